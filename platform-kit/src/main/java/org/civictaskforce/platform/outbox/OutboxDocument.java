@@ -1,0 +1,57 @@
+package org.civictaskforce.platform.outbox;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+import org.springframework.data.annotation.Version;
+
+/**
+ * Base of every persisted aggregate document that raises events. Saving the document writes the new
+ * state and its pending events in one document update, which is atomic on every MongoDB (no
+ * transactions needed). {@link OutboxRelay} publishes the events and removes them.
+ *
+ * <p>The relay bumps {@link #version} when it removes published events, so a save based on a stale
+ * copy fails with an optimistic-locking error instead of putting published events back; callers
+ * retry through {@link OptimisticRetry}.
+ */
+public abstract class OutboxDocument {
+    public static final String OUTBOX = "outbox";
+    public static final String LEASE = "outboxLease";
+    public static final String VERSION = "version";
+
+    @Version
+    private Long version;
+
+    private List<OutboxEvent> outbox = new ArrayList<>();
+
+    private OutboxLease outboxLease;
+
+    public void append(Collection<OutboxEvent> events) {
+        outbox.addAll(events);
+    }
+
+    public List<OutboxEvent> getOutbox() {
+        return outbox;
+    }
+
+    public void setOutbox(List<OutboxEvent> outbox) {
+        this.outbox = outbox == null ? new ArrayList<>() : outbox;
+    }
+
+    public Long getVersion() {
+        return version;
+    }
+
+    public void setVersion(Long version) {
+        this.version = version;
+    }
+
+    public OutboxLease getOutboxLease() {
+        return outboxLease;
+    }
+
+    public void setOutboxLease(OutboxLease outboxLease) {
+        this.outboxLease = outboxLease;
+    }
+}

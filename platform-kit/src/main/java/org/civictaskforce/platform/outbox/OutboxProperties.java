@@ -1,0 +1,21 @@
+package org.civictaskforce.platform.outbox;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * {@code platform.outbox.*}: the topic this service publishes to and the collections whose documents
+ * carry an outbox.
+ */
+@ConfigurationProperties("platform.outbox")
+public record OutboxProperties(
+        @DefaultValue("true") boolean enabled,
+        String topic,
+        @DefaultValue List<String> collections,
+        @DefaultValue("200ms") Duration pollInterval,
+        @DefaultValue("30s") Duration lease,
+        @DefaultValue("10s") Duration sendTimeout) {
+}

@@ -1,0 +1,199 @@
+package org.civictaskforce.platform.outbox;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.kafka.core.KafkaOperations;
+
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.Updates;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+
+/**
+ * Publishes the events waiting in aggregate documents' outboxes, then removes them.
+ *
+ * <p>Per document: claim it with a lease ({@code findOneAndUpdate}, so two replicas never relay the
+ * same document at once), send its events in order with the idempotent producer ({@code acks=all})
+ * and wait for the broker's acknowledgement, then pull exactly the sent events. A crash before the
+ * pull re-sends them after the lease lapses; consumers absorb the duplicate. A crash before the send
+ * loses nothing: the events are still in the document.
+ */
+public class OutboxRelay implements SmartLifecycle {
+    private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+
+    private final MongoTemplate mongo;
+    private final KafkaOperations<String, String> kafka;
+    private final OutboxProperties properties;
+    private final Clock clock;
+    private final String owner = "relay-" + UUID.randomUUID();
+    private final Counter published;
+    private final Timer lag;
+    private ScheduledExecutorService executor;
+    private volatile boolean running;
+    private volatile boolean stopping;
+
+    public OutboxRelay(MongoTemplate mongo, KafkaOperations<String, String> kafka, OutboxProperties properties,
+            Clock clock, MeterRegistry meters) {
+        this.mongo = mongo;
+        this.kafka = kafka;
+        this.properties = properties;
+        this.clock = clock;
+        this.published = Counter.builder("outbox.events.published").tag("topic", properties.topic())
+                .description("events published from the outbox").register(meters);
+        this.lag = Timer.builder("outbox.publish.lag").tag("topic", properties.topic())
+                .description("time from an event being raised to the broker acknowledging it").register(meters);
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        executor = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "outbox-relay");
+            t.setDaemon(true);
+            return t;
+        });
+        executor.scheduleWithFixedDelay(this::relayAllSafely, properties.pollInterval().toMillis(),
+                properties.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        stopping = true;
+        if (executor != null) {
+            executor.shutdown();
+            try {
+                executor.awaitTermination(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    public String owner() {
+        return owner;
+    }
+
+    private void relayAllSafely() {
+        try {
+            relayAll();
+        } catch (RuntimeException e) {
+            log.warn("outbox relay pass failed, will retry: {}", e.toString());
+        }
+    }
+
+    /** One pass over every outbox collection; returns the number of events published. */
+    public int relayAll() {
+        int count = 0;
+        for (String collection : properties.collections()) {
+            Document claimed;
+            while (!stopping && (claimed = claimNext(collection)) != null) {
+                int published = publishClaimed(collection, claimed);
+                if (published < 0) {
+                    break; // the broker is not answering: leave the rest for the next pass
+                }
+                count += published;
+            }
+        }
+        return count;
+    }
+
+    Document claimNext(String collection) {
+        Instant now = clock.instant();
+        Bson pending = Filters.and(Filters.exists(OutboxDocument.OUTBOX + ".0"),
+                Filters.or(Filters.eq(OutboxDocument.LEASE, null),
+                        Filters.lt(OutboxDocument.LEASE + ".until", Date.from(now))));
+        Bson claim = Updates.set(OutboxDocument.LEASE,
+                new Document("owner", owner).append("until", Date.from(now.plus(properties.lease()))));
+        return mongo.getCollection(collection).findOneAndUpdate(pending, claim,
+                new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
+    }
+
+    private int publishClaimed(String collection, Document claimed) {
+        List<Document> entries = claimed.getList(OutboxDocument.OUTBOX, Document.class);
+        List<OutboxEvent> events = entries.stream()
+                .map(d -> mongo.getConverter().read(OutboxEvent.class, d)).toList();
+        try {
+            for (OutboxEvent event : events) {
+                send(event);
+            }
+        } catch (RuntimeException e) {
+            log.warn("publishing outbox of a {} document failed, will retry: {}", collection, rootCause(e));
+            release(collection, claimed.get("_id"));
+            return -1;
+        }
+        afterPublish(collection, events);
+        List<String> ids = events.stream().map(OutboxEvent::eventId).toList();
+        mongo.getCollection(collection).updateOne(
+                Filters.and(Filters.eq("_id", claimed.get("_id")), Filters.eq(OutboxDocument.LEASE + ".owner", owner)),
+                Updates.combine(Updates.pullByFilter(new Document(OutboxDocument.OUTBOX,
+                        new Document("eventId", new Document("$in", ids)))),
+                        Updates.unset(OutboxDocument.LEASE), Updates.inc(OutboxDocument.VERSION, 1L)));
+        return events.size();
+    }
+
+    /** Hook between "broker acknowledged" and "events removed"; tests use it to simulate a crash there. */
+    protected void afterPublish(String collection, List<OutboxEvent> events) {
+    }
+
+    private void send(OutboxEvent event) {
+        ProducerRecord<String, String> record = new ProducerRecord<>(properties.topic(), event.subject(),
+                event.toEnvelopeJson());
+        record.headers().add("ce_id", bytes(event.eventId()));
+        record.headers().add("ce_type", bytes(event.type()));
+        record.headers().add("ce_correlationid", bytes(event.correlationId()));
+        try {
+            kafka.send(record).get(properties.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while publishing", e);
+        } catch (Exception e) {
+            throw new IllegalStateException("broker did not acknowledge event " + event.eventId(), e);
+        }
+        published.increment();
+        lag.record(Duration.between(event.time(), clock.instant()));
+    }
+
+    private void release(String collection, Object id) {
+        mongo.getCollection(collection).updateOne(
+                Filters.and(Filters.eq("_id", id), Filters.eq(OutboxDocument.LEASE + ".owner", owner)),
+                Updates.unset(OutboxDocument.LEASE));
+    }
+
+    private static String rootCause(Throwable e) {
+        Throwable cause = e;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        return e.getMessage() + " (" + cause + ")";
+    }
+
+    private static byte[] bytes(String value) {
+        return value == null ? new byte[0] : value.getBytes(StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,81 @@
+package org.civictaskforce.platform.outbox;
+
+import java.util.List;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.civictaskforce.contracts.EventEnvelope;
+import org.civictaskforce.contracts.EventType;
+import org.civictaskforce.platform.messaging.IdempotentProjection;
+import org.civictaskforce.platform.messaging.InboundEvents;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.mapping.Document;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.data.mongodb.repository.MongoRepository;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+/** A tiny service used only to prove the platform plumbing against a real broker and store. */
+@SpringBootApplication
+@org.springframework.data.mongodb.repository.config.EnableMongoRepositories(considerNestedRepositories = true)
+public class KitTestApplication {
+    static final String TOPIC = "kit-test.events.v1";
+
+    @EventType("org.civictaskforce.kittest.widget.changed")
+    public record WidgetChanged(String widgetId, int seq, boolean poison) {
+    }
+
+    @Document("widgets")
+    public static class WidgetDocument extends OutboxDocument {
+        @Id
+        private String id;
+        private int seq;
+
+        public WidgetDocument() {
+        }
+
+        public WidgetDocument(String id) {
+            this.id = id;
+        }
+
+        public String getId() {
+            return id;
+        }
+
+        public int getSeq() {
+            return seq;
+        }
+
+        public void setSeq(int seq) {
+            this.seq = seq;
+        }
+    }
+
+    public interface Widgets extends MongoRepository<WidgetDocument, String> {
+    }
+
+    /** A consumer that records, per widget, how many events it applied and in which order. */
+    @Component
+    public static class WidgetProjection {
+        private final IdempotentProjection projection;
+
+        public WidgetProjection(IdempotentProjection projection) {
+            this.projection = projection;
+        }
+
+        @KafkaListener(topics = TOPIC)
+        public void on(ConsumerRecord<String, String> record) {
+            EventEnvelope envelope = InboundEvents.envelope(record);
+            WidgetChanged changed = InboundEvents.data(envelope, WidgetChanged.class);
+            if (changed.poison()) {
+                throw new IllegalStateException("widget " + changed.widgetId() + " cannot be processed");
+            }
+            projection.apply("widget_view", changed.widgetId(), envelope.id(),
+                    new Update().inc("applied", 1).push("sequence", changed.seq()));
+        }
+    }
+
+    static List<Integer> sequence(org.bson.Document view) {
+        return view == null ? List.of() : view.getList("sequence", Integer.class);
+    }
+}
