@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Civic Taskforce on this machine, without Docker: a real Kafka broker (KRaft), a MongoDB-compatible
+# store and an SMTP sink in one JVM, then every service and the gateway as their own processes, with
+# sample data. Data stays in ./.devstack-data (delete it for a fresh start); logs in ./.devstack-data/logs.
+# Ctrl-C stops everything. Ports and options: DEVSTACK_* variables (see devstack/README.md).
+set -euo pipefail
+cd "$(dirname "$0")"
+
+modules=(membership-service research-service strategy-service notification-service gateway)
+needs_build=false
+for m in "${modules[@]}"; do
+  jar="$m/target/$m.jar"
+  if [[ ! -f "$jar" ]] || [[ -n "$(find "$m/src/main" "$m/pom.xml" -newer "$jar" -print -quit 2>/dev/null)" ]]; then
+    needs_build=true
+  fi
+done
+main_class=devstack/target/classes/org/civictaskforce/devstack/DevstackMain.class
+if [[ ! -f "$main_class" || ! -d devstack/target/lib ]] \
+   || [[ -n "$(find devstack/src/main devstack/pom.xml pom.xml event-contracts/src/main platform-kit/src/main \
+                -newer "$main_class" -print -quit 2>/dev/null)" ]]; then
+  needs_build=true
+fi
+
+if [[ "$needs_build" == true || "${DEVSTACK_BUILD:-}" == "always" ]]; then
+  echo "[devstack] building (./mvnw -q -B -DskipTests package) …"
+  ./mvnw -q -B -DskipTests package
+fi
+
+exec java -Xmx1g -XX:TieredStopAtLevel=1 -cp "devstack/target/classes:devstack/target/lib/*" org.civictaskforce.devstack.DevstackMain
