@@ -1,0 +1,58 @@
+package org.civictaskforce.gateway;
+
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.BeforeEach;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/**
+ * The gateway on a random port in front of four {@link RecordingBackend}s, one per service.
+ * Subclasses share one application context (same configuration), so one gateway start serves them
+ * all. The rate limit is out of the way here ({@link RateLimitTest} has its own gateway), and the
+ * response timeout is short so that the timeout test is quick.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "gateway.rate-limit.capacity=100000",
+        "gateway.rate-limit.refill-per-second=100000",
+        "spring.cloud.gateway.server.webflux.httpclient.response-timeout=1s",
+        "GATEWAY_CORS_ORIGINS=https://client.example,https://second.example" })
+@AutoConfigureWebTestClient
+abstract class GatewayIntegrationTest {
+
+    static final Pattern UUID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+
+    static final RecordingBackend membership = RecordingBackend.start();
+    static final RecordingBackend research = RecordingBackend.start();
+    static final RecordingBackend strategy = RecordingBackend.start();
+    static final RecordingBackend notifications = RecordingBackend.start();
+
+    @Autowired
+    WebTestClient client;
+
+    @DynamicPropertySource
+    static void services(DynamicPropertyRegistry registry) {
+        registry.add("MEMBERSHIP_URL", membership::url);
+        registry.add("RESEARCH_URL", research::url);
+        registry.add("STRATEGY_URL", strategy::url);
+        registry.add("NOTIFICATION_URL", notifications::url);
+    }
+
+    @BeforeEach
+    void resetBackends() {
+        membership.reset();
+        research.reset();
+        strategy.reset();
+        notifications.reset();
+    }
+
+    static int requestsToAllServices() {
+        return membership.requests().size() + research.requests().size() + strategy.requests().size()
+                + notifications.requests().size();
+    }
+}
