@@ -10,14 +10,15 @@ import org.springframework.kafka.listener.RecordInterceptor;
 
 /**
  * Carries the correlation id across Kafka: what a consumer does (its log lines, the events it raises
- * in turn) carries the id of the request that caused the event.
+ * in turn) carries the id of the request that caused the event. Typed {@code <Object, Object>}
+ * because that is the type Boot applies to its listener container factory.
  */
-public class CorrelationRecordInterceptor implements RecordInterceptor<String, String> {
+public class CorrelationRecordInterceptor implements RecordInterceptor<Object, Object> {
     public static final String HEADER = "ce_correlationid";
 
     @Override
-    public ConsumerRecord<String, String> intercept(ConsumerRecord<String, String> record,
-            Consumer<String, String> consumer) {
+    public ConsumerRecord<Object, Object> intercept(ConsumerRecord<Object, Object> record,
+            Consumer<Object, Object> consumer) {
         Header header = record.headers().lastHeader(HEADER);
         if (header != null && header.value() != null && header.value().length > 0) {
             CorrelationId.set(new String(header.value(), StandardCharsets.UTF_8));
@@ -26,7 +27,7 @@ public class CorrelationRecordInterceptor implements RecordInterceptor<String, S
     }
 
     @Override
-    public void afterRecord(ConsumerRecord<String, String> record, Consumer<String, String> consumer) {
+    public void afterRecord(ConsumerRecord<Object, Object> record, Consumer<Object, Object> consumer) {
         CorrelationId.clear();
     }
 }

@@ -71,7 +71,8 @@ public class KitTestApplication {
                 throw new IllegalStateException("widget " + changed.widgetId() + " cannot be processed");
             }
             projection.apply("widget_view", changed.widgetId(), envelope.id(),
-                    new Update().inc("applied", 1).push("sequence", changed.seq()));
+                    new Update().inc("applied", 1).push("sequence", changed.seq())
+                            .set("lastCorrelationId", org.civictaskforce.platform.web.CorrelationId.current()));
         }
     }
 

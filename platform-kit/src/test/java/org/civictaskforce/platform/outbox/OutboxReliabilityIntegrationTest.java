@@ -53,6 +53,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 @SpringBootTest(classes = KitTestApplication.class)
 @EmbeddedKafka(partitions = 3, topics = { KitTestApplication.TOPIC,
         "kit-test.events.v1.kit-test.dlt" }, bootstrapServersProperty = "spring.kafka.bootstrap-servers")
+@org.springframework.test.context.TestPropertySource("classpath:kit-test.properties")
 class OutboxReliabilityIntegrationTest {
 
     @DynamicPropertySource
@@ -76,7 +77,12 @@ class OutboxReliabilityIntegrationTest {
     @Test
     void processDiesAfterStateWriteBeforePublishing_eventIsPublishedAfterRestart() {
         String id = UUID.randomUUID().toString();
-        save(id, 1);
+        org.civictaskforce.platform.web.CorrelationId.set("request-" + id);
+        try {
+            save(id, 1);
+        } finally {
+            org.civictaskforce.platform.web.CorrelationId.clear();
+        }
         // the process "died" here: state and event are stored, no relay ran
 
         assertThat(publishedFor(id, Duration.ofSeconds(2), 1)).isEmpty();
@@ -89,6 +95,8 @@ class OutboxReliabilityIntegrationTest {
         assertThat(published.get(0).key()).isEqualTo(id);
         assertThat(widgets.findById(id).orElseThrow().getOutbox()).isEmpty();
         awaitApplied(id, 1);
+        assertThat(view(id).getString("lastCorrelationId")).as("the request's correlation id crossed Kafka")
+                .isEqualTo("request-" + id);
     }
 
     @Test

@@ -1,0 +1,87 @@
+package org.civictaskforce.notification.application;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.civictaskforce.notification.domain.LanguageFallback;
+import org.civictaskforce.notification.domain.LocalTimes;
+import org.civictaskforce.notification.domain.Notification;
+import org.civictaskforce.notification.domain.Recipient;
+import org.civictaskforce.notification.domain.RenderedMessage;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.stereotype.Component;
+
+import com.samskivert.mustache.Mustache;
+import com.samskivert.mustache.Template;
+
+/**
+ * Writes a notification for its recipient with Mustache templates at
+ * {@code notification-templates/<template>/<language>.{subject,text,html}.mustache}, in the first
+ * language of {@link LanguageFallback} that has all three. Times are shown in the recipient's zone.
+ *
+ * <p>A template sees the notification's ids under their names, each time under its name already
+ * written out for the reader, and {@code name}, the recipient's display name.
+ */
+@Component
+public class MessageRenderer {
+    static final String ROOT = "notification-templates/";
+    private static final String[] PARTS = { "subject", "text", "html" };
+
+    private final Mustache.Compiler plain = Mustache.compiler().escapeHTML(false);
+    private final Mustache.Compiler html = Mustache.compiler().escapeHTML(true);
+    private final Map<String, Optional<Template>> cache = new ConcurrentHashMap<>();
+
+    public RenderedMessage render(Notification notification, Recipient recipient) {
+        for (String language : LanguageFallback.candidates(recipient.language())) {
+            Optional<Template> subject = template(notification.template(), language, "subject");
+            Optional<Template> text = template(notification.template(), language, "text");
+            Optional<Template> body = template(notification.template(), language, "html");
+            if (subject.isPresent() && text.isPresent() && body.isPresent()) {
+                Map<String, Object> context = context(notification, recipient, language);
+                return new RenderedMessage(language, subject.get().execute(context).strip(),
+                        text.get().execute(context), body.get().execute(context));
+            }
+        }
+        throw new TemplateNotFoundException(notification.template());
+    }
+
+    /** Whether this template exists in this very language (no fallback); for tests and checks. */
+    public boolean hasTemplate(String template, String language) {
+        for (String part : PARTS) {
+            if (template(template, language, part).isEmpty()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private Map<String, Object> context(Notification notification, Recipient recipient, String language) {
+        Map<String, Object> context = new HashMap<>(notification.parameters().values());
+        notification.parameters().times().forEach((name, instant) ->
+                context.put(name, LocalTimes.format(instant, recipient.timeZone(), language)));
+        context.put("name", recipient.displayName() == null ? "" : recipient.displayName());
+        return context;
+    }
+
+    private Optional<Template> template(String template, String language, String part) {
+        String path = ROOT + template + "/" + language + "." + part + ".mustache";
+        return cache.computeIfAbsent(path, p -> {
+            ClassPathResource resource = new ClassPathResource(p);
+            if (!resource.exists()) {
+                return Optional.empty();
+            }
+            try (InputStream in = resource.getInputStream()) {
+                String source = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                return Optional.of(("html".equals(part) ? html : plain).compile(source));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+}

@@ -1,0 +1,49 @@
+package org.civictaskforce.notification.application;
+
+import java.time.Clock;
+
+import org.civictaskforce.notification.domain.Recipient;
+import org.civictaskforce.notification.persistence.InboxStore;
+import org.civictaskforce.notification.persistence.NotificationStore;
+import org.civictaskforce.notification.persistence.RecipientStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+/** Keeps the recipients read model in step with the membership contacts topic. Logs person ids only. */
+@Service
+public class RecipientDirectory {
+    public static final String ERASED = "recipient erased";
+    private static final Logger log = LoggerFactory.getLogger(RecipientDirectory.class);
+
+    private final RecipientStore recipients;
+    private final InboxStore inbox;
+    private final NotificationStore notifications;
+    private final Clock clock;
+
+    public RecipientDirectory(RecipientStore recipients, InboxStore inbox, NotificationStore notifications,
+            Clock clock) {
+        this.recipients = recipients;
+        this.inbox = inbox;
+        this.notifications = notifications;
+        this.clock = clock;
+    }
+
+    /** The latest contact record replaces the previous one; deliveries waiting for it become due. */
+    public void update(Recipient recipient) {
+        recipients.save(recipient, clock.instant());
+        notifications.wakeQueuedOf(recipient.personId(), clock.instant());
+        log.info("contact record of person {} updated", recipient.personId());
+    }
+
+    /**
+     * The person was erased: their contact details and inbox go, and nothing more is sent to them.
+     * The delivery log keeps only ids and states.
+     */
+    public void erase(String personId) {
+        notifications.failQueuedOf(personId, ERASED, clock.instant());
+        recipients.delete(personId);
+        long items = inbox.deleteAllOf(personId);
+        log.info("person {} erased: recipient and {} inbox items removed", personId, items);
+    }
+}

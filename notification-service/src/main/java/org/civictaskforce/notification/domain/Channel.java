@@ -1,0 +1,7 @@
+package org.civictaskforce.notification.domain;
+
+/** A way of reaching a recipient. Each channel has its own delivery state and its own sender. */
+public enum Channel {
+    EMAIL,
+    INBOX
+}

@@ -1,0 +1,12 @@
+package org.civictaskforce.notification.domain;
+
+/**
+ * QUEUED waits to be sent (possibly for the recipient's contact details or a retry time); SENDING is
+ * claimed by one dispatcher under a lease; SENT and FAILED are final.
+ */
+public enum DeliveryStatus {
+    QUEUED,
+    SENDING,
+    SENT,
+    FAILED
+}

@@ -1,0 +1,87 @@
+package org.civictaskforce.notification.messaging;
+
+import java.nio.charset.StandardCharsets;
+
+import org.civictaskforce.notification.application.ChannelSender;
+import org.civictaskforce.notification.domain.Channel;
+import org.civictaskforce.notification.domain.Notification;
+import org.civictaskforce.notification.domain.Recipient;
+import org.civictaskforce.notification.domain.RenderedMessage;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
+import org.springframework.stereotype.Component;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+
+/**
+ * E-mail over SMTP: multipart plain text + HTML in UTF-8, with a {@code Message-ID} derived from the
+ * notification id, so the rare re-send after a crash between "sent" and "marked SENT" is recognisable
+ * as the same message.
+ */
+@Component
+public class EmailChannel implements ChannelSender {
+    public static final String MESSAGE_ID_DOMAIN = "civic-taskforce";
+
+    private final JavaMailSender mail;
+    private final InternetAddress from;
+
+    public EmailChannel(JavaMailSender mail,
+            @Value("${notification.mail.from:Civic Taskforce <no-reply@civic-taskforce.example>}") String from) {
+        this.mail = mail;
+        try {
+            this.from = new InternetAddress(from, true);
+        } catch (MessagingException e) {
+            throw new IllegalArgumentException("notification.mail.from is not an address", e);
+        }
+    }
+
+    @Override
+    public Channel channel() {
+        return Channel.EMAIL;
+    }
+
+    @Override
+    public void deliver(Notification notification, Recipient recipient, RenderedMessage message) throws Exception {
+        if (recipient.email() == null || recipient.email().isBlank()) {
+            throw new IllegalStateException("recipient has no e-mail address");
+        }
+        Session session = mail.createMimeMessage().getSession();
+        MimeMessage mime = new StableIdMimeMessage(session, messageId(notification.id()));
+        MimeMessageHelper helper = new MimeMessageHelper(mime, MimeMessageHelper.MULTIPART_MODE_MIXED_RELATED,
+                StandardCharsets.UTF_8.name());
+        helper.setFrom(from);
+        helper.setTo(new InternetAddress(recipient.email(), recipient.displayName(), StandardCharsets.UTF_8.name()));
+        helper.setSubject(message.subject());
+        helper.setText(message.text(), message.html());
+        mime.setHeader("Content-Language", message.language());
+        mime.setHeader("Auto-Submitted", "auto-generated");
+        mail.send(mime);
+    }
+
+    /**
+     * {@code <notificationId@civic-taskforce>}; the ':' between event and person id is not allowed in
+     * a Message-ID's left part (RFC 5322 dot-atom), so it is written as '.'.
+     */
+    public static String messageId(String notificationId) {
+        return "<" + notificationId.replaceAll("[^A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]", ".") + "@" + MESSAGE_ID_DOMAIN + ">";
+    }
+
+    /** A MimeMessage that keeps the Message-ID it was given instead of generating a fresh one on send. */
+    static final class StableIdMimeMessage extends MimeMessage {
+        private final String messageId;
+
+        StableIdMimeMessage(Session session, String messageId) {
+            super(session);
+            this.messageId = messageId;
+        }
+
+        @Override
+        protected void updateMessageID() throws MessagingException {
+            setHeader("Message-ID", messageId);
+        }
+    }
+}

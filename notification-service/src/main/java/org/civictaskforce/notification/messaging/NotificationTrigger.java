@@ -1,0 +1,19 @@
+package org.civictaskforce.notification.messaging;
+
+import java.util.List;
+
+import org.civictaskforce.contracts.EventEnvelope;
+import org.civictaskforce.notification.domain.Notification;
+
+/**
+ * Turns one kind of event into the notifications it calls for. To notify about another event type:
+ * implement this as a component for its event record and add its templates under
+ * {@code notification-templates/<template>/}.
+ *
+ * @param <E> the event record, annotated with {@code @EventType}
+ */
+public interface NotificationTrigger<E> {
+    Class<E> eventClass();
+
+    List<Notification> notificationsFor(EventEnvelope envelope, E event);
+}

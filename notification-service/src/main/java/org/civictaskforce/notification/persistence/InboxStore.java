@@ -1,0 +1,73 @@
+package org.civictaskforce.notification.persistence;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
+import java.time.Instant;
+
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Repository;
+
+/** The in-app inbox. */
+@Repository
+public class InboxStore {
+    private final MongoTemplate mongo;
+
+    public InboxStore(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    /**
+     * Puts a notification into the person's inbox. An upsert on the deterministic id: delivering the
+     * same notification again rewrites the same item and keeps whether it was read.
+     */
+    public void put(String notificationId, String personId, String subject, String body, String language,
+            Instant now) {
+        Update update = new Update()
+                .set("personId", personId)
+                .set("notificationId", notificationId)
+                .set("subject", subject)
+                .set("body", body)
+                .set("language", language)
+                .setOnInsert("createdAt", now)
+                .setOnInsert("read", false);
+        mongo.upsert(Query.query(where("_id").is(InboxItemDocument.idFor(notificationId))), update,
+                InboxItemDocument.class);
+    }
+
+    public Page<InboxItemDocument> page(String personId, int page, int size) {
+        PageRequest pageable = PageRequest.of(page, size,
+                Sort.by(Sort.Order.desc("createdAt"), Sort.Order.desc("_id")));
+        Query query = Query.query(where("personId").is(personId));
+        long total = mongo.count(query, InboxItemDocument.class);
+        return new PageImpl<>(mongo.find(Query.of(query).with(pageable), InboxItemDocument.class), pageable, total);
+    }
+
+    public long unreadCount(String personId) {
+        return mongo.count(Query.query(where("personId").is(personId).and("read").is(false)), InboxItemDocument.class);
+    }
+
+    /** @return false if the person has no such item */
+    public boolean markRead(String personId, String itemId, Instant now) {
+        Query query = Query.query(where("_id").is(itemId).and("personId").is(personId));
+        if (mongo.exists(query, InboxItemDocument.class)) {
+            mongo.updateFirst(Query.query(where("_id").is(itemId).and("personId").is(personId).and("read").is(false)),
+                    new Update().set("read", true).set("readAt", now), InboxItemDocument.class);
+            return true;
+        }
+        return false;
+    }
+
+    public long deleteAllOf(String personId) {
+        return mongo.remove(Query.query(where("personId").is(personId)), InboxItemDocument.class).getDeletedCount();
+    }
+
+    public long countOf(String personId) {
+        return mongo.count(Query.query(where("personId").is(personId)), InboxItemDocument.class);
+    }
+}

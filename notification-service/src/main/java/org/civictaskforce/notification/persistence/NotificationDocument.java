@@ -1,0 +1,38 @@
+package org.civictaskforce.notification.persistence;
+
+import java.time.Instant;
+import java.util.Map;
+
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
+import org.springframework.data.mongodb.core.index.CompoundIndexes;
+import org.springframework.data.mongodb.core.index.Indexed;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/**
+ * One notification and its delivery log: the event it tells of, the template parameters (ids and
+ * times only) and, per channel name, the state of its delivery. Holds no contact details.
+ */
+@Document(NotificationDocument.COLLECTION)
+@CompoundIndexes({
+        // the dispatcher's claim query, one per channel (a new channel adds its index here)
+        @CompoundIndex(name = "email_due", def = "{'deliveries.EMAIL.status': 1, 'deliveries.EMAIL.nextAttemptAt': 1}"),
+        @CompoundIndex(name = "inbox_due", def = "{'deliveries.INBOX.status': 1, 'deliveries.INBOX.nextAttemptAt': 1}") })
+public record NotificationDocument(
+        @Id String id,
+        String eventId,
+        String eventType,
+        String template,
+        @Indexed String personId,
+        Instant occurredAt,
+        @Indexed Instant createdAt,
+        Map<String, String> values,
+        Map<String, Instant> times,
+        Map<String, DeliveryEntry> deliveries) {
+    public static final String COLLECTION = "notifications";
+
+    /** The state of one channel's delivery. {@code claimToken} and {@code leaseUntil} are set while SENDING. */
+    public record DeliveryEntry(String status, int attempts, String reason, Instant queuedAt, Instant nextAttemptAt,
+            Instant lastAttemptAt, Instant completedAt, String claimToken, Instant leaseUntil) {
+    }
+}

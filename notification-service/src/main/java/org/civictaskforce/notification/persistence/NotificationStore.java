@@ -1,0 +1,176 @@
+package org.civictaskforce.notification.persistence;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import org.civictaskforce.notification.domain.Channel;
+import org.civictaskforce.notification.domain.DeliveryStatus;
+import org.civictaskforce.notification.domain.Notification;
+import org.civictaskforce.notification.domain.TemplateParameters;
+import org.civictaskforce.notification.persistence.NotificationDocument.DeliveryEntry;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Notifications and their per-channel delivery state. Every state change is a single-document
+ * update; a dispatcher changes a delivery only while it holds the claim it made.
+ */
+@Repository
+public class NotificationStore {
+    private final MongoTemplate mongo;
+
+    public NotificationStore(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    /** A delivery claimed by one dispatcher: it alone may complete it, until {@code leaseUntil}. */
+    public record ClaimedDelivery(Notification notification, Channel channel, int attempts, Instant createdAt,
+            String claimToken) {
+    }
+
+    /** @return false if this notification exists already (the event was handled before) */
+    public boolean insert(Notification notification, Instant now) {
+        Map<String, DeliveryEntry> deliveries = new LinkedHashMap<>();
+        for (Channel channel : notification.channels()) {
+            deliveries.put(channel.name(), new DeliveryEntry(DeliveryStatus.QUEUED.name(), 0, null, now, now, null,
+                    null, null, null));
+        }
+        try {
+            mongo.insert(new NotificationDocument(notification.id(), notification.eventId(), notification.eventType(),
+                    notification.template(), notification.personId(), notification.occurredAt(), now,
+                    notification.parameters().values(), notification.parameters().times(), deliveries));
+            return true;
+        } catch (DuplicateKeyException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Claims one delivery of this channel that is due, or whose claim lapsed (its dispatcher died
+     * mid-send). Atomic ({@code findAndModify}), so two replicas never hold the same delivery.
+     */
+    public Optional<ClaimedDelivery> claimNext(Channel channel, Instant now, Duration lease) {
+        String d = path(channel);
+        Query due = Query.query(new Criteria().orOperator(
+                where(d + ".status").is(DeliveryStatus.QUEUED.name()).and(d + ".nextAttemptAt").lte(now),
+                where(d + ".status").is(DeliveryStatus.SENDING.name()).and(d + ".leaseUntil").lt(now)));
+        String token = UUID.randomUUID().toString();
+        Update claim = new Update()
+                .set(d + ".status", DeliveryStatus.SENDING.name())
+                .set(d + ".claimToken", token)
+                .set(d + ".leaseUntil", now.plus(lease))
+                .set(d + ".lastAttemptAt", now)
+                .inc(d + ".attempts", 1);
+        NotificationDocument claimed = mongo.findAndModify(due, claim, FindAndModifyOptions.options().returnNew(true),
+                NotificationDocument.class);
+        if (claimed == null) {
+            return Optional.empty();
+        }
+        DeliveryEntry entry = claimed.deliveries().get(channel.name());
+        return Optional.of(new ClaimedDelivery(toNotification(claimed), channel, entry.attempts(), claimed.createdAt(),
+                token));
+    }
+
+    public boolean markSent(ClaimedDelivery claim, Instant now) {
+        String d = path(claim.channel());
+        return complete(claim, new Update()
+                .set(d + ".status", DeliveryStatus.SENT.name())
+                .set(d + ".completedAt", now)
+                .unset(d + ".reason")
+                .unset(d + ".nextAttemptAt"));
+    }
+
+    public boolean markFailed(ClaimedDelivery claim, String reason, Instant now) {
+        String d = path(claim.channel());
+        return complete(claim, new Update()
+                .set(d + ".status", DeliveryStatus.FAILED.name())
+                .set(d + ".reason", reason)
+                .set(d + ".completedAt", now)
+                .unset(d + ".nextAttemptAt"));
+    }
+
+    /**
+     * Puts a claimed delivery back in the queue until {@code nextAttemptAt}. {@code countAttempt}
+     * false undoes the claim's attempt count (waiting for contact details is not a failed attempt).
+     */
+    public boolean requeue(ClaimedDelivery claim, Instant nextAttemptAt, String reason, boolean countAttempt) {
+        String d = path(claim.channel());
+        Update update = new Update()
+                .set(d + ".status", DeliveryStatus.QUEUED.name())
+                .set(d + ".nextAttemptAt", nextAttemptAt)
+                .set(d + ".reason", reason);
+        if (!countAttempt) {
+            update.inc(d + ".attempts", -1);
+        }
+        return complete(claim, update);
+    }
+
+    private boolean complete(ClaimedDelivery claim, Update update) {
+        String d = path(claim.channel());
+        update.unset(d + ".claimToken").unset(d + ".leaseUntil");
+        return mongo.updateFirst(Query.query(where("_id").is(claim.notification().id())
+                .and(d + ".claimToken").is(claim.claimToken())), update, NotificationDocument.class)
+                .getModifiedCount() > 0;
+    }
+
+    /** Makes the person's waiting deliveries due now (their contact details just arrived). */
+    public void wakeQueuedOf(String personId, Instant now) {
+        for (Channel channel : Channel.values()) {
+            String d = path(channel);
+            mongo.updateMulti(Query.query(where("personId").is(personId).and(d + ".status")
+                    .is(DeliveryStatus.QUEUED.name())), new Update().set(d + ".nextAttemptAt", now),
+                    NotificationDocument.class);
+        }
+    }
+
+    /** Gives up the person's queued deliveries, e.g. because the person was erased. */
+    public void failQueuedOf(String personId, String reason, Instant now) {
+        for (Channel channel : Channel.values()) {
+            String d = path(channel);
+            mongo.updateMulti(Query.query(where("personId").is(personId).and(d + ".status")
+                    .is(DeliveryStatus.QUEUED.name())), new Update()
+                    .set(d + ".status", DeliveryStatus.FAILED.name())
+                    .set(d + ".reason", reason)
+                    .set(d + ".completedAt", now)
+                    .unset(d + ".nextAttemptAt"), NotificationDocument.class);
+        }
+    }
+
+    /** The delivery log, newest first. */
+    public Page<NotificationDocument> page(int page, int size) {
+        PageRequest pageable = PageRequest.of(page, size,
+                Sort.by(Sort.Order.desc("createdAt"), Sort.Order.desc("_id")));
+        long total = mongo.count(new Query(), NotificationDocument.class);
+        return new PageImpl<>(mongo.find(new Query().with(pageable), NotificationDocument.class), pageable, total);
+    }
+
+    public Optional<NotificationDocument> find(String notificationId) {
+        return Optional.ofNullable(mongo.findById(notificationId, NotificationDocument.class));
+    }
+
+    private static String path(Channel channel) {
+        return "deliveries." + channel.name();
+    }
+
+    private static Notification toNotification(NotificationDocument doc) {
+        return new Notification(doc.id(), doc.eventId(), doc.eventType(), doc.template(), doc.personId(),
+                doc.occurredAt(), new TemplateParameters(doc.values(), doc.times()),
+                doc.deliveries().keySet().stream().map(Channel::valueOf).collect(Collectors.toSet()));
+    }
+}

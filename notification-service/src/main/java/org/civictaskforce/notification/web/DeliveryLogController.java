@@ -1,0 +1,50 @@
+package org.civictaskforce.notification.web;
+
+import java.util.Map;
+
+import org.civictaskforce.notification.persistence.NotificationDocument;
+import org.civictaskforce.notification.persistence.NotificationStore;
+import org.springframework.data.domain.Page;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+
+/**
+ * The delivery log, newest first: what was sent to whom (by id), through which channel, and how it went.
+ *
+ * <p>TODO(identity): restrict to operators and coordinators once sign-in exists.
+ */
+@RestController
+@Validated
+@RequestMapping("/api/notifications/deliveries")
+public class DeliveryLogController {
+    private final NotificationStore notifications;
+
+    public DeliveryLogController(NotificationStore notifications) {
+        this.notifications = notifications;
+    }
+
+    @GetMapping
+    public DeliveryLogPage deliveries(@RequestParam(defaultValue = "0") @Min(0) int page,
+            @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
+        Page<NotificationDocument> log = notifications.page(page, size);
+        return new DeliveryLogPage(log.getContent().stream().map(DeliveryLogController::entry).toList(),
+                PageView.of(log));
+    }
+
+    private static DeliveryLogEntry entry(NotificationDocument doc) {
+        return new DeliveryLogEntry(doc.id(), doc.eventId(), doc.eventType(), doc.personId(), doc.occurredAt(),
+                doc.createdAt(), doc.deliveries().entrySet().stream()
+                        .sorted(Map.Entry.comparingByKey())
+                        .map(e -> new DeliveryLogEntry.ChannelDelivery(e.getKey(), e.getValue().status(),
+                                e.getValue().reason(), e.getValue().attempts(), e.getValue().queuedAt(),
+                                e.getValue().lastAttemptAt(), e.getValue().nextAttemptAt(),
+                                e.getValue().completedAt()))
+                        .toList());
+    }
+}

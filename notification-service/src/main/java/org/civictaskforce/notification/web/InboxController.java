@@ -1,0 +1,63 @@
+package org.civictaskforce.notification.web;
+
+import java.time.Clock;
+
+import org.civictaskforce.notification.persistence.InboxItemDocument;
+import org.civictaskforce.notification.persistence.InboxStore;
+import org.civictaskforce.platform.problem.NotFoundException;
+import org.springframework.data.domain.Page;
+import org.springframework.http.ResponseEntity;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+
+/**
+ * A person's in-app inbox, newest first.
+ *
+ * <p>TODO(identity): once sign-in exists, a person may read and mark only their own inbox (the
+ * person id will come from the token, and other ids answer 404).
+ */
+@RestController
+@Validated
+@RequestMapping("/api/notifications/inbox/{personId}")
+public class InboxController {
+    static final String ID = "[A-Za-z0-9._:-]{1,200}";
+
+    private final InboxStore inbox;
+    private final Clock clock;
+
+    public InboxController(InboxStore inbox, Clock clock) {
+        this.inbox = inbox;
+        this.clock = clock;
+    }
+
+    @GetMapping
+    public InboxPage inbox(@PathVariable @Pattern(regexp = ID) String personId,
+            @RequestParam(defaultValue = "0") @Min(0) int page,
+            @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
+        Page<InboxItemDocument> items = inbox.page(personId, page, size);
+        return new InboxPage(items.getContent().stream().map(InboxController::view).toList(), PageView.of(items),
+                inbox.unreadCount(personId));
+    }
+
+    @PostMapping("/items/{itemId}/read")
+    public ResponseEntity<Void> markRead(@PathVariable @Pattern(regexp = ID) String personId,
+            @PathVariable @Pattern(regexp = ID) String itemId) {
+        if (!inbox.markRead(personId, itemId, clock.instant())) {
+            throw new NotFoundException("Inbox item", itemId);
+        }
+        return ResponseEntity.noContent().build();
+    }
+
+    private static InboxItemView view(InboxItemDocument item) {
+        return new InboxItemView(item.id(), item.subject(), item.body(), item.language(), item.createdAt(), item.read());
+    }
+}

@@ -1,0 +1,6 @@
+package org.civictaskforce.notification.web;
+
+import java.util.List;
+
+public record InboxPage(List<InboxItemView> content, PageView page, long unreadCount) {
+}

@@ -1,0 +1,219 @@
+package org.civictaskforce.notification.application;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.civictaskforce.notification.domain.Channel;
+import org.civictaskforce.notification.domain.ContactWait;
+import org.civictaskforce.notification.domain.Notification;
+import org.civictaskforce.notification.domain.Recipient;
+import org.civictaskforce.notification.domain.RenderedMessage;
+import org.civictaskforce.notification.domain.TemplateParameters;
+import org.civictaskforce.notification.persistence.InboxStore;
+import org.civictaskforce.notification.persistence.NotificationDocument.DeliveryEntry;
+import org.civictaskforce.notification.persistence.NotificationStore;
+import org.civictaskforce.notification.persistence.NotificationStore.ClaimedDelivery;
+import org.civictaskforce.notification.persistence.RecipientStore;
+import org.civictaskforce.platform.testing.MongoTestServer;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.SimpleMongoClientDatabaseFactory;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+
+/**
+ * The dispatcher's state machine against the wire-compatible store, with a clock the test moves:
+ * retries with back-off, waiting for contact details, lapsed claims.
+ */
+class DeliveryDispatcherIntegrationTest {
+    private static final MongoTemplate MONGO = new MongoTemplate(
+            new SimpleMongoClientDatabaseFactory(MongoTestServer.uri("dispatcher-it")));
+    private static final Duration LEASE = Duration.ofMinutes(2);
+
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-01T08:00:00Z"));
+    private final NotificationStore notifications = new NotificationStore(MONGO);
+    private final RecipientStore recipients = new RecipientStore(MONGO);
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    private final RecordingSender email = new RecordingSender(Channel.EMAIL);
+    private final DispatchProperties properties = new DispatchProperties(Duration.ofSeconds(1), 10, LEASE,
+            Duration.ofHours(24), Duration.ofMinutes(1), 3, Duration.ofSeconds(30), 2.0, Duration.ofMinutes(10));
+    private DeliveryDispatcher dispatcher;
+    private RecipientDirectory directory;
+    private String personId;
+
+    @BeforeEach
+    void setUp() {
+        MONGO.getDb().drop();
+        dispatcher = new DeliveryDispatcher(notifications, recipients, new MessageRenderer(), List.of(email),
+                new NotificationMetrics(meters), properties, clock);
+        directory = new RecipientDirectory(recipients, new InboxStore(MONGO), notifications, clock);
+        personId = "person-" + UUID.randomUUID();
+    }
+
+    @Test
+    void aDeliveryIsSentOnceAndCounted() {
+        directory.update(recipient());
+        String id = queue();
+
+        assertThat(dispatcher.dispatchDue()).isEqualTo(1);
+        assertThat(dispatcher.dispatchDue()).isZero();
+
+        assertThat(email.delivered).containsExactly(id);
+        DeliveryEntry entry = emailDelivery(id);
+        assertThat(entry.status()).isEqualTo("SENT");
+        assertThat(entry.attempts()).isEqualTo(1);
+        assertThat(entry.completedAt()).isEqualTo(clock.instant());
+        assertThat(meters.counter(NotificationMetrics.SENT, "channel", "EMAIL").count()).isEqualTo(1.0);
+        assertThat(meters.timer(NotificationMetrics.LATENCY, "channel", "EMAIL").count()).isEqualTo(1);
+    }
+
+    @Test
+    void aFailingDeliveryIsRetriedWithBackOffThenFailedWithItsReason() {
+        directory.update(recipient());
+        email.failWith = new IllegalStateException("550 mailbox unavailable: someone@example.org");
+        String id = queue();
+
+        dispatcher.dispatchDue();
+        DeliveryEntry first = emailDelivery(id);
+        assertThat(first.status()).isEqualTo("QUEUED");
+        assertThat(first.attempts()).isEqualTo(1);
+        assertThat(first.reason()).isEqualTo("EMAIL delivery failed (IllegalStateException)");
+        assertThat(first.nextAttemptAt()).isEqualTo(clock.instant().plusSeconds(30));
+
+        assertThat(dispatcher.dispatchDue()).as("not due before its back-off").isZero();
+        clock.advance(Duration.ofSeconds(30));
+        dispatcher.dispatchDue();
+        assertThat(emailDelivery(id).attempts()).isEqualTo(2);
+        assertThat(emailDelivery(id).nextAttemptAt()).isEqualTo(clock.instant().plusSeconds(60));
+
+        clock.advance(Duration.ofSeconds(60));
+        dispatcher.dispatchDue();
+        DeliveryEntry last = emailDelivery(id);
+        assertThat(last.status()).isEqualTo("FAILED");
+        assertThat(last.attempts()).isEqualTo(3);
+        assertThat(last.reason()).doesNotContain("@");
+        assertThat(meters.counter(NotificationMetrics.FAILED, "channel", "EMAIL").count()).isEqualTo(1.0);
+        assertThat(meters.counter(NotificationMetrics.SENT, "channel", "EMAIL").count()).isZero();
+    }
+
+    @Test
+    void aDeliveryWaitsForContactDetailsAndGivesUpAfter24Hours() {
+        String id = queue();
+
+        dispatcher.dispatchDue();
+        DeliveryEntry waiting = emailDelivery(id);
+        assertThat(waiting.status()).isEqualTo("QUEUED");
+        assertThat(waiting.reason()).isEqualTo(ContactWait.WAITING);
+        assertThat(waiting.attempts()).as("waiting is not a failed attempt").isZero();
+
+        clock.advance(Duration.ofHours(23));
+        dispatcher.dispatchDue();
+        assertThat(emailDelivery(id).status()).isEqualTo("QUEUED");
+
+        clock.advance(Duration.ofHours(1));
+        dispatcher.dispatchDue();
+        DeliveryEntry gaveUp = emailDelivery(id);
+        assertThat(gaveUp.status()).isEqualTo("FAILED");
+        assertThat(gaveUp.reason()).isEqualTo("no contact details");
+        assertThat(email.delivered).isEmpty();
+    }
+
+    @Test
+    void contactDetailsArrivingWakeTheWaitingDelivery() {
+        String id = queue();
+        dispatcher.dispatchDue();
+        assertThat(emailDelivery(id).nextAttemptAt()).isAfter(clock.instant());
+
+        directory.update(recipient());
+        dispatcher.dispatchDue();
+
+        assertThat(emailDelivery(id).status()).isEqualTo("SENT");
+        assertThat(email.delivered).containsExactly(id);
+    }
+
+    @Test
+    void aLapsedClaimIsTakenUpAgainAndTheOldClaimCanNoLongerCompleteIt() {
+        String id = queue();
+        ClaimedDelivery crashed = notifications.claimNext(Channel.EMAIL, clock.instant(), LEASE).orElseThrow();
+        assertThat(notifications.claimNext(Channel.EMAIL, clock.instant(), LEASE)).as("held by the first").isEmpty();
+        assertThat(emailDelivery(id).status()).isEqualTo("SENDING");
+
+        clock.advance(LEASE.plusSeconds(1));
+        ClaimedDelivery retaken = notifications.claimNext(Channel.EMAIL, clock.instant(), LEASE).orElseThrow();
+
+        assertThat(retaken.notification().id()).isEqualTo(id);
+        assertThat(retaken.attempts()).isEqualTo(2);
+        assertThat(notifications.markSent(crashed, clock.instant())).isFalse();
+        assertThat(notifications.markSent(retaken, clock.instant())).isTrue();
+        assertThat(emailDelivery(id).status()).isEqualTo("SENT");
+    }
+
+    @Test
+    void theSameNotificationIsRecordedOnlyOnce() {
+        Notification n = notification();
+        assertThat(notifications.insert(n, clock.instant())).isTrue();
+        assertThat(notifications.insert(n, clock.instant())).isFalse();
+    }
+
+    @Test
+    void erasingAPersonGivesUpTheirQueuedDeliveries() {
+        String id = queue();
+        directory.erase(personId);
+        assertThat(emailDelivery(id).status()).isEqualTo("FAILED");
+        assertThat(emailDelivery(id).reason()).isEqualTo(RecipientDirectory.ERASED);
+        assertThat(dispatcher.dispatchDue()).isZero();
+    }
+
+    private Recipient recipient() {
+        return new Recipient(personId, "Dana", "dana@example.org", "en", "Asia/Tashkent");
+    }
+
+    private Notification notification() {
+        return Notification.of("event-" + personId, "org.civictaskforce.membership.member.invited", "member-invited",
+                personId, clock.instant(),
+                new TemplateParameters(Map.of("invitationId", "inv-1"),
+                        Map.of("invitedAt", clock.instant(), "expiresAt", clock.instant().plus(Duration.ofDays(14)))),
+                EnumSet.of(Channel.EMAIL));
+    }
+
+    private String queue() {
+        Notification n = notification();
+        assertThat(notifications.insert(n, clock.instant())).isTrue();
+        return n.id();
+    }
+
+    private DeliveryEntry emailDelivery(String id) {
+        return notifications.find(id).orElseThrow().deliveries().get("EMAIL");
+    }
+
+    private static final class RecordingSender implements ChannelSender {
+        private final Channel channel;
+        final List<String> delivered = new ArrayList<>();
+        RuntimeException failWith;
+
+        RecordingSender(Channel channel) {
+            this.channel = channel;
+        }
+
+        @Override
+        public Channel channel() {
+            return channel;
+        }
+
+        @Override
+        public void deliver(Notification notification, Recipient recipient, RenderedMessage message) {
+            if (failWith != null) {
+                throw failWith;
+            }
+            delivered.add(notification.id());
+        }
+    }
+}
