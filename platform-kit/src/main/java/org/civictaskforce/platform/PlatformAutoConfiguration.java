@@ -42,7 +42,7 @@ import io.micrometer.core.instrument.MeterRegistry;
  * Wires the shared plumbing into every service: correlation ids, problem details, the Mongo ping
  * health check, the outbox relay, consumer error handling with dead letters, and topic creation.
  */
-@AutoConfiguration
+@AutoConfiguration(beforeName = "org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration")
 @EnableConfigurationProperties({ OutboxProperties.class, ConsumerProperties.class })
 public class PlatformAutoConfiguration {
 

@@ -8,20 +8,15 @@ import org.springframework.boot.kafka.autoconfigure.ConcurrentKafkaListenerConta
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
-import org.springframework.kafka.config.ContainerCustomizer;
 import org.springframework.kafka.core.ConsumerFactory;
-import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
-import org.springframework.kafka.listener.RecordInterceptor;
 import org.springframework.util.backoff.ExponentialBackOff;
 
 /**
  * Listener containers of this service.
  *
- * <p>Every container gets the platform's correlation interceptor, so what a consumer logs carries the
- * correlation id of the record. (Boot looks for a {@code RecordInterceptor<Object, Object>} bean; the
- * kit's {@code CorrelationRecordInterceptor} is a {@code RecordInterceptor<String, String>} and is not
- * picked up on its own.)
+ * <p>The contacts container gets the platform's correlation interceptor explicitly (Boot applies it
+ * only to its own default factory).
  *
  * <p>The contacts topic does not use the platform's dead-letter topic: parking a contact record would
  * copy a person's contact details into a topic that is not compacted, where erasing them cannot reach.
@@ -39,7 +34,7 @@ public class KafkaConsumerConfiguration {
             CorrelationRecordInterceptor correlation) {
         ConcurrentKafkaListenerContainerFactory<Object, Object> factory = new ConcurrentKafkaListenerContainerFactory<>();
         configurer.configure(factory, consumers);
-        factory.setRecordInterceptor(asObjectInterceptor(correlation));
+        factory.setRecordInterceptor(correlation);
         ExponentialBackOff backOff = new ExponentialBackOff(500, 2.0);
         backOff.setMaxInterval(60_000); // no maximum elapsed time: retried until it succeeds
         DefaultErrorHandler handler = new DefaultErrorHandler((record, failure) -> log.warn(
@@ -50,16 +45,4 @@ public class KafkaConsumerConfiguration {
         return factory;
     }
 
-    /** Applied by Boot to its default listener container factory (the membership events listener). */
-    @Bean
-    ContainerCustomizer<Object, Object, ConcurrentMessageListenerContainer<Object, Object>> correlationInterceptorCustomizer(
-            CorrelationRecordInterceptor correlation) {
-        RecordInterceptor<Object, Object> interceptor = asObjectInterceptor(correlation);
-        return container -> container.setRecordInterceptor(interceptor);
-    }
-
-    @SuppressWarnings({ "unchecked", "rawtypes" })
-    private static RecordInterceptor<Object, Object> asObjectInterceptor(CorrelationRecordInterceptor correlation) {
-        return (RecordInterceptor) correlation; // keys and values are Strings on every topic here
-    }
 }

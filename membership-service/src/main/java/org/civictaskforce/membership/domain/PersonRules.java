@@ -1,0 +1,59 @@
+package org.civictaskforce.membership.domain;
+
+import java.time.ZoneId;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The rules a person's details must meet, in one place: the domain enforces them and the web layer's
+ * request validation asks the same questions, so a bad request is a 400 naming the field.
+ */
+public final class PersonRules {
+    public static final int DISPLAY_NAME_MAX = 100;
+    public static final int FULL_NAME_MAX = 200;
+    public static final int EMAIL_MAX = 254;
+
+    private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
+    private static final Set<String> LANGUAGES = Set.of(Locale.getISOLanguages());
+    private static final Set<String> ZONES = ZoneId.getAvailableZoneIds();
+    /** Deliberately simple: one @, no spaces, a dot in the domain. Delivery is the real test. */
+    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
+
+    private PersonRules() {
+    }
+
+    /** ISO 3166-1 alpha-2 code, upper case (e.g. {@code KZ}). */
+    public static String normaliseCountry(String country) {
+        return country == null ? null : country.strip().toUpperCase(Locale.ROOT);
+    }
+
+    /** ISO 639-1 code, lower case (e.g. {@code ru}). */
+    public static String normaliseLanguage(String language) {
+        return language == null ? null : language.strip().toLowerCase(Locale.ROOT);
+    }
+
+    /** The form in which e-mail addresses are compared for uniqueness. */
+    public static String emailKey(String email) {
+        return email == null ? null : email.strip().toLowerCase(Locale.ROOT);
+    }
+
+    public static boolean isCountry(String country) {
+        String code = normaliseCountry(country);
+        return code != null && COUNTRIES.contains(code);
+    }
+
+    public static boolean isLanguage(String language) {
+        String code = normaliseLanguage(language);
+        return code != null && code.length() == 2 && LANGUAGES.contains(code);
+    }
+
+    /** An IANA region id such as {@code Asia/Almaty}; fixed offsets like {@code +05:00} are refused. */
+    public static boolean isTimeZone(String zone) {
+        return zone != null && ZONES.contains(zone.strip());
+    }
+
+    public static boolean isEmail(String email) {
+        return email != null && email.strip().length() <= EMAIL_MAX && EMAIL.matcher(email.strip()).matches();
+    }
+}

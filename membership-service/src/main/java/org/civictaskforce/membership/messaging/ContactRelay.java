@@ -1,0 +1,178 @@
+package org.civictaskforce.membership.messaging;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Date;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.civictaskforce.contracts.EventJson;
+import org.civictaskforce.contracts.Topics;
+import org.civictaskforce.contracts.membership.PersonContact;
+import org.civictaskforce.membership.persistence.PersonDocument;
+import org.civictaskforce.platform.outbox.OutboxDocument;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.kafka.core.KafkaOperations;
+
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.Updates;
+
+/**
+ * Publishes each person's current contact record to the compacted {@code membership.contacts.v1}
+ * topic (key = person id; a tombstone once the person is erased), without a dual write.
+ *
+ * <p>A change to the contact bumps {@code contactRevision} in the same document write. Per pending
+ * person this relay: claims the document with a lease (so two replicas never publish one person at
+ * once and race an older revision past a newer one), sends the contact as it is NOW, waits for the
+ * broker's acknowledgement, then sets {@code contactPublishedRevision} to the sent revision only if
+ * the revision has not moved meanwhile. A crash before that update, or a change in between, means
+ * the latest state is sent again, which is harmless on a compacted topic.
+ *
+ * <p>Claim and release bump the document's version, like the outbox relay, so a request holding a
+ * stale copy cannot silently drop a lease; it gets an optimistic-lock conflict and retries.
+ */
+public class ContactRelay implements SmartLifecycle {
+    private static final Logger log = LoggerFactory.getLogger(ContactRelay.class);
+    private static final String LEASE_OWNER = PersonDocument.CONTACT_LEASE + ".owner";
+    private static final String LEASE_UNTIL = PersonDocument.CONTACT_LEASE + ".until";
+
+    private final MongoTemplate mongo;
+    private final KafkaOperations<String, String> kafka;
+    private final ContactRelayProperties properties;
+    private final Clock clock;
+    private final String owner = "contact-relay-" + UUID.randomUUID();
+    private ScheduledExecutorService executor;
+    private volatile boolean running;
+
+    public ContactRelay(MongoTemplate mongo, KafkaOperations<String, String> kafka, ContactRelayProperties properties,
+            Clock clock) {
+        this.mongo = mongo;
+        this.kafka = kafka;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        executor = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "contact-relay");
+            t.setDaemon(true);
+            return t;
+        });
+        long interval = properties.pollInterval().toMillis();
+        executor.scheduleWithFixedDelay(this::relayAllSafely, interval, interval, TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        if (executor != null) {
+            executor.shutdown();
+            try {
+                executor.awaitTermination(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    private void relayAllSafely() {
+        try {
+            relayAll();
+        } catch (RuntimeException e) {
+            log.warn("contact relay pass failed, will retry: {}", e.getClass().getName());
+        }
+    }
+
+    /** One pass over every person whose published contact is behind; returns how many were published. */
+    public int relayAll() {
+        int published = 0;
+        Document claimed;
+        while ((claimed = claimNext()) != null) {
+            if (publish(claimed)) {
+                published++;
+            }
+        }
+        return published;
+    }
+
+    private Document claimNext() {
+        Instant now = clock.instant();
+        Bson pending = Filters.and(Filters.eq(PersonDocument.CONTACT_PENDING, true),
+                Filters.or(Filters.eq(PersonDocument.CONTACT_LEASE, null), Filters.lt(LEASE_UNTIL, Date.from(now))));
+        Bson claim = Updates.combine(
+                Updates.set(PersonDocument.CONTACT_LEASE,
+                        new Document("owner", owner).append("until", Date.from(now.plus(properties.lease())))),
+                Updates.inc(OutboxDocument.VERSION, 1L));
+        return people().findOneAndUpdate(pending, claim,
+                new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
+    }
+
+    private boolean publish(Document person) {
+        Object id = person.get("_id");
+        long revision = revisionOf(person);
+        try {
+            kafka.send(record(person)).get(properties.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            release(id);
+            return false;
+        } catch (Exception e) {
+            log.warn("publishing contact of person {} failed, will retry: {}", id, e.getClass().getName());
+            release(id);
+            return false;
+        }
+        long updated = people().updateOne(
+                Filters.and(Filters.eq("_id", id), Filters.eq(PersonDocument.CONTACT_REVISION, revision),
+                        Filters.eq(LEASE_OWNER, owner)),
+                Updates.combine(Updates.set(PersonDocument.CONTACT_PUBLISHED_REVISION, revision),
+                        Updates.set(PersonDocument.CONTACT_PENDING, false),
+                        Updates.unset(PersonDocument.CONTACT_LEASE), Updates.inc(OutboxDocument.VERSION, 1L)))
+                .getModifiedCount();
+        if (updated == 0) {
+            // the contact changed while we sent it (or the lease lapsed): still pending, sent again next pass
+            release(id);
+            return false;
+        }
+        return true;
+    }
+
+    static ProducerRecord<String, String> record(Document person) {
+        String personId = String.valueOf(person.get("_id"));
+        String value = Boolean.TRUE.equals(person.getBoolean("erased")) ? null
+                : EventJson.write(new PersonContact(personId, person.getString("displayName"),
+                        person.getString("email"), person.getString("preferredLanguage"),
+                        person.getString("timeZone")));
+        return new ProducerRecord<>(Topics.MEMBERSHIP_CONTACTS, personId, value);
+    }
+
+    private void release(Object id) {
+        people().updateOne(Filters.and(Filters.eq("_id", id), Filters.eq(LEASE_OWNER, owner)),
+                Updates.combine(Updates.unset(PersonDocument.CONTACT_LEASE), Updates.inc(OutboxDocument.VERSION, 1L)));
+    }
+
+    private static long revisionOf(Document person) {
+        Number revision = person.get(PersonDocument.CONTACT_REVISION, Number.class);
+        return revision == null ? 0 : revision.longValue();
+    }
+
+    private com.mongodb.client.MongoCollection<Document> people() {
+        return mongo.getCollection(PersonDocument.COLLECTION);
+    }
+}

@@ -1,0 +1,231 @@
+package org.civictaskforce.membership.persistence;
+
+import java.time.Instant;
+
+import org.civictaskforce.membership.domain.ContactDetails;
+import org.civictaskforce.membership.domain.Invitation;
+import org.civictaskforce.membership.domain.MembershipStatus;
+import org.civictaskforce.membership.domain.Person;
+import org.civictaskforce.membership.domain.PersonRules;
+import org.civictaskforce.platform.outbox.OutboxDocument;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
+import org.springframework.data.mongodb.core.index.Indexed;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/**
+ * A person as stored in {@code people}: the aggregate's state, its pending events (the outbox) and
+ * the bookkeeping that gets the contact details onto the compacted contacts topic.
+ *
+ * <p>Contact publishing: every save that changes the contact bumps {@code contactRevision} in the
+ * same write; {@code ContactRelay} publishes the current contact and then raises
+ * {@code contactPublishedRevision} to the revision it sent, only if no newer change came meanwhile.
+ * {@code contactPending} mirrors "published revision is behind" so the relay's poll is an index
+ * lookup, not a collection scan.
+ */
+@Document(collection = PersonDocument.COLLECTION)
+@CompoundIndex(name = "country_status", def = "{'country': 1, 'status': 1}")
+public class PersonDocument extends OutboxDocument {
+    public static final String COLLECTION = "people";
+    public static final String CONTACT_REVISION = "contactRevision";
+    public static final String CONTACT_PUBLISHED_REVISION = "contactPublishedRevision";
+    public static final String CONTACT_PENDING = "contactPending";
+    public static final String CONTACT_LEASE = "contactLease";
+
+    @Id
+    private String id;
+    private String displayName;
+    private String fullName;
+    private String email;
+    /** The e-mail as compared for uniqueness (trimmed, lower case). */
+    @Indexed(name = "email_key_unique", unique = true)
+    private String emailKey;
+    @Indexed(name = "country")
+    private String country;
+    private String preferredLanguage;
+    private String timeZone;
+    @Indexed(name = "status")
+    private MembershipStatus status;
+    private Instant registeredAt;
+    private InvitationState invitation;
+    /** Set when the person is erased (a later issue): the contact relay then writes a tombstone. */
+    private boolean erased;
+    private long contactRevision;
+    private long contactPublishedRevision;
+    @Indexed(name = "contact_pending")
+    private boolean contactPending;
+    private ContactLease contactLease;
+
+    /** Embedded invitation. */
+    public record InvitationState(String invitationId, Instant invitedAt, Instant expiresAt) {
+    }
+
+    /** Which contact-relay replica is publishing this person's contact, and until when. */
+    public record ContactLease(String owner, Instant until) {
+    }
+
+    public static PersonDocument newFor(Person person) {
+        PersonDocument document = new PersonDocument();
+        document.id = person.id();
+        document.registeredAt = person.registeredAt();
+        document.apply(person);
+        return document;
+    }
+
+    /** Copies the aggregate's state in; a changed contact bumps the contact revision in this same save. */
+    public void apply(Person person) {
+        ContactDetails before = contact();
+        displayName = person.displayName();
+        fullName = person.fullName();
+        email = person.email();
+        emailKey = PersonRules.emailKey(person.email());
+        country = person.country();
+        preferredLanguage = person.preferredLanguage();
+        timeZone = person.timeZone();
+        status = person.status();
+        Invitation i = person.invitation();
+        invitation = i == null ? null : new InvitationState(i.invitationId(), i.invitedAt(), i.expiresAt());
+        if (!person.contact().equals(before)) {
+            contactRevision++;
+        }
+        contactPending = contactRevision > contactPublishedRevision;
+    }
+
+    public Person toDomain() {
+        return Person.restore(id, displayName, fullName, email, country, preferredLanguage, timeZone, registeredAt,
+                status, invitation == null ? null
+                        : new Invitation(invitation.invitationId(), invitation.invitedAt(), invitation.expiresAt()));
+    }
+
+    private ContactDetails contact() {
+        return new ContactDetails(displayName, email, preferredLanguage, timeZone);
+    }
+
+    public String getId() {
+        return id;
+    }
+
+    public void setId(String id) {
+        this.id = id;
+    }
+
+    public String getDisplayName() {
+        return displayName;
+    }
+
+    public void setDisplayName(String displayName) {
+        this.displayName = displayName;
+    }
+
+    public String getFullName() {
+        return fullName;
+    }
+
+    public void setFullName(String fullName) {
+        this.fullName = fullName;
+    }
+
+    public String getEmail() {
+        return email;
+    }
+
+    public void setEmail(String email) {
+        this.email = email;
+    }
+
+    public String getEmailKey() {
+        return emailKey;
+    }
+
+    public void setEmailKey(String emailKey) {
+        this.emailKey = emailKey;
+    }
+
+    public String getCountry() {
+        return country;
+    }
+
+    public void setCountry(String country) {
+        this.country = country;
+    }
+
+    public String getPreferredLanguage() {
+        return preferredLanguage;
+    }
+
+    public void setPreferredLanguage(String preferredLanguage) {
+        this.preferredLanguage = preferredLanguage;
+    }
+
+    public String getTimeZone() {
+        return timeZone;
+    }
+
+    public void setTimeZone(String timeZone) {
+        this.timeZone = timeZone;
+    }
+
+    public MembershipStatus getStatus() {
+        return status;
+    }
+
+    public void setStatus(MembershipStatus status) {
+        this.status = status;
+    }
+
+    public Instant getRegisteredAt() {
+        return registeredAt;
+    }
+
+    public void setRegisteredAt(Instant registeredAt) {
+        this.registeredAt = registeredAt;
+    }
+
+    public InvitationState getInvitation() {
+        return invitation;
+    }
+
+    public void setInvitation(InvitationState invitation) {
+        this.invitation = invitation;
+    }
+
+    public boolean isErased() {
+        return erased;
+    }
+
+    public void setErased(boolean erased) {
+        this.erased = erased;
+    }
+
+    public long getContactRevision() {
+        return contactRevision;
+    }
+
+    public void setContactRevision(long contactRevision) {
+        this.contactRevision = contactRevision;
+    }
+
+    public long getContactPublishedRevision() {
+        return contactPublishedRevision;
+    }
+
+    public void setContactPublishedRevision(long contactPublishedRevision) {
+        this.contactPublishedRevision = contactPublishedRevision;
+    }
+
+    public boolean isContactPending() {
+        return contactPending;
+    }
+
+    public void setContactPending(boolean contactPending) {
+        this.contactPending = contactPending;
+    }
+
+    public ContactLease getContactLease() {
+        return contactLease;
+    }
+
+    public void setContactLease(ContactLease contactLease) {
+        this.contactLease = contactLease;
+    }
+}
