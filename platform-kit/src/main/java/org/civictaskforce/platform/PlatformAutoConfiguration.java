@@ -132,6 +132,7 @@ public class PlatformAutoConfiguration {
 
     @Bean
     @SuppressWarnings("unchecked")
+    @ConditionalOnMissingBean
     DeadLetters deadLetters(KafkaProperties kafkaProperties, KafkaTemplate<?, ?> kafka, ConsumerProperties consumer,
             @Value("${spring.kafka.consumer.group-id}") String group) {
         return new DeadLetters(kafkaProperties.buildConsumerProperties(), (KafkaOperations<String, String>) kafka,

@@ -5,16 +5,19 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.civictaskforce.contracts.Topics;
@@ -24,15 +27,20 @@ import org.springframework.kafka.support.KafkaHeaders;
 /**
  * Reads and re-drives the records this service's consumer group parked on its dead-letter topics.
  *
- * <p>Listing reads the parked records from the beginning without committing anything. Re-driving
- * uses its own consumer group, so each parked record is re-driven once: it is sent back to the
- * topic it came from with its key, value and correlation header. Other consumer groups on that topic
- * see it again and ignore it, because every consumer is idempotent.
+ * <p>Both operations stop at the end offsets they saw when they began, so a re-driven record that
+ * fails again and is parked again is not picked up by the same re-drive (no loop). Listing reads from
+ * the beginning and commits nothing. Re-driving uses its own consumer group and commits what it sent,
+ * so each parked record is re-driven once: it goes back to the topic it came from with its key, value
+ * and correlation header. Other consumer groups on that topic see it again and ignore it, because
+ * every consumer is idempotent.
  */
 public class DeadLetters {
     public record Parked(String deadLetterTopic, int partition, long offset, String originalTopic, String key,
             String eventId, String eventType, String reason, String exception, Instant parkedAt) {
     }
+
+    private static final Duration DEADLINE = Duration.ofSeconds(10);
+    private static final List<String> CARRIED_HEADERS = List.of(CorrelationRecordInterceptor.HEADER, "ce_id", "ce_type");
 
     private final Map<String, Object> consumerProperties;
     private final KafkaOperations<String, String> kafka;
@@ -53,61 +61,83 @@ public class DeadLetters {
 
     public List<Parked> list() {
         List<Parked> parked = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer = consumer(group + "-dlt-browser-" + System.nanoTime(), false)) {
-            drain(consumer, record -> parked.add(describe(record)));
+        try (KafkaConsumer<String, String> consumer = consumer(group + "-dlt-browser")) {
+            readUpToCurrentEnd(consumer, false, record -> parked.add(describe(record)));
         }
         return parked;
     }
 
-    /** Sends every record not yet re-driven back to its original topic; returns how many. */
+    /** Sends every parked record not yet re-driven back to its original topic, once; returns how many. */
     public int redrive() {
-        int[] count = {0};
-        try (KafkaConsumer<String, String> consumer = consumer(group + "-dlt-redrive", true)) {
-            drain(consumer, record -> {
-                String original = header(record, KafkaHeaders.DLT_ORIGINAL_TOPIC);
-                ProducerRecord<String, String> again = new ProducerRecord<>(
-                        original != null ? original : record.topic().replace("." + group + ".dlt", ""),
-                        record.key(), record.value());
-                Header correlation = record.headers().lastHeader(CorrelationRecordInterceptor.HEADER);
-                if (correlation != null) {
-                    again.headers().add(correlation);
-                }
-                for (String name : List.of("ce_id", "ce_type")) {
-                    Header h = record.headers().lastHeader(name);
-                    if (h != null) {
-                        again.headers().add(h);
-                    }
-                }
-                try {
-                    kafka.send(again).get(10, TimeUnit.SECONDS);
-                } catch (Exception e) {
-                    throw new IllegalStateException("re-drive failed", e);
-                }
+        int[] count = { 0 };
+        try (KafkaConsumer<String, String> consumer = consumer(group + "-dlt-redrive")) {
+            Map<TopicPartition, OffsetAndMetadata> progress = readUpToCurrentEnd(consumer, true, record -> {
+                sendBack(record);
                 count[0]++;
             });
-            consumer.commitSync();
+            if (!progress.isEmpty()) {
+                consumer.commitSync(progress);
+            }
         }
         return count[0];
     }
 
-    private void drain(KafkaConsumer<String, String> consumer, java.util.function.Consumer<ConsumerRecord<String, String>> action) {
-        consumer.subscribe(deadLetterTopics());
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        int emptyPolls = 0;
-        while (System.nanoTime() < deadline && emptyPolls < 3) {
-            ConsumerRecords<String, String> records = consumer.poll(Duration.ofMillis(500));
-            if (records.isEmpty()) {
-                if (!consumer.assignment().isEmpty()) {
-                    emptyPolls++;
-                }
-                continue;
+    private Map<TopicPartition, OffsetAndMetadata> readUpToCurrentEnd(KafkaConsumer<String, String> consumer,
+            boolean fromCommitted, Consumer<ConsumerRecord<String, String>> action) {
+        List<TopicPartition> partitions = deadLetterTopics().stream()
+                .flatMap(topic -> consumer.partitionsFor(topic).stream()
+                        .map(p -> new TopicPartition(topic, p.partition())))
+                .toList();
+        consumer.assign(partitions);
+        Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+        Map<TopicPartition, OffsetAndMetadata> committed = fromCommitted
+                ? consumer.committed(new HashSet<>(partitions)) : Map.of();
+        for (TopicPartition partition : partitions) {
+            OffsetAndMetadata done = committed.get(partition);
+            if (done == null) {
+                consumer.seekToBeginning(List.of(partition));
+            } else {
+                consumer.seek(partition, done.offset());
             }
-            emptyPolls = 0;
-            records.forEach(action);
+        }
+        Map<TopicPartition, OffsetAndMetadata> progress = new HashMap<>();
+        long deadline = System.nanoTime() + DEADLINE.toNanos();
+        while (System.nanoTime() < deadline
+                && !end.entrySet().stream().allMatch(e -> consumer.position(e.getKey()) >= e.getValue())) {
+            for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
+                TopicPartition partition = new TopicPartition(record.topic(), record.partition());
+                if (record.offset() >= end.get(partition)) {
+                    continue; // parked after this pass began, possibly by this very re-drive
+                }
+                action.accept(record);
+                progress.put(partition, new OffsetAndMetadata(record.offset() + 1));
+            }
+        }
+        return progress;
+    }
+
+    private void sendBack(ConsumerRecord<String, String> record) {
+        String original = header(record, KafkaHeaders.DLT_ORIGINAL_TOPIC);
+        ProducerRecord<String, String> again = new ProducerRecord<>(
+                original != null ? original : record.topic().replace("." + group + ".dlt", ""),
+                record.key(), record.value());
+        for (String name : CARRIED_HEADERS) {
+            Header header = record.headers().lastHeader(name);
+            if (header != null) {
+                again.headers().add(header);
+            }
+        }
+        try {
+            kafka.send(again).get(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while re-driving", e);
+        } catch (Exception e) {
+            throw new IllegalStateException("re-drive failed", e);
         }
     }
 
-    private KafkaConsumer<String, String> consumer(String groupId, boolean commit) {
+    private KafkaConsumer<String, String> consumer(String groupId) {
         Properties props = new Properties();
         props.putAll(consumerProperties);
         props.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
@@ -128,9 +158,5 @@ public class DeadLetters {
     static String header(ConsumerRecord<?, ?> record, String name) {
         Header header = record.headers().lastHeader(name);
         return header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
-    }
-
-    static Map<String, Object> copy(Map<String, Object> map) {
-        return new HashMap<>(map);
     }
 }

@@ -35,4 +35,12 @@ public final class InboundEvents {
                     + " does not match its contract: " + e.getClass().getSimpleName(), e);
         }
     }
+
+    /** Refuses (as malformed, never retried) an event whose required field is missing or blank. */
+    public static void require(EventEnvelope envelope, Object value, String field) {
+        if (value == null || value instanceof String s && s.isBlank()) {
+            throw new MalformedEventException("event " + envelope.id() + " of type " + envelope.type()
+                    + " lacks " + field);
+        }
+    }
 }
