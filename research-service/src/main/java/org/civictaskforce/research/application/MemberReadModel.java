@@ -1,0 +1,22 @@
+package org.civictaskforce.research.application;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.civictaskforce.research.domain.PipelineTally;
+
+/**
+ * This service's copy of who is in the working-group pipeline, built from membership events. Every
+ * write is idempotent per event id: applying an event a second time changes nothing.
+ */
+public interface MemberReadModel {
+
+    /** @return false if this event had been applied before */
+    boolean recordRegistration(String eventId, String personId, String country, String preferredLanguage,
+            Instant registeredAt);
+
+    /** @return false if this event had been applied before */
+    boolean recordInvitation(String eventId, String personId, Instant invitedAt);
+
+    List<PipelineTally> tallies();
+}

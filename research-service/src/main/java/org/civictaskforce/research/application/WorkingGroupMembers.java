@@ -1,0 +1,29 @@
+package org.civictaskforce.research.application;
+
+import org.civictaskforce.contracts.membership.MemberInvited;
+import org.civictaskforce.contracts.membership.PersonRegistered;
+import org.civictaskforce.research.domain.WorkingGroupPipeline;
+import org.springframework.stereotype.Service;
+
+/** Keeps the working-group read model up to date with membership events and answers questions about it. */
+@Service
+public class WorkingGroupMembers {
+    private final MemberReadModel readModel;
+
+    public WorkingGroupMembers(MemberReadModel readModel) {
+        this.readModel = readModel;
+    }
+
+    public boolean personRegistered(String eventId, PersonRegistered event) {
+        return readModel.recordRegistration(eventId, event.personId(), event.country(), event.preferredLanguage(),
+                event.registeredAt());
+    }
+
+    public boolean memberInvited(String eventId, MemberInvited event) {
+        return readModel.recordInvitation(eventId, event.personId(), event.invitedAt());
+    }
+
+    public WorkingGroupPipeline pipeline() {
+        return WorkingGroupPipeline.of(readModel.tallies());
+    }
+}

@@ -1,0 +1,24 @@
+package org.civictaskforce.research.web;
+
+import org.civictaskforce.research.application.WorkingGroupMembers;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.swagger.v3.oas.annotations.Operation;
+
+@RestController
+@RequestMapping("/api/research")
+public class WorkingGroupController {
+    private final WorkingGroupMembers members;
+
+    public WorkingGroupController(WorkingGroupMembers members) {
+        this.members = members;
+    }
+
+    @GetMapping("/working-group")
+    @Operation(summary = "People in the working-group pipeline (registered candidates and invited), by country")
+    public WorkingGroupResponse workingGroup() {
+        return WorkingGroupResponse.from(members.pipeline());
+    }
+}

@@ -1,0 +1,22 @@
+package org.civictaskforce.strategy.application;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.civictaskforce.strategy.domain.CountryTally;
+
+/**
+ * strategy-service's copy of who takes part, built from membership events. Every write is
+ * idempotent per event id: applying an event a second time changes nothing.
+ */
+public interface ParticipantReadModel {
+
+    /** @return false if this event had been applied before */
+    boolean recordRegistration(String eventId, String personId, String country, String preferredLanguage,
+            Instant registeredAt);
+
+    /** @return false if this event had been applied before */
+    boolean recordInvitation(String eventId, String personId, Instant invitedAt);
+
+    List<CountryTally> tallies();
+}

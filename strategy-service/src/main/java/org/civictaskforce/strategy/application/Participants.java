@@ -1,0 +1,29 @@
+package org.civictaskforce.strategy.application;
+
+import org.civictaskforce.contracts.membership.MemberInvited;
+import org.civictaskforce.contracts.membership.PersonRegistered;
+import org.civictaskforce.strategy.domain.Participation;
+import org.springframework.stereotype.Service;
+
+/** Keeps the participant read model up to date with membership events and answers questions about it. */
+@Service
+public class Participants {
+    private final ParticipantReadModel readModel;
+
+    public Participants(ParticipantReadModel readModel) {
+        this.readModel = readModel;
+    }
+
+    public boolean personRegistered(String eventId, PersonRegistered event) {
+        return readModel.recordRegistration(eventId, event.personId(), event.country(), event.preferredLanguage(),
+                event.registeredAt());
+    }
+
+    public boolean memberInvited(String eventId, MemberInvited event) {
+        return readModel.recordInvitation(eventId, event.personId(), event.invitedAt());
+    }
+
+    public Participation participation() {
+        return Participation.of(readModel.tallies());
+    }
+}

@@ -1,0 +1,61 @@
+package org.civictaskforce.strategy.persistence;
+
+import static org.springframework.data.mongodb.core.aggregation.Aggregation.group;
+import static org.springframework.data.mongodb.core.aggregation.Aggregation.newAggregation;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.bson.Document;
+import org.civictaskforce.platform.messaging.IdempotentProjection;
+import org.civictaskforce.strategy.application.ParticipantReadModel;
+import org.civictaskforce.strategy.domain.CountryTally;
+import org.civictaskforce.strategy.domain.ParticipantStatus;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The {@code participants} collection. Each event becomes one upsert on the person's document that
+ * also records the event id ({@link IdempotentProjection}), so redelivery is harmless and an event
+ * about a person not seen yet creates the document with what it knows.
+ */
+@Repository
+public class MongoParticipantReadModel implements ParticipantReadModel {
+    private final MongoTemplate mongo;
+    private final IdempotentProjection projection;
+
+    public MongoParticipantReadModel(MongoTemplate mongo, IdempotentProjection projection) {
+        this.mongo = mongo;
+        this.projection = projection;
+    }
+
+    @Override
+    public boolean recordRegistration(String eventId, String personId, String country, String preferredLanguage,
+            Instant registeredAt) {
+        Update update = new Update()
+                .set(ParticipantDocument.COUNTRY, country)
+                .set(ParticipantDocument.PREFERRED_LANGUAGE, preferredLanguage)
+                .set(ParticipantDocument.REGISTERED_AT, registeredAt)
+                // only for a person seen for the first time: an invitation learnt earlier stands
+                .setOnInsert(ParticipantDocument.STATUS, ParticipantStatus.onFirstRegistration().name());
+        return projection.apply(ParticipantDocument.COLLECTION, personId, eventId, update);
+    }
+
+    @Override
+    public boolean recordInvitation(String eventId, String personId, Instant invitedAt) {
+        Update update = new Update()
+                .set(ParticipantDocument.STATUS, ParticipantStatus.INVITED.name())
+                .set(ParticipantDocument.INVITED_AT, invitedAt);
+        return projection.apply(ParticipantDocument.COLLECTION, personId, eventId, update);
+    }
+
+    @Override
+    public List<CountryTally> tallies() {
+        return mongo.aggregate(newAggregation(group(ParticipantDocument.COUNTRY).count().as("people")),
+                ParticipantDocument.COLLECTION, Document.class)
+                .getMappedResults().stream()
+                .map(row -> new CountryTally(row.getString("_id"), ((Number) row.get("people")).longValue()))
+                .toList();
+    }
+}

@@ -1,0 +1,60 @@
+package org.civictaskforce.systemtests.journey;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Talks to the system the way a client does: HTTP to the gateway only. */
+final class GatewayClient {
+    static final JsonMapper JSON = JsonMapper.builder().build();
+
+    record Answer(int status, String contentType, String correlationId, JsonNode body, String raw) {
+    }
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final String base;
+
+    GatewayClient(String base) {
+        this.base = base;
+    }
+
+    Answer get(String path) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).GET(), null);
+    }
+
+    Answer post(String path, String json) {
+        return post(path, json, null);
+    }
+
+    Answer post(String path, String json, String correlationId) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/json")
+                .POST(json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        return send(request, correlationId);
+    }
+
+    private Answer send(HttpRequest.Builder request, String correlationId) {
+        if (correlationId != null) {
+            request.header("X-Correlation-Id", correlationId);
+        }
+        try {
+            HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(30)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            String raw = response.body();
+            JsonNode body = raw == null || raw.isBlank() || !raw.trim().startsWith("{") ? null : JSON.readTree(raw);
+            return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+                    response.headers().firstValue("X-Correlation-Id").orElse(null), body, raw);
+        } catch (IOException e) {
+            throw new IllegalStateException("gateway did not answer " + request.build().uri(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
