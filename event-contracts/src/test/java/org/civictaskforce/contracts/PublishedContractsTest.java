@@ -1,0 +1,96 @@
+package org.civictaskforce.contracts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import org.civictaskforce.contracts.membership.MemberInvited;
+import org.civictaskforce.contracts.membership.PersonContact;
+import org.civictaskforce.contracts.membership.PersonRegistered;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The contract itself: every event record names a type and has a schema, the schemas accept what
+ * the records produce and refuse what breaks them, and nothing personal hides in an event.
+ */
+class PublishedContractsTest {
+
+    @Test
+    void everyEventRecordHasATypeAndAPublishedSchema() throws Exception {
+        List<Class<?>> events = eventRecords();
+        assertThat(events).isNotEmpty();
+        for (Class<?> event : events) {
+            assertThat(EventTypes.typeOf(event)).startsWith("org.civictaskforce.");
+            assertThat(EventSchemas.hasSchemaFor(event)).as("schema for %s", event.getSimpleName()).isTrue();
+        }
+    }
+
+    @Test
+    void envelopesBuiltFromTheRecordsValidate() {
+        Instant now = Instant.parse("2026-12-20T09:00:00Z");
+        assertThat(EventSchemas.violations(envelope("p-1", new PersonRegistered("p-1", "KZ", "ru", now)))).isEmpty();
+        assertThat(EventSchemas.violations(envelope("p-1", new MemberInvited("p-1", "i-1", now, now.plusSeconds(60)))))
+                .isEmpty();
+    }
+
+    @Test
+    void schemasRefuseWhatBreaksTheContract() {
+        Instant now = Instant.now();
+        assertThat(EventSchemas.violations(envelope("p-1", new PersonRegistered("p-1", "Kazakhstan", "ru", now))))
+                .as("country must be ISO 3166 alpha-2").isNotEmpty();
+        String withExtraField = envelope("p-1", new PersonRegistered("p-1", "KZ", "ru", now))
+                .replace("\"personId\"", "\"email\":\"someone@example.org\",\"personId\"");
+        assertThat(EventSchemas.violations(withExtraField)).as("no undeclared (e.g. personal) fields").isNotEmpty();
+        String noCorrelation = envelope("p-1", new PersonRegistered("p-1", "KZ", "ru", now))
+                .replaceAll("\"correlationid\":\"[^\"]*\",?", "");
+        assertThat(EventSchemas.violations(noCorrelation)).isNotEmpty();
+    }
+
+    @Test
+    void contactRecordsValidateAndNeverPrintTheirContents() {
+        PersonContact contact = new PersonContact("p-1", "Dana", "dana@example.org", "kk", "Asia/Almaty");
+        assertThat(EventSchemas.violations("/schemas/membership.contact.v1.json", EventJson.write(contact))).isEmpty();
+        assertThat(contact.toString()).doesNotContain("dana@example.org").doesNotContain("Dana");
+    }
+
+    @Test
+    void envelopeRoundTripsThroughTheOneJsonConfiguration() {
+        PersonRegistered event = new PersonRegistered("p-2", "UZ", "uz", Instant.parse("2026-01-05T10:15:30Z"));
+        EventEnvelope read = EventJson.readEnvelope(envelope("p-2", event));
+        assertThat(read.is(PersonRegistered.class)).isTrue();
+        assertThat(read.dataAs(PersonRegistered.class)).isEqualTo(event);
+        assertThat(read.specversion()).isEqualTo("1.0");
+    }
+
+    private static String envelope(String subject, Object event) {
+        return EventJson.write(new EventEnvelope(null, UUID.randomUUID().toString(), "/test", EventTypes.typeOf(event.getClass()),
+                subject, Instant.now(), null, EventTypes.versionOf(event.getClass()), "corr-1",
+                EventJson.MAPPER.valueToTree(event)));
+    }
+
+    private static List<Class<?>> eventRecords() throws IOException, URISyntaxException {
+        Path root = Path.of(EventEnvelope.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        try (Stream<Path> files = Files.walk(root)) {
+            return files.filter(p -> p.toString().endsWith(".class") && !p.toString().contains("$"))
+                    .map(p -> root.relativize(p).toString().replace('/', '.').replace(".class", ""))
+                    .<Class<?>>map(PublishedContractsTest::load)
+                    .filter(c -> c.isAnnotationPresent(EventType.class))
+                    .toList();
+        }
+    }
+
+    private static Class<?> load(String name) {
+        try {
+            return Class.forName(name);
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
