@@ -41,6 +41,14 @@ public record EventEnvelope(
         }
     }
 
+    /** Wraps an event record (annotated with {@link EventType}) in a new envelope. */
+    public static EventEnvelope of(String source, String subject, Object event, String correlationId) {
+        Class<?> type = event.getClass();
+        return new EventEnvelope(SPEC_VERSION, java.util.UUID.randomUUID().toString(), source, EventTypes.typeOf(type),
+                subject, Instant.now(), JSON, EventTypes.versionOf(type), correlationId,
+                EventJson.MAPPER.valueToTree(event));
+    }
+
     /** Reads the payload as the given event record. */
     public <T> T dataAs(Class<T> eventClass) {
         return EventJson.MAPPER.treeToValue(data, eventClass);

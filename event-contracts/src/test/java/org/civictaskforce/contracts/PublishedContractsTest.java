@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 import java.util.stream.Stream;
 
 import org.civictaskforce.contracts.membership.MemberInvited;
@@ -70,9 +69,7 @@ class PublishedContractsTest {
     }
 
     private static String envelope(String subject, Object event) {
-        return EventJson.write(new EventEnvelope(null, UUID.randomUUID().toString(), "/test", EventTypes.typeOf(event.getClass()),
-                subject, Instant.now(), null, EventTypes.versionOf(event.getClass()), "corr-1",
-                EventJson.MAPPER.valueToTree(event)));
+        return EventJson.write(EventEnvelope.of("/test", subject, event, "corr-1"));
     }
 
     private static List<Class<?>> eventRecords() throws IOException, URISyntaxException {

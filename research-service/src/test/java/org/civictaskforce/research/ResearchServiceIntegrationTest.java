@@ -14,9 +14,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.civictaskforce.contracts.EventEnvelope;
 import org.civictaskforce.contracts.EventJson;
-import org.civictaskforce.contracts.EventSchemas;
-import org.civictaskforce.contracts.EventTypes;
 import org.civictaskforce.contracts.Topics;
+import org.civictaskforce.platform.testing.TestEvents;
 import org.civictaskforce.contracts.membership.MemberInvited;
 import org.civictaskforce.contracts.membership.PersonRegistered;
 import org.civictaskforce.platform.testing.MongoTestServer;
@@ -204,28 +203,16 @@ class ResearchServiceIntegrationTest {
     }
 
     private static EventEnvelope envelope(String personId, Object event) {
-        return new EventEnvelope(EventEnvelope.SPEC_VERSION, UUID.randomUUID().toString(), "/membership-service",
-                EventTypes.typeOf(event.getClass()), personId, Instant.now(), EventEnvelope.JSON,
-                EventTypes.versionOf(event.getClass()), "corr-" + UUID.randomUUID(), EventJson.MAPPER.valueToTree(event));
+        return EventEnvelope.of("/membership-service", personId, event, "corr-" + UUID.randomUUID());
     }
 
     /** Publishes as membership-service's relay does: key = aggregate id, CloudEvents headers. */
     private void publish(EventEnvelope envelope) {
-        String json = EventJson.write(envelope);
-        assertThat(EventSchemas.violations(json)).as("the test event honours the published contract").isEmpty();
-        ProducerRecord<String, String> record = new ProducerRecord<>(Topics.MEMBERSHIP_EVENTS, envelope.subject(), json);
-        record.headers().add("ce_id", envelope.id().getBytes(StandardCharsets.UTF_8));
-        record.headers().add("ce_type", envelope.type().getBytes(StandardCharsets.UTF_8));
-        record.headers().add("ce_correlationid", envelope.correlationid().getBytes(StandardCharsets.UTF_8));
-        send(record);
+        TestEvents.publish(kafka, Topics.MEMBERSHIP_EVENTS, envelope);
     }
 
     private void send(ProducerRecord<String, String> record) {
-        try {
-            kafka.send(record).get();
-        } catch (Exception e) {
-            throw new AssertionError("the broker did not take the record", e);
-        }
+        TestEvents.send(kafka, record);
     }
 
     private static JsonNode json(String body) {
