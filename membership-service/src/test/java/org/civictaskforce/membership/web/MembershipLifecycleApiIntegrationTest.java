@@ -124,6 +124,47 @@ class MembershipLifecycleApiIntegrationTest {
     }
 
     @Test
+    void progressCountsActiveExpertsPerCountryAndPendingInvitations() {
+        JsonNode before = api.get("/api/membership/progress").json();
+        String expert = register("KG", "Progress Expert", "\"roles\":[\"EXPERT\"]");
+        String member = register("KG", "Progress Member", "\"roles\":[\"MEMBER\"]");
+        for (String id : List.of(expert, member)) {
+            api.expect(201, command(id, "invitations"));
+        }
+        JsonNode invited = api.get("/api/membership/progress").json();
+        assertThat(invited.get("pendingInvitations").get("people").asLong())
+                .isEqualTo(before.get("pendingInvitations").get("people").asLong() + 2);
+        for (String id : List.of(expert, member)) {
+            api.expect(200, command(id, "invitation/accept"));
+            api.expect(200, api.post(PEOPLE + "/" + id + "/consent", CONSENT));
+            api.expect(200, command(id, "activate"));
+        }
+
+        JsonNode after = api.get("/api/membership/progress").json();
+
+        assertThat(after.get("experts").get("total").asLong())
+                .isEqualTo(before.get("experts").get("total").asLong() + 1);
+        assertThat(kyrgyzstan(after).get("experts").asLong()).isEqualTo(kyrgyzstan(before).get("experts").asLong() + 1);
+        assertThat(after.get("experts").get("target").get("min").asInt()).isEqualTo(10);
+        assertThat(after.get("experts").get("target").get("max").asInt()).isEqualTo(15);
+        assertThat(after.get("countries").get("codes").toString()).contains("KG");
+        assertThat(after.get("countries").get("target").get("min").asInt()).isEqualTo(2);
+        assertThat(after.get("discussion").get("organisationsTarget").get("min").asInt()).isEqualTo(20);
+        assertThat(after.get("pendingInvitations").get("people").asLong())
+                .isEqualTo(before.get("pendingInvitations").get("people").asLong());
+        assertThat(after.toString()).doesNotContain("Progress Expert");
+    }
+
+    private static JsonNode kyrgyzstan(JsonNode progress) {
+        for (JsonNode row : progress.get("experts").get("perCountry")) {
+            if (row.get("country").asString().equals("KG")) {
+                return row;
+            }
+        }
+        throw new AssertionError("KG is always listed");
+    }
+
+    @Test
     void unknownPeopleAre404ForEveryCommand() {
         String unknown = UUID.randomUUID().toString();
         for (String c : List.of("invitation/accept", "invitation/decline", "activate", "leave", "remove")) {
