@@ -51,6 +51,23 @@ public final class Api {
         return send(request);
     }
 
+    public Response put(String path, String json) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    public Response delete(String path) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).DELETE());
+    }
+
+    /** Posts and insists on the expected status, so a test's setup fails where it breaks. */
+    public Response expect(int status, Response response) {
+        if (response.status() != status) {
+            throw new AssertionError("expected " + status + " but was " + response.status() + ": " + response.body());
+        }
+        return response;
+    }
+
     /** A registration body as the devstack sends it. */
     public static String person(String displayName, String email, String country, String language, String timeZone) {
         return """

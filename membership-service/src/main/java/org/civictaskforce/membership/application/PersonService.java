@@ -1,17 +1,23 @@
 package org.civictaskforce.membership.application;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
+import java.util.function.BiFunction;
 
 import org.civictaskforce.contracts.membership.MemberInvited;
-import org.civictaskforce.membership.domain.MembershipStatus;
+import org.civictaskforce.contracts.membership.PersonAffiliationsChanged;
 import org.civictaskforce.membership.domain.NewPerson;
 import org.civictaskforce.membership.domain.Person;
+import org.civictaskforce.membership.domain.PersonFilter;
+import org.civictaskforce.membership.domain.Profile;
+import org.civictaskforce.membership.persistence.OrganisationRepository;
 import org.civictaskforce.membership.persistence.PersonDocument;
 import org.civictaskforce.membership.persistence.PersonRepository;
 import org.civictaskforce.platform.outbox.DomainEvents;
 import org.civictaskforce.platform.outbox.OptimisticRetry;
 import org.civictaskforce.platform.problem.ConflictException;
+import org.civictaskforce.platform.problem.DomainRuleException;
 import org.civictaskforce.platform.problem.NotFoundException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Page;
@@ -27,20 +33,28 @@ public class PersonService {
     private static final String PERSON = "Person";
 
     private final PersonRepository people;
+    private final OrganisationRepository organisations;
     private final DomainEvents domainEvents;
     private final Clock clock;
 
-    public PersonService(PersonRepository people, DomainEvents domainEvents, Clock clock) {
+    public PersonService(PersonRepository people, OrganisationRepository organisations, DomainEvents domainEvents,
+            Clock clock) {
         this.people = people;
+        this.organisations = organisations;
         this.domainEvents = domainEvents;
         this.clock = clock;
     }
 
     public Person register(NewPerson details) {
-        Person.Registration registration = Person.register(details, clock.instant());
+        return register(details, Profile.NONE);
+    }
+
+    public Person register(NewPerson details, Profile profile) {
+        Person.Registration registration = Person.register(java.util.UUID.randomUUID().toString(), details, profile,
+                clock.instant());
         Person person = registration.person();
         PersonDocument document = PersonDocument.newFor(person);
-        document.append(domainEvents.wrapAll(person.id(), List.of(registration.event())));
+        document.append(domainEvents.wrapAll(person.id(), registration.events()));
         try {
             people.insert(document);
         } catch (DuplicateKeyException e) {
@@ -65,12 +79,97 @@ public class PersonService {
         });
     }
 
+    public Person accept(String personId) {
+        return change(personId, Person::accept);
+    }
+
+    public Person decline(String personId) {
+        return change(personId, Person::decline);
+    }
+
+    public Person recordConsent(String personId, String noticeVersion, List<String> agreedTo) {
+        return change(personId, (person, now) -> person.recordConsent(noticeVersion, agreedTo, now));
+    }
+
+    public Person activate(String personId) {
+        return change(personId, Person::activate);
+    }
+
+    public Person leave(String personId) {
+        return change(personId, Person::leave);
+    }
+
+    public Person remove(String personId) {
+        return change(personId, Person::remove);
+    }
+
+    /**
+     * Replaces the organisations the person is affiliated with.
+     *
+     * @throws DomainRuleException if an id names no organisation
+     */
+    public Person changeAffiliations(String personId, List<String> organisationIds) {
+        List<String> distinct = organisationIds.stream().distinct().toList();
+        if (organisations.countExisting(distinct) != distinct.size()) {
+            throw new DomainRuleException("organisationIds must name registered organisations");
+        }
+        return change(personId, (person, now) -> {
+            person.affiliate(distinct);
+            return new PersonAffiliationsChanged(person.id(), person.affiliations(), now);
+        });
+    }
+
+    public Person updateProfile(String personId, Profile profile) {
+        return change(personId, (person, now) -> person.updateProfile(profile, now));
+    }
+
+    /**
+     * Lets one lapsed invitation expire, if it still is lapsed when loaded (another replica's job, or
+     * an answer, may have come first): then nothing happens.
+     *
+     * @return whether it expired
+     */
+    public boolean expireIfLapsed(String personId, Instant now) {
+        return OptimisticRetry.run(() -> {
+            PersonDocument document = people.findById(personId).orElse(null);
+            if (document == null) {
+                return false;
+            }
+            Person person = document.toDomain();
+            if (!person.invitationLapsed(now)) {
+                return false;
+            }
+            Object event = person.expire(now);
+            document.apply(person);
+            document.append(domainEvents.wrapAll(person.id(), List.of(event)));
+            people.save(document);
+            return true;
+        });
+    }
+
+    public List<String> lapsedInvitations(Instant now, int limit) {
+        return people.lapsedInvitations(now, limit);
+    }
+
+    /** Load, let the aggregate decide (it returns its event), save state and event in one write. */
+    private Person change(String personId, BiFunction<Person, Instant, Object> decision) {
+        return OptimisticRetry.run(() -> {
+            PersonDocument document = load(personId);
+            Person person = document.toDomain();
+            Object event = decision.apply(person, clock.instant());
+            document.apply(person);
+            document.append(domainEvents.wrapAll(person.id(), List.of(event)));
+            people.save(document);
+            return person;
+        });
+    }
+
     public Person get(String personId) {
         return load(personId).toDomain();
     }
 
-    public Page<Person> search(String country, MembershipStatus status, Pageable pageable) {
-        return people.search(country, status, pageable).map(PersonDocument::toDomain);
+    public Page<Person> search(PersonFilter filter, Pageable pageable) {
+        return people.search(filter, pageable).map(PersonDocument::toDomain);
     }
 
     private PersonDocument load(String personId) {

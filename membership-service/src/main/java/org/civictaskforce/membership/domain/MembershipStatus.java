@@ -1,12 +1,29 @@
 package org.civictaskforce.membership.domain;
 
 /**
- * Where a person stands in the Working Group's membership lifecycle. This issue covers the first
- * step; the full lifecycle (accepted/declined, active, left/removed) follows in a later issue.
+ * Where a person stands in the Working Group's membership lifecycle:
+ *
+ * <pre>
+ * CANDIDATE ──invite──► INVITED ──accept──► ACCEPTED ──activate (consent recorded)──► ACTIVE ──leave──► LEFT
+ *     ▲                   │  │                  │                                       │
+ *     └────expire─────────┘  └─decline─► DECLINED ──invite──► INVITED                  └─remove─► REMOVED
+ * </pre>
+ *
+ * An accepted member may also leave or be removed before activation. Any other move is a conflict.
  */
 public enum MembershipStatus {
-    /** Registered, not yet invited. */
+    /** Registered, not (or no longer) invited. */
     CANDIDATE,
     /** Invited to join; the invitation lapses after {@link Invitation#VALIDITY}. */
-    INVITED
+    INVITED,
+    /** Accepted the invitation; waits for a coordinator's approval (and needs recorded consent). */
+    ACCEPTED,
+    /** Declined the invitation; may be invited again. */
+    DECLINED,
+    /** An active member of the Working Group. */
+    ACTIVE,
+    /** Left of their own accord. */
+    LEFT,
+    /** Removed by a coordinator. */
+    REMOVED
 }

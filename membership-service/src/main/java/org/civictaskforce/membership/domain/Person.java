@@ -1,10 +1,23 @@
 package org.civictaskforce.membership.domain;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 
+import org.civictaskforce.contracts.membership.ConsentRecorded;
+import org.civictaskforce.contracts.membership.InvitationAccepted;
+import org.civictaskforce.contracts.membership.InvitationDeclined;
+import org.civictaskforce.contracts.membership.InvitationExpired;
+import org.civictaskforce.contracts.membership.MemberActivated;
 import org.civictaskforce.contracts.membership.MemberInvited;
+import org.civictaskforce.contracts.membership.MemberLeft;
+import org.civictaskforce.contracts.membership.MemberRemoved;
+import org.civictaskforce.contracts.membership.PersonProfileUpdated;
 import org.civictaskforce.contracts.membership.PersonRegistered;
 import org.civictaskforce.platform.problem.ConflictException;
 
@@ -26,6 +39,9 @@ public final class Person {
     private final Instant registeredAt;
     private MembershipStatus status;
     private Invitation invitation;
+    private Profile profile = Profile.NONE;
+    private Consent consent;
+    private List<String> affiliations = List.of();
 
     private Person(String id, String displayName, String fullName, String email, String country,
             String preferredLanguage, String timeZone, Instant registeredAt, MembershipStatus status,
@@ -42,8 +58,20 @@ public final class Person {
         this.invitation = invitation;
     }
 
-    /** The person and the event their registration raises. */
-    public record Registration(Person person, PersonRegistered event) {
+    /** The person and the events their registration raises ({@code PersonRegistered}, then a profile if given). */
+    public record Registration(Person person, PersonRegistered event, List<Object> events) {
+    }
+
+    /** Registers a candidate with a working-group profile (roles, languages, expertise, protection). */
+    public static Registration register(String id, NewPerson details, Profile profile, Instant now) {
+        Registration registration = register(id, details, now);
+        if (profile == null || profile.equals(Profile.NONE)) {
+            return registration;
+        }
+        Person person = registration.person();
+        person.profile = profile;
+        return new Registration(person, registration.event(),
+                List.of(registration.event(), person.profileUpdated(now)));
     }
 
     public static Registration register(NewPerson details, Instant now) {
@@ -77,8 +105,8 @@ public final class Person {
         Person person = new Person(id, displayName, fullName, email,
                 PersonRules.normaliseCountry(details.country()), PersonRules.normaliseLanguage(details.preferredLanguage()),
                 details.timeZone().strip(), now, MembershipStatus.CANDIDATE, null);
-        return new Registration(person,
-                new PersonRegistered(id, person.country, person.preferredLanguage, now));
+        PersonRegistered registered = new PersonRegistered(id, person.country, person.preferredLanguage, now);
+        return new Registration(person, registered, List.of(registered));
     }
 
     /** Rebuilds a person from storage; the stored state was checked when it was decided. */
@@ -87,6 +115,18 @@ public final class Person {
             Invitation invitation) {
         return new Person(id, displayName, fullName, email, country, preferredLanguage, timeZone, registeredAt, status,
                 invitation);
+    }
+
+    /** Rebuilds a person with their profile, consent and affiliations from storage. */
+    public static Person restore(String id, String displayName, String fullName, String email, String country,
+            String preferredLanguage, String timeZone, Instant registeredAt, MembershipStatus status,
+            Invitation invitation, Profile profile, Consent consent, List<String> affiliations) {
+        Person person = restore(id, displayName, fullName, email, country, preferredLanguage, timeZone, registeredAt,
+                status, invitation);
+        person.profile = profile == null ? Profile.NONE : profile;
+        person.consent = consent;
+        person.affiliations = affiliations == null ? List.of() : List.copyOf(affiliations);
+        return person;
     }
 
     public MemberInvited invite(Instant now) {
@@ -99,12 +139,145 @@ public final class Person {
      * @throws ConflictException if the person is not a candidate (already invited)
      */
     public MemberInvited invite(String invitationId, Instant now) {
-        if (status != MembershipStatus.CANDIDATE) {
-            throw new ConflictException("Person " + id + " cannot be invited: status is " + status + ".");
-        }
+        requireStatus("be invited", MembershipStatus.CANDIDATE, MembershipStatus.DECLINED);
         invitation = Invitation.issue(invitationId, now);
         status = MembershipStatus.INVITED;
         return new MemberInvited(id, invitation.invitationId(), invitation.invitedAt(), invitation.expiresAt());
+    }
+
+    /**
+     * The invited person accepts, before the invitation lapses.
+     *
+     * @throws ConflictException if not invited, or the invitation has expired
+     */
+    public InvitationAccepted accept(Instant now) {
+        requireOpenInvitation("accept an invitation", now);
+        status = MembershipStatus.ACCEPTED;
+        return new InvitationAccepted(id, invitation.invitationId(), now);
+    }
+
+    /** The invited person declines; they may be invited again later. */
+    public InvitationDeclined decline(Instant now) {
+        requireOpenInvitation("decline an invitation", now);
+        status = MembershipStatus.DECLINED;
+        return new InvitationDeclined(id, invitation.invitationId(), now);
+    }
+
+    /** Whether an unanswered invitation has lapsed at {@code now}. */
+    public boolean invitationLapsed(Instant now) {
+        return status == MembershipStatus.INVITED && !now.isBefore(invitation.expiresAt());
+    }
+
+    /**
+     * An unanswered invitation lapses: the person is a candidate again and may be re-invited.
+     *
+     * @throws ConflictException if there is no invitation, or it has not lapsed yet
+     */
+    public InvitationExpired expire(Instant now) {
+        requireStatus("have an invitation expire", MembershipStatus.INVITED);
+        if (!invitationLapsed(now)) {
+            throw new ConflictException("The invitation of person " + id + " has not lapsed yet.");
+        }
+        String invitationId = invitation.invitationId();
+        invitation = null;
+        status = MembershipStatus.CANDIDATE;
+        return new InvitationExpired(id, invitationId, now);
+    }
+
+    /**
+     * Records what the person agreed to (purpose codes), to which notice version, now. A newer consent
+     * replaces the older one.
+     */
+    public ConsentRecorded recordConsent(String noticeVersion, List<String> agreedTo, Instant now) {
+        if (status == MembershipStatus.LEFT || status == MembershipStatus.REMOVED) {
+            throw new ConflictException("Person " + id + " cannot record consent: status is " + status + ".");
+        }
+        if (noticeVersion == null || noticeVersion.isBlank() || noticeVersion.strip().length() > 40) {
+            throw new InvalidPersonException("noticeVersion", "is required (at most 40 characters)");
+        }
+        if (agreedTo == null || agreedTo.isEmpty()) {
+            throw new InvalidPersonException("agreedTo", "must name at least one purpose");
+        }
+        Set<String> purposes = new LinkedHashSet<>();
+        for (String purpose : agreedTo) {
+            String normalised = PersonRules.normaliseTag(purpose);
+            if (!PersonRules.isTag(normalised)) {
+                throw new InvalidPersonException("agreedTo", "must be purpose codes such as membership");
+            }
+            purposes.add(normalised);
+        }
+        consent = new Consent(noticeVersion.strip(), new ArrayList<>(purposes), now);
+        return new ConsentRecorded(id, consent.noticeVersion(), consent.agreedTo(), now);
+    }
+
+    /**
+     * A coordinator approves an accepted member. TODO(identity): only a coordinator may do this.
+     *
+     * @throws ConflictException if the person has not accepted, or no consent is recorded
+     */
+    public MemberActivated activate(Instant now) {
+        requireStatus("be activated", MembershipStatus.ACCEPTED);
+        if (consent == null) {
+            throw new ConflictException("Person " + id + " cannot be activated before their consent is recorded.");
+        }
+        status = MembershipStatus.ACTIVE;
+        return new MemberActivated(id, country, roleNames(), now);
+    }
+
+    /** The member leaves of their own accord. TODO(identity): only the person themself. */
+    public MemberLeft leave(Instant now) {
+        requireStatus("leave", MembershipStatus.ACCEPTED, MembershipStatus.ACTIVE);
+        status = MembershipStatus.LEFT;
+        return new MemberLeft(id, now);
+    }
+
+    /** A coordinator removes the member. TODO(identity): only a coordinator. */
+    public MemberRemoved remove(Instant now) {
+        requireStatus("be removed", MembershipStatus.ACCEPTED, MembershipStatus.ACTIVE);
+        status = MembershipStatus.REMOVED;
+        return new MemberRemoved(id, now);
+    }
+
+    /** Replaces the working-group profile. Refused once the person was removed. */
+    public PersonProfileUpdated updateProfile(Profile newProfile, Instant now) {
+        Objects.requireNonNull(newProfile, "profile");
+        if (status == MembershipStatus.REMOVED) {
+            throw new ConflictException("Person " + id + " was removed; the profile can no longer change.");
+        }
+        profile = newProfile;
+        return profileUpdated(now);
+    }
+
+    /** Sets the organisations the person is affiliated with (ids checked by the caller). */
+    public void affiliate(List<String> organisationIds) {
+        affiliations = List.copyOf(new LinkedHashSet<>(organisationIds));
+    }
+
+    public boolean isExpert() {
+        return profile.roles().contains(GroupRole.EXPERT);
+    }
+
+    private PersonProfileUpdated profileUpdated(Instant now) {
+        return new PersonProfileUpdated(id, roleNames(), profile.languages(), profile.expertise(),
+                profile.protectedIdentity(), now);
+    }
+
+    private List<String> roleNames() {
+        return profile.sortedRoles().stream().map(Enum::name).toList();
+    }
+
+    private void requireStatus(String action, MembershipStatus... allowed) {
+        if (!EnumSet.of(allowed[0], allowed).contains(status)) {
+            throw new ConflictException("Person " + id + " cannot " + action + ": status is " + status + ".");
+        }
+    }
+
+    private void requireOpenInvitation(String action, Instant now) {
+        requireStatus(action, MembershipStatus.INVITED);
+        if (invitationLapsed(now)) {
+            throw new ConflictException("Person " + id + " cannot " + action + ": the invitation expired at "
+                    + invitation.expiresAt() + ".");
+        }
     }
 
     public ContactDetails contact() {
@@ -156,6 +329,18 @@ public final class Person {
 
     public Invitation invitation() {
         return invitation;
+    }
+
+    public Profile profile() {
+        return profile;
+    }
+
+    public Consent consent() {
+        return consent;
+    }
+
+    public List<String> affiliations() {
+        return affiliations;
     }
 
     @Override

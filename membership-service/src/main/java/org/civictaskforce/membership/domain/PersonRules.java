@@ -1,6 +1,9 @@
 package org.civictaskforce.membership.domain;
 
+import java.text.Normalizer;
 import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -18,6 +21,7 @@ public final class PersonRules {
     private static final Set<String> LANGUAGES = Set.of(Locale.getISOLanguages());
     private static final Set<String> ZONES = ZoneId.getAvailableZoneIds();
     /** Deliberately simple: one @, no spaces, a dot in the domain. Delivery is the real test. */
+    private static final Pattern TAG = Pattern.compile("^[a-z0-9][a-z0-9-]{0,49}$");
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
 
     private PersonRules() {
@@ -51,6 +55,34 @@ public final class PersonRules {
     /** An IANA region id such as {@code Asia/Almaty}; fixed offsets like {@code +05:00} are refused. */
     public static boolean isTimeZone(String zone) {
         return zone != null && ZONES.contains(zone.strip());
+    }
+
+    /** An expertise or focus tag as stored: trimmed, lower case, inner blanks as dashes. */
+    public static String normaliseTag(String tag) {
+        return tag == null ? null : tag.strip().toLowerCase(Locale.ROOT).replaceAll("[\\s_]+", "-");
+    }
+
+    public static boolean isTag(String tag) {
+        return tag != null && TAG.matcher(tag).matches();
+    }
+
+    /**
+     * The words of a name as searched: lower case, accents removed, split on anything that is not a
+     * letter or digit. A text filter matches a prefix of any word, which an index on this array
+     * serves (a prefix regex is an index range scan on real MongoDB; no {@code $text} needed).
+     */
+    public static List<String> nameWords(String name) {
+        if (name == null) {
+            return List.of();
+        }
+        return Arrays.stream(searchForm(name).split("[^\\p{L}\\p{N}]+")).filter(w -> !w.isEmpty()).distinct()
+                .toList();
+    }
+
+    /** Lower case without accents: how names and search text are compared. */
+    public static String searchForm(String text) {
+        return Normalizer.normalize(text, Normalizer.Form.NFD).replaceAll("\\p{M}+", "").toLowerCase(Locale.ROOT)
+                .strip();
     }
 
     public static boolean isEmail(String email) {

@@ -1,12 +1,18 @@
 package org.civictaskforce.membership.persistence;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
 
+import org.civictaskforce.membership.domain.Consent;
 import org.civictaskforce.membership.domain.ContactDetails;
+import org.civictaskforce.membership.domain.GroupRole;
 import org.civictaskforce.membership.domain.Invitation;
 import org.civictaskforce.membership.domain.MembershipStatus;
 import org.civictaskforce.membership.domain.Person;
 import org.civictaskforce.membership.domain.PersonRules;
+import org.civictaskforce.membership.domain.Profile;
 import org.civictaskforce.platform.outbox.OutboxDocument;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
@@ -25,6 +31,16 @@ import org.springframework.data.mongodb.core.mapping.Document;
  */
 @Document(collection = PersonDocument.COLLECTION)
 @CompoundIndex(name = "country_status", def = "{'country': 1, 'status': 1}")
+// Indexes for the list filters (each ends with the list order registeredAt, _id, so MongoDB pages
+// without an in-memory sort) and for the invitation-expiry job. Measured in docs/benchmarks.md.
+@CompoundIndex(name = "list_order", def = "{'registeredAt': 1, '_id': 1}")
+@CompoundIndex(name = "status_list", def = "{'status': 1, 'registeredAt': 1, '_id': 1}")
+@CompoundIndex(name = "country_status_list", def = "{'country': 1, 'status': 1, 'registeredAt': 1, '_id': 1}")
+@CompoundIndex(name = "roles_status_list", def = "{'roles': 1, 'status': 1, 'registeredAt': 1, '_id': 1}")
+@CompoundIndex(name = "expertise_list", def = "{'expertise': 1, 'registeredAt': 1, '_id': 1}")
+@CompoundIndex(name = "name_words", def = "{'nameWords': 1}")
+@CompoundIndex(name = "invitation_expiry", def = "{'status': 1, 'invitation.expiresAt': 1}")
+@CompoundIndex(name = "affiliations", def = "{'affiliations': 1}")
 public class PersonDocument extends OutboxDocument {
     public static final String COLLECTION = "people";
     public static final String CONTACT_REVISION = "contactRevision";
@@ -48,6 +64,14 @@ public class PersonDocument extends OutboxDocument {
     private MembershipStatus status;
     private Instant registeredAt;
     private InvitationState invitation;
+    private List<GroupRole> roles = new ArrayList<>();
+    private List<String> languages = new ArrayList<>();
+    private List<String> expertise = new ArrayList<>();
+    private boolean protectedIdentity;
+    /** The display name's words in search form ({@link PersonRules#nameWords}), for the text filter. */
+    private List<String> nameWords = new ArrayList<>();
+    private ConsentState consent;
+    private List<String> affiliations = new ArrayList<>();
     /** Set when the person is erased (a later issue): the contact relay then writes a tombstone. */
     private boolean erased;
     private long contactRevision;
@@ -58,6 +82,10 @@ public class PersonDocument extends OutboxDocument {
 
     /** Embedded invitation. */
     public record InvitationState(String invitationId, Instant invitedAt, Instant expiresAt) {
+    }
+
+    /** Embedded consent. */
+    public record ConsentState(String noticeVersion, List<String> agreedTo, Instant agreedAt) {
     }
 
     /** Which contact-relay replica is publishing this person's contact, and until when. */
@@ -85,6 +113,15 @@ public class PersonDocument extends OutboxDocument {
         status = person.status();
         Invitation i = person.invitation();
         invitation = i == null ? null : new InvitationState(i.invitationId(), i.invitedAt(), i.expiresAt());
+        Profile profile = person.profile();
+        roles = new ArrayList<>(profile.sortedRoles());
+        languages = new ArrayList<>(profile.languages());
+        expertise = new ArrayList<>(profile.expertise());
+        protectedIdentity = profile.protectedIdentity();
+        nameWords = new ArrayList<>(PersonRules.nameWords(person.displayName()));
+        Consent c = person.consent();
+        consent = c == null ? null : new ConsentState(c.noticeVersion(), c.agreedTo(), c.agreedAt());
+        affiliations = new ArrayList<>(person.affiliations());
         if (!person.contact().equals(before)) {
             contactRevision++;
         }
@@ -94,7 +131,11 @@ public class PersonDocument extends OutboxDocument {
     public Person toDomain() {
         return Person.restore(id, displayName, fullName, email, country, preferredLanguage, timeZone, registeredAt,
                 status, invitation == null ? null
-                        : new Invitation(invitation.invitationId(), invitation.invitedAt(), invitation.expiresAt()));
+                        : new Invitation(invitation.invitationId(), invitation.invitedAt(), invitation.expiresAt()),
+                new Profile(roles == null || roles.isEmpty() ? null : EnumSet.copyOf(roles), languages, expertise,
+                        protectedIdentity),
+                consent == null ? null : new Consent(consent.noticeVersion(), consent.agreedTo(), consent.agreedAt()),
+                affiliations);
     }
 
     private ContactDetails contact() {

@@ -9,7 +9,7 @@ import org.springframework.data.mongodb.core.mapping.MongoMappingContext;
 import org.springframework.stereotype.Component;
 
 /**
- * Creates the indexes declared on {@link PersonDocument} at start-up, before the service takes
+ * Creates the indexes declared on {@link PersonDocument} and {@link OrganisationDocument} at start-up, before the service takes
  * requests: the unique e-mail index is a rule (duplicate e-mail is a 409), so it must not depend on
  * Spring Data's deprecated automatic index creation being switched on.
  */
@@ -25,8 +25,10 @@ class PersonIndexes implements InitializingBean {
 
     @Override
     public void afterPropertiesSet() {
-        IndexOperations indexes = mongo.indexOps(PersonDocument.class);
         IndexResolver resolver = new MongoPersistentEntityIndexResolver(mappingContext);
-        resolver.resolveIndexFor(PersonDocument.class).forEach(indexes::createIndex);
+        for (Class<?> document : new Class<?>[] { PersonDocument.class, OrganisationDocument.class }) {
+            IndexOperations indexes = mongo.indexOps(document);
+            resolver.resolveIndexFor(document).forEach(indexes::createIndex);
+        }
     }
 }

@@ -1,10 +1,16 @@
 package org.civictaskforce.membership.persistence;
 
-import org.civictaskforce.membership.domain.MembershipStatus;
+import java.time.Instant;
+import java.util.List;
+
+import org.civictaskforce.membership.domain.PersonFilter;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 
-/** The list filters; {@code null} means "any". Later issues add organisation, expertise, ... */
+/** The list filters and the lookups of the scheduled jobs. */
 public interface PersonQueries {
-    Page<PersonDocument> search(String country, MembershipStatus status, Pageable pageable);
+    Page<PersonDocument> search(PersonFilter filter, Pageable pageable);
+
+    /** Ids of people whose invitation is unanswered and lapsed at {@code now}, at most {@code limit}. */
+    List<String> lapsedInvitations(Instant now, int limit);
 }

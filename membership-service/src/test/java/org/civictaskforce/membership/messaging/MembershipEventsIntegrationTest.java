@@ -106,6 +106,40 @@ class MembershipEventsIntegrationTest {
         assertThat(stored.getOutbox()).isEmpty();
     }
 
+    /**
+     * Every lifecycle step raises its event: all schema-valid, in order on the person's partition,
+     * and none carries the name or e-mail address.
+     */
+    @Test
+    void everyLifecycleTransitionIsASchemaValidEventWithoutPersonalData() {
+        Api api = new Api(port);
+        String email = "lifecycle-" + UUID.randomUUID() + "@example.org";
+        String body = Api.person("Nargiza", email, "UZ", "uz", "Asia/Tashkent").strip();
+        body = body.substring(0, body.length() - 1)
+                + ",\"roles\":[\"EXPERT\"],\"languages\":[\"uz\",\"ru\"],\"expertise\":[\"eiti\"]}";
+        String personId = api.expect(201, api.post(PEOPLE, body)).json().get("id").asString();
+        api.expect(201, api.post(PEOPLE + "/" + personId + "/invitations", null));
+        api.expect(200, api.post(PEOPLE + "/" + personId + "/invitation/accept", null));
+        api.expect(200, api.post(PEOPLE + "/" + personId + "/consent",
+                "{\"noticeVersion\":\"2026-01\",\"agreedTo\":[\"membership\"]}"));
+        api.expect(200, api.post(PEOPLE + "/" + personId + "/activate", null));
+        api.expect(200, api.put(PEOPLE + "/" + personId + "/profile",
+                "{\"roles\":[\"EXPERT\",\"COORDINATOR\"],\"languages\":[\"uz\"],\"expertise\":[],\"protectedIdentity\":true}"));
+        api.expect(200, api.post(PEOPLE + "/" + personId + "/leave", null));
+
+        List<String> expected = List.of("person.registered", "person.profile-updated", "member.invited",
+                "invitation.accepted", "consent.recorded", "member.activated", "person.profile-updated", "member.left");
+        List<ConsumerRecord<String, String>> mine = ofPerson(TopicReader.read(bootstrap, Topics.MEMBERSHIP_EVENTS,
+                read -> ofPerson(read, personId).size() >= expected.size(), WAIT), personId);
+
+        assertThat(mine).extracting(r -> EventJson.readEnvelope(r.value()).type())
+                .containsExactlyElementsOf(expected.stream().map(t -> "org.civictaskforce.membership." + t).toList());
+        for (ConsumerRecord<String, String> record : mine) {
+            assertThat(EventSchemas.violations(record.value())).as(record.value()).isEmpty();
+            assertThat(record.value()).doesNotContain(email, "Nargiza", "example.org", "Asia/Tashkent");
+        }
+    }
+
     @Test
     void anErasedPersonsContactIsATombstone() {
         Person person = Person.register(new NewPerson("Erased", null, "erased-" + UUID.randomUUID() + "@example.org",

@@ -128,8 +128,12 @@ public class OutboxRelay implements SmartLifecycle {
         Bson pending = Filters.and(Filters.exists(OutboxDocument.OUTBOX + ".0"),
                 Filters.or(Filters.eq(OutboxDocument.LEASE, null),
                         Filters.lt(OutboxDocument.LEASE + ".until", Date.from(now))));
-        Bson claim = Updates.set(OutboxDocument.LEASE,
-                new Document("owner", owner).append("until", Date.from(now.plus(properties.lease()))));
+        // the claim bumps the version too: a command that loaded the document before the claim must
+        // not save over it (that would drop the lease, the $pull below would miss, and the events
+        // already sent would go out a second time)
+        Bson claim = Updates.combine(Updates.set(OutboxDocument.LEASE,
+                new Document("owner", owner).append("until", Date.from(now.plus(properties.lease())))),
+                Updates.inc(OutboxDocument.VERSION, 1L));
         return mongo.getCollection(collection).findOneAndUpdate(pending, claim,
                 new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
     }
@@ -182,7 +186,7 @@ public class OutboxRelay implements SmartLifecycle {
     private void release(String collection, Object id) {
         mongo.getCollection(collection).updateOne(
                 Filters.and(Filters.eq("_id", id), Filters.eq(OutboxDocument.LEASE + ".owner", owner)),
-                Updates.unset(OutboxDocument.LEASE));
+                Updates.combine(Updates.unset(OutboxDocument.LEASE), Updates.inc(OutboxDocument.VERSION, 1L)));
     }
 
     private static String rootCause(Throwable e) {

@@ -1,0 +1,45 @@
+package org.civictaskforce.membership.persistence;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.bson.Document;
+import org.civictaskforce.membership.domain.GroupRole;
+import org.civictaskforce.membership.domain.MembershipStatus;
+import org.civictaskforce.membership.domain.OrganisationStatus;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Repository;
+
+/** The counts behind the progress view, read live (served by the roles_status_list and status indexes). */
+@Repository
+public class ProgressQueries {
+    private final MongoTemplate mongo;
+
+    public ProgressQueries(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    public Map<String, Long> activeExpertsPerCountry() {
+        Query experts = new Query(where("roles").is(GroupRole.EXPERT).and("status").is(MembershipStatus.ACTIVE));
+        experts.fields().include("country");
+        Map<String, Long> perCountry = new TreeMap<>();
+        mongo.getCollection(PersonDocument.COLLECTION).find(experts.getQueryObject())
+                .projection(experts.getFieldsObject())
+                .forEach((Document d) -> perCountry.merge(d.getString("country"), 1L, Long::sum));
+        return perCountry;
+    }
+
+    /** Invitations still open at {@code now} (lapsed ones wait for the expiry job and are not counted). */
+    public long pendingPersonInvitations(Instant now) {
+        return mongo.count(new Query(where("status").is(MembershipStatus.INVITED).and("invitation.expiresAt").gt(now)),
+                PersonDocument.class);
+    }
+
+    public long pendingOrganisationInvitations() {
+        return mongo.count(new Query(where("status").is(OrganisationStatus.INVITED)), OrganisationDocument.class);
+    }
+}
