@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.hasSize;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -53,6 +54,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.MediaType;
 import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -326,6 +328,54 @@ class NotificationFlowIntegrationTest {
                 .andExpect(status().isBadRequest());
         mvc.perform(post("/api/notifications/inbox/{personId}/items/{itemId}/read", "p1", "nope"))
                 .andExpect(status().isNotFound());
+    }
+
+    @Test
+    @Order(9)
+    void preferencesAreReadAndReplacedAndAnErasedPersonsAreForgotten() throws Exception {
+        Person p = person("ru", "Asia/Tashkent", "Настройки Человек");
+        mvc.perform(get("/api/notifications/preferences/{personId}", p.id))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.channels.EMAIL").value(true))
+                .andExpect(jsonPath("$.channels.INBOX").value(true))
+                .andExpect(jsonPath("$.emailCadence").value("IMMEDIATE"))
+                .andExpect(jsonPath("$.digestTime").value("08:00"))
+                .andExpect(jsonPath("$.quietHours").doesNotExist());
+
+        String wishes = """
+                {"channels":{"EMAIL":false},"emailCadence":"DAILY_DIGEST","digestTime":"07:30",
+                 "quietHours":{"from":"22:00","to":"07:00"},"timeZone":"Asia/Bishkek"}""";
+        mvc.perform(put("/api/notifications/preferences/{personId}", p.id).contentType(MediaType.APPLICATION_JSON)
+                .content(wishes))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.channels.EMAIL").value(false))
+                .andExpect(jsonPath("$.channels.INBOX").value(true));
+        mvc.perform(get("/api/notifications/preferences/{personId}", p.id))
+                .andExpect(jsonPath("$.channels.EMAIL").value(false))
+                .andExpect(jsonPath("$.emailCadence").value("DAILY_DIGEST"))
+                .andExpect(jsonPath("$.digestTime").value("07:30"))
+                .andExpect(jsonPath("$.quietHours.from").value("22:00"))
+                .andExpect(jsonPath("$.quietHours.to").value("07:00"))
+                .andExpect(jsonPath("$.timeZone").value("Asia/Bishkek"));
+
+        for (String bad : List.of("{\"emailCadence\":\"IMMEDIATE\",\"timeZone\":\"Mars/Olympus\"}",
+                "{\"emailCadence\":\"IMMEDIATE\",\"quietHours\":{\"from\":\"22:00\",\"to\":\"22:00\"}}",
+                "{\"emailCadence\":\"IMMEDIATE\",\"digestTime\":\"25:00\"}",
+                "{\"channels\":{\"EMAIL\":true}}",
+                "{\"emailCadence\":\"HOURLY\"}")) {
+            mvc.perform(put("/api/notifications/preferences/{personId}", p.id)
+                    .contentType(MediaType.APPLICATION_JSON).content(bad))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(jsonPath("$.type").exists());
+        }
+
+        publishContact(p);
+        await().atMost(WAIT).untilAsserted(() -> assertThat(recipients.find(p.id)).isPresent());
+        publish(Topics.MEMBERSHIP_CONTACTS, p.id, null);
+        await().atMost(WAIT).untilAsserted(() -> assertThat(recipients.find(p.id)).isEmpty());
+        mvc.perform(get("/api/notifications/preferences/{personId}", p.id))
+                .andExpect(jsonPath("$.channels.EMAIL").value(true))
+                .andExpect(jsonPath("$.emailCadence").value("IMMEDIATE"));
     }
 
     @Test
