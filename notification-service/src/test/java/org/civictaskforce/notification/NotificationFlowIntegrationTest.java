@@ -152,7 +152,8 @@ class NotificationFlowIntegrationTest {
         Person russian = person("ru", "Asia/Tashkent", "Тимур Рахимов");
         Person english = person("en", "Europe/London", "Dana Smith");
         Person kazakh = person("kk", "Asia/Bishkek", "Айгерим Нурланова");
-        for (Person p : List.of(russian, english, kazakh)) {
+        Person azeri = person("az", "Asia/Bishkek", "Aysel Mammadova");
+        for (Person p : List.of(russian, english, kazakh, azeri)) {
             publishContact(p);
             publishInvitation(UUID.randomUUID().toString(), p);
         }
@@ -177,8 +178,13 @@ class NotificationFlowIntegrationTest {
                 .contains("valid until 12 December 2026, 12:00 (Europe/London, UTC)");
 
         MimeMessage kk = awaitOneMailTo(kazakh);
-        assertThat(kk.getSubject()).startsWith("Приглашение в Рабочую группу");
+        assertThat(kk.getSubject()).isEqualTo("Орталық Азиядағы тұрақты даму жөніндегі Жұмыс тобына шақыру");
         assertThat((String) part(kk, "text/plain").getContent())
+                .contains("Шақыру 12 желтоқсан 2026, 18:00 (Asia/Bishkek, UTC+06:00) дейін жарамды");
+
+        MimeMessage az = awaitOneMailTo(azeri); // no Azerbaijani templates: Russian
+        assertThat(az.getSubject()).startsWith("Приглашение в Рабочую группу");
+        assertThat((String) part(az, "text/plain").getContent())
                 .contains("до 12 декабря 2026, 18:00 (Asia/Bishkek, UTC+06:00)");
 
         // the inbox: one unread item in Russian, then read
@@ -203,6 +209,9 @@ class NotificationFlowIntegrationTest {
 
         awaitInboxItems(kazakh, 1);
         mvc.perform(get("/api/notifications/inbox/{personId}", kazakh.id))
+                .andExpect(jsonPath("$.content[0].language").value("kk"));
+        awaitInboxItems(azeri, 1);
+        mvc.perform(get("/api/notifications/inbox/{personId}", azeri.id))
                 .andExpect(jsonPath("$.content[0].language").value("ru"));
         // someone else's item cannot be marked through this person's inbox
         mvc.perform(post("/api/notifications/inbox/{personId}/items/{itemId}/read", english.id, itemId))
@@ -376,6 +385,19 @@ class NotificationFlowIntegrationTest {
         mvc.perform(get("/api/notifications/preferences/{personId}", p.id))
                 .andExpect(jsonPath("$.channels.EMAIL").value(true))
                 .andExpect(jsonPath("$.emailCadence").value("IMMEDIATE"));
+    }
+
+    @Test
+    @Order(10)
+    void theCoverageReportListsMissingTranslationsPerLanguage() throws Exception {
+        mvc.perform(get("/api/notifications/templates/coverage"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.templates", org.hamcrest.Matchers.hasItems("member-invited", "daily-digest")))
+                .andExpect(jsonPath("$.languages[?(@.language == 'en')].missing[*]", hasSize(0)))
+                .andExpect(jsonPath("$.languages[?(@.language == 'kk')].completeTemplates[*]",
+                        org.hamcrest.Matchers.hasItem("member-invited")))
+                .andExpect(jsonPath("$.languages[?(@.language == 'kk')].missing[?(@.template == 'daily-digest')].fallsBackTo")
+                        .value("ru"));
     }
 
     @Test
