@@ -11,6 +11,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -53,6 +57,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
 import org.springframework.kafka.support.KafkaHeaders;
@@ -78,7 +83,7 @@ import jakarta.mail.internet.MimeMessage;
  * The whole journey against a real Kafka broker, the wire-compatible store and a real SMTP server:
  * events and contact records are published as membership-service publishes them.
  */
-@SpringBootTest(properties = {
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "notification.dispatch.interval=200ms",
         "platform.consumer.max-retries=1",
         "platform.consumer.initial-backoff=100ms" })
@@ -122,6 +127,8 @@ class NotificationFlowIntegrationTest {
     MeterRegistry meters;
     @Value("${spring.kafka.bootstrap-servers}")
     String bootstrap;
+    @LocalServerPort
+    int port;
 
     private KafkaProducer<String, String> producer;
 
@@ -398,6 +405,48 @@ class NotificationFlowIntegrationTest {
                         org.hamcrest.Matchers.hasItem("member-invited")))
                 .andExpect(jsonPath("$.languages[?(@.language == 'kk')].missing[?(@.template == 'daily-digest')].fallsBackTo")
                         .value("ru"));
+    }
+
+    @Test
+    @Order(11)
+    void aConnectedClientSeesTheNewInboxItemPushedLive() throws Exception {
+        Person p = person("ru", "Asia/Tashkent", "Живой Клиент");
+        publishContact(p);
+        HttpClient http = HttpClient.newHttpClient();
+        HttpResponse<java.util.stream.Stream<String>> response = http.send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + port + "/api/notifications/inbox/" + p.id + "/stream"))
+                .header("Accept", "text/event-stream").build(), HttpResponse.BodyHandlers.ofLines());
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("text/event-stream");
+        List<String> lines = new CopyOnWriteArrayList<>();
+        Thread reader = new Thread(() -> {
+            try {
+                response.body().forEach(lines::add);
+            } catch (RuntimeException closed) {
+                // the stream was closed at the end of the test
+            }
+        });
+        reader.setDaemon(true);
+        reader.start();
+        try {
+            await().atMost(WAIT).until(() -> lines.contains("event:unread"));
+            assertThat(lines).contains("data:{\"unreadCount\":0}");
+
+            publishInvitation(UUID.randomUUID().toString(), p);
+
+            String itemId = notificationIdOf(p) + ":inbox";
+            await().atMost(WAIT).until(() -> lines.contains("event:inbox-item"));
+            await().atMost(WAIT).until(() -> lines.stream().anyMatch(l -> l.startsWith("data:") && l.contains(itemId)));
+            String data = lines.stream().filter(l -> l.startsWith("data:") && l.contains(itemId)).findFirst()
+                    .orElseThrow();
+            assertThat(data).contains("\"subject\":\"Приглашение в Рабочую группу").contains("\"read\":false");
+            assertThat(lines).contains("id:" + itemId);
+            Thread.sleep(1500); // more push passes: the item is not sent again
+            assertThat(lines.stream().filter(l -> l.equals("event:inbox-item"))).hasSize(1);
+        } finally {
+            reader.interrupt();
+            response.body().close();
+        }
     }
 
     @Test
