@@ -450,6 +450,32 @@ class NotificationFlowIntegrationTest {
     }
 
     @Test
+    @Order(12)
+    void webhooksToPrivateTargetsAreRefusedAndTheSecretIsNeverShown() throws Exception {
+        String personId = "person-" + UUID.randomUUID();
+        for (String internal : List.of("http://127.0.0.1:9/hook", "http://169.254.169.254/latest", "http://[::1]/x",
+                "http://10.1.2.3/hook", "http://[fc00::1]/hook")) {
+            mvc.perform(put("/api/notifications/webhooks/{personId}", personId).contentType(MediaType.APPLICATION_JSON)
+                    .content("{\"url\":\"" + internal + "\",\"secret\":\"0123456789abcdef-secret\"}"))
+                    .andExpect(status().isUnprocessableContent())
+                    .andExpect(jsonPath("$.type").value(org.hamcrest.Matchers.endsWith("/problems/domain-rule")));
+        }
+        mvc.perform(put("/api/notifications/webhooks/{personId}", personId).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"url\":\"https://93.184.216.34/hook\",\"secret\":\"short\"}"))
+                .andExpect(status().isBadRequest());
+        mvc.perform(get("/api/notifications/webhooks/{personId}", personId)).andExpect(status().isNotFound());
+        String registered = mvc.perform(put("/api/notifications/webhooks/{personId}", personId)
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"url\":\"https://93.184.216.34/hook\",\"secret\":\"0123456789abcdef-secret\"}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.url").value("https://93.184.216.34/hook"))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(registered).doesNotContain("0123456789abcdef-secret");
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                .delete("/api/notifications/webhooks/{personId}", personId)).andExpect(status().isNoContent());
+    }
+
+    @Test
     @Order(100)
     void neitherTheLogsNorTheDeliveryLogContainContactDetails() throws Exception {
         Person p = person("en", "Asia/Tashkent", "Very Private Person");

@@ -120,6 +120,11 @@ public class DeliveryDispatcher {
         try {
             RenderedMessage message = renderer.render(claim.notification(), recipient.get());
             senders.get(channel).deliver(claim.notification(), recipient.get(), message);
+        } catch (NotWantedException e) {
+            if (notifications.markSkipped(claim, e.getMessage(), clock.instant())) {
+                log.info("notification {} not sent via {}: {}", id, channel, e.getMessage());
+            }
+            return;
         } catch (Exception e) {
             failed(claim, FailureReason.of(channel + " delivery failed", e));
             return;

@@ -7,6 +7,7 @@ import org.civictaskforce.notification.persistence.InboxStore;
 import org.civictaskforce.notification.persistence.NotificationStore;
 import org.civictaskforce.notification.persistence.PreferencesStore;
 import org.civictaskforce.notification.persistence.RecipientStore;
+import org.civictaskforce.notification.persistence.WebhookStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -21,10 +22,12 @@ public class RecipientDirectory {
     private final InboxStore inbox;
     private final NotificationStore notifications;
     private final PreferencesStore preferences;
+    private final WebhookStore webhooks;
     private final Clock clock;
 
     public RecipientDirectory(RecipientStore recipients, InboxStore inbox, NotificationStore notifications,
-            PreferencesStore preferences, Clock clock) {
+            PreferencesStore preferences, WebhookStore webhooks, Clock clock) {
+        this.webhooks = webhooks;
         this.recipients = recipients;
         this.inbox = inbox;
         this.notifications = notifications;
@@ -47,6 +50,7 @@ public class RecipientDirectory {
         notifications.failQueuedOf(personId, ERASED, clock.instant());
         recipients.delete(personId);
         preferences.delete(personId);
+        webhooks.delete(personId);
         long items = inbox.deleteAllOf(personId);
         log.info("person {} erased: recipient and {} inbox items removed", personId, items);
     }

@@ -26,6 +26,7 @@ import org.civictaskforce.notification.persistence.NotificationStore;
 import org.civictaskforce.notification.persistence.NotificationStore.ClaimedDelivery;
 import org.civictaskforce.notification.persistence.PreferencesStore;
 import org.civictaskforce.notification.persistence.RecipientStore;
+import org.civictaskforce.notification.persistence.WebhookStore;
 import org.civictaskforce.platform.testing.MongoTestServer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -60,7 +61,8 @@ class DeliveryDispatcherIntegrationTest {
         MONGO.getDb().drop();
         dispatcher = new DeliveryDispatcher(notifications, recipients, preferences, new MessageRenderer(),
                 List.of(email), new NotificationMetrics(meters), properties, clock);
-        directory = new RecipientDirectory(recipients, new InboxStore(MONGO), notifications, preferences, clock);
+        directory = new RecipientDirectory(recipients, new InboxStore(MONGO), notifications, preferences,
+                new WebhookStore(MONGO), clock);
         personId = "person-" + UUID.randomUUID();
     }
 
