@@ -5,11 +5,16 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.hasSize;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -52,7 +57,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.MediaType;
 import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -76,7 +83,7 @@ import jakarta.mail.internet.MimeMessage;
  * The whole journey against a real Kafka broker, the wire-compatible store and a real SMTP server:
  * events and contact records are published as membership-service publishes them.
  */
-@SpringBootTest(properties = {
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "notification.dispatch.interval=200ms",
         "platform.consumer.max-retries=1",
         "platform.consumer.initial-backoff=100ms" })
@@ -120,6 +127,8 @@ class NotificationFlowIntegrationTest {
     MeterRegistry meters;
     @Value("${spring.kafka.bootstrap-servers}")
     String bootstrap;
+    @LocalServerPort
+    int port;
 
     private KafkaProducer<String, String> producer;
 
@@ -150,7 +159,8 @@ class NotificationFlowIntegrationTest {
         Person russian = person("ru", "Asia/Tashkent", "Тимур Рахимов");
         Person english = person("en", "Europe/London", "Dana Smith");
         Person kazakh = person("kk", "Asia/Bishkek", "Айгерим Нурланова");
-        for (Person p : List.of(russian, english, kazakh)) {
+        Person azeri = person("az", "Asia/Bishkek", "Aysel Mammadova");
+        for (Person p : List.of(russian, english, kazakh, azeri)) {
             publishContact(p);
             publishInvitation(UUID.randomUUID().toString(), p);
         }
@@ -175,8 +185,13 @@ class NotificationFlowIntegrationTest {
                 .contains("valid until 12 December 2026, 12:00 (Europe/London, UTC)");
 
         MimeMessage kk = awaitOneMailTo(kazakh);
-        assertThat(kk.getSubject()).startsWith("Приглашение в Рабочую группу");
+        assertThat(kk.getSubject()).isEqualTo("Орталық Азиядағы тұрақты даму жөніндегі Жұмыс тобына шақыру");
         assertThat((String) part(kk, "text/plain").getContent())
+                .contains("Шақыру 12 желтоқсан 2026, 18:00 (Asia/Bishkek, UTC+06:00) дейін жарамды");
+
+        MimeMessage az = awaitOneMailTo(azeri); // no Azerbaijani templates: Russian
+        assertThat(az.getSubject()).startsWith("Приглашение в Рабочую группу");
+        assertThat((String) part(az, "text/plain").getContent())
                 .contains("до 12 декабря 2026, 18:00 (Asia/Bishkek, UTC+06:00)");
 
         // the inbox: one unread item in Russian, then read
@@ -201,6 +216,9 @@ class NotificationFlowIntegrationTest {
 
         awaitInboxItems(kazakh, 1);
         mvc.perform(get("/api/notifications/inbox/{personId}", kazakh.id))
+                .andExpect(jsonPath("$.content[0].language").value("kk"));
+        awaitInboxItems(azeri, 1);
+        mvc.perform(get("/api/notifications/inbox/{personId}", azeri.id))
                 .andExpect(jsonPath("$.content[0].language").value("ru"));
         // someone else's item cannot be marked through this person's inbox
         mvc.perform(post("/api/notifications/inbox/{personId}/items/{itemId}/read", english.id, itemId))
@@ -326,6 +344,135 @@ class NotificationFlowIntegrationTest {
                 .andExpect(status().isBadRequest());
         mvc.perform(post("/api/notifications/inbox/{personId}/items/{itemId}/read", "p1", "nope"))
                 .andExpect(status().isNotFound());
+    }
+
+    @Test
+    @Order(9)
+    void preferencesAreReadAndReplacedAndAnErasedPersonsAreForgotten() throws Exception {
+        Person p = person("ru", "Asia/Tashkent", "Настройки Человек");
+        mvc.perform(get("/api/notifications/preferences/{personId}", p.id))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.channels.EMAIL").value(true))
+                .andExpect(jsonPath("$.channels.INBOX").value(true))
+                .andExpect(jsonPath("$.emailCadence").value("IMMEDIATE"))
+                .andExpect(jsonPath("$.digestTime").value("08:00"))
+                .andExpect(jsonPath("$.quietHours").doesNotExist());
+
+        String wishes = """
+                {"channels":{"EMAIL":false},"emailCadence":"DAILY_DIGEST","digestTime":"07:30",
+                 "quietHours":{"from":"22:00","to":"07:00"},"timeZone":"Asia/Bishkek"}""";
+        mvc.perform(put("/api/notifications/preferences/{personId}", p.id).contentType(MediaType.APPLICATION_JSON)
+                .content(wishes))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.channels.EMAIL").value(false))
+                .andExpect(jsonPath("$.channels.INBOX").value(true));
+        mvc.perform(get("/api/notifications/preferences/{personId}", p.id))
+                .andExpect(jsonPath("$.channels.EMAIL").value(false))
+                .andExpect(jsonPath("$.emailCadence").value("DAILY_DIGEST"))
+                .andExpect(jsonPath("$.digestTime").value("07:30"))
+                .andExpect(jsonPath("$.quietHours.from").value("22:00"))
+                .andExpect(jsonPath("$.quietHours.to").value("07:00"))
+                .andExpect(jsonPath("$.timeZone").value("Asia/Bishkek"));
+
+        for (String bad : List.of("{\"emailCadence\":\"IMMEDIATE\",\"timeZone\":\"Mars/Olympus\"}",
+                "{\"emailCadence\":\"IMMEDIATE\",\"quietHours\":{\"from\":\"22:00\",\"to\":\"22:00\"}}",
+                "{\"emailCadence\":\"IMMEDIATE\",\"digestTime\":\"25:00\"}",
+                "{\"channels\":{\"EMAIL\":true}}",
+                "{\"emailCadence\":\"HOURLY\"}")) {
+            mvc.perform(put("/api/notifications/preferences/{personId}", p.id)
+                    .contentType(MediaType.APPLICATION_JSON).content(bad))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(jsonPath("$.type").exists());
+        }
+
+        publishContact(p);
+        await().atMost(WAIT).untilAsserted(() -> assertThat(recipients.find(p.id)).isPresent());
+        publish(Topics.MEMBERSHIP_CONTACTS, p.id, null);
+        await().atMost(WAIT).untilAsserted(() -> assertThat(recipients.find(p.id)).isEmpty());
+        mvc.perform(get("/api/notifications/preferences/{personId}", p.id))
+                .andExpect(jsonPath("$.channels.EMAIL").value(true))
+                .andExpect(jsonPath("$.emailCadence").value("IMMEDIATE"));
+    }
+
+    @Test
+    @Order(10)
+    void theCoverageReportListsMissingTranslationsPerLanguage() throws Exception {
+        mvc.perform(get("/api/notifications/templates/coverage"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.templates", org.hamcrest.Matchers.hasItems("member-invited", "daily-digest")))
+                .andExpect(jsonPath("$.languages[?(@.language == 'en')].missing[*]", hasSize(0)))
+                .andExpect(jsonPath("$.languages[?(@.language == 'kk')].completeTemplates[*]",
+                        org.hamcrest.Matchers.hasItem("member-invited")))
+                .andExpect(jsonPath("$.languages[?(@.language == 'kk')].missing[?(@.template == 'daily-digest')].fallsBackTo")
+                        .value("ru"));
+    }
+
+    @Test
+    @Order(11)
+    void aConnectedClientSeesTheNewInboxItemPushedLive() throws Exception {
+        Person p = person("ru", "Asia/Tashkent", "Живой Клиент");
+        publishContact(p);
+        HttpClient http = HttpClient.newHttpClient();
+        HttpResponse<java.util.stream.Stream<String>> response = http.send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + port + "/api/notifications/inbox/" + p.id + "/stream"))
+                .header("Accept", "text/event-stream").build(), HttpResponse.BodyHandlers.ofLines());
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("text/event-stream");
+        List<String> lines = new CopyOnWriteArrayList<>();
+        Thread reader = new Thread(() -> {
+            try {
+                response.body().forEach(lines::add);
+            } catch (RuntimeException closed) {
+                // the stream was closed at the end of the test
+            }
+        });
+        reader.setDaemon(true);
+        reader.start();
+        try {
+            await().atMost(WAIT).until(() -> lines.contains("event:unread"));
+            assertThat(lines).contains("data:{\"unreadCount\":0}");
+
+            publishInvitation(UUID.randomUUID().toString(), p);
+
+            String itemId = notificationIdOf(p) + ":inbox";
+            await().atMost(WAIT).until(() -> lines.contains("event:inbox-item"));
+            await().atMost(WAIT).until(() -> lines.stream().anyMatch(l -> l.startsWith("data:") && l.contains(itemId)));
+            String data = lines.stream().filter(l -> l.startsWith("data:") && l.contains(itemId)).findFirst()
+                    .orElseThrow();
+            assertThat(data).contains("\"subject\":\"Приглашение в Рабочую группу").contains("\"read\":false");
+            assertThat(lines).contains("id:" + itemId);
+            Thread.sleep(1500); // more push passes: the item is not sent again
+            assertThat(lines.stream().filter(l -> l.equals("event:inbox-item"))).hasSize(1);
+        } finally {
+            reader.interrupt();
+            response.body().close();
+        }
+    }
+
+    @Test
+    @Order(12)
+    void webhooksToPrivateTargetsAreRefusedAndTheSecretIsNeverShown() throws Exception {
+        String personId = "person-" + UUID.randomUUID();
+        for (String internal : List.of("http://127.0.0.1:9/hook", "http://169.254.169.254/latest", "http://[::1]/x",
+                "http://10.1.2.3/hook", "http://[fc00::1]/hook")) {
+            mvc.perform(put("/api/notifications/webhooks/{personId}", personId).contentType(MediaType.APPLICATION_JSON)
+                    .content("{\"url\":\"" + internal + "\",\"secret\":\"0123456789abcdef-secret\"}"))
+                    .andExpect(status().isUnprocessableContent())
+                    .andExpect(jsonPath("$.type").value(org.hamcrest.Matchers.endsWith("/problems/domain-rule")));
+        }
+        mvc.perform(put("/api/notifications/webhooks/{personId}", personId).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"url\":\"https://93.184.216.34/hook\",\"secret\":\"short\"}"))
+                .andExpect(status().isBadRequest());
+        mvc.perform(get("/api/notifications/webhooks/{personId}", personId)).andExpect(status().isNotFound());
+        String registered = mvc.perform(put("/api/notifications/webhooks/{personId}", personId)
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"url\":\"https://93.184.216.34/hook\",\"secret\":\"0123456789abcdef-secret\"}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.url").value("https://93.184.216.34/hook"))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(registered).doesNotContain("0123456789abcdef-secret");
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                .delete("/api/notifications/webhooks/{personId}", personId)).andExpect(status().isNoContent());
     }
 
     @Test

@@ -17,4 +17,12 @@ public interface ChannelSender {
 
     /** Throws if the message could not be delivered; the dispatcher then retries it later. */
     void deliver(Notification notification, Recipient recipient, RenderedMessage message) throws Exception;
+
+    /**
+     * Delivers one message that gathers several notifications (the daily e-mail digest); {@code digestId}
+     * names that digest, so a repeat is recognisable. Only channels with a cadence need it.
+     */
+    default void deliverDigest(String digestId, Recipient recipient, RenderedMessage message) throws Exception {
+        throw new UnsupportedOperationException(channel() + " has no digest");
+    }
 }

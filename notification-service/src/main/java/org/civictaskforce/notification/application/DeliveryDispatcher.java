@@ -2,6 +2,9 @@ package org.civictaskforce.notification.application;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -9,12 +12,15 @@ import java.util.Optional;
 
 import org.civictaskforce.notification.domain.Channel;
 import org.civictaskforce.notification.domain.ContactWait;
+import org.civictaskforce.notification.domain.EmailCadence;
 import org.civictaskforce.notification.domain.FailureReason;
+import org.civictaskforce.notification.domain.Preferences;
 import org.civictaskforce.notification.domain.Recipient;
 import org.civictaskforce.notification.domain.RenderedMessage;
 import org.civictaskforce.notification.domain.RetryPolicy;
 import org.civictaskforce.notification.persistence.NotificationStore;
 import org.civictaskforce.notification.persistence.NotificationStore.ClaimedDelivery;
+import org.civictaskforce.notification.persistence.PreferencesStore;
 import org.civictaskforce.notification.persistence.RecipientStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,6 +39,7 @@ public class DeliveryDispatcher {
 
     private final NotificationStore notifications;
     private final RecipientStore recipients;
+    private final PreferencesStore preferences;
     private final MessageRenderer renderer;
     private final Map<Channel, ChannelSender> senders = new EnumMap<>(Channel.class);
     private final NotificationMetrics metrics;
@@ -41,10 +48,12 @@ public class DeliveryDispatcher {
     private final ContactWait contactWait;
     private final Clock clock;
 
-    public DeliveryDispatcher(NotificationStore notifications, RecipientStore recipients, MessageRenderer renderer,
-            List<ChannelSender> senders, NotificationMetrics metrics, DispatchProperties properties, Clock clock) {
+    public DeliveryDispatcher(NotificationStore notifications, RecipientStore recipients,
+            PreferencesStore preferences, MessageRenderer renderer, List<ChannelSender> senders,
+            NotificationMetrics metrics, DispatchProperties properties, Clock clock) {
         this.notifications = notifications;
         this.recipients = recipients;
+        this.preferences = preferences;
         this.renderer = renderer;
         senders.forEach(s -> this.senders.put(s.channel(), s));
         this.metrics = metrics;
@@ -83,25 +92,99 @@ public class DeliveryDispatcher {
     private void handle(ClaimedDelivery claim) {
         String id = claim.notification().id();
         Channel channel = claim.channel();
-        Optional<Recipient> recipient = recipients.find(claim.notification().personId());
+        String personId = claim.notification().personId();
+        Preferences wishes = preferences.of(personId);
+        if (!wishes.enabled(channel)) {
+            if (notifications.markSkipped(claim, Preferences.SWITCHED_OFF, clock.instant())) {
+                log.info("notification {} not sent via {}: switched off by the recipient", id, channel);
+            }
+            return;
+        }
+        Optional<Recipient> recipient = recipients.find(personId);
         if (recipient.isEmpty()) {
             awaitContact(claim);
             return;
         }
+        if (channel == Channel.EMAIL) {
+            ZoneId zone = wishes.zone(recipient.get().timeZone());
+            Optional<Preferences.Deferral> deferral = wishes.emailDeferral(claim.createdAt(), clock.instant(), zone);
+            if (deferral.isPresent()) {
+                notifications.requeue(claim, deferral.get().until(), deferral.get().reason(), false);
+                return;
+            }
+            if (wishes.emailCadence() == EmailCadence.DAILY_DIGEST) {
+                sendDigest(claim, recipient.get(), wishes, zone);
+                return;
+            }
+        }
         try {
             RenderedMessage message = renderer.render(claim.notification(), recipient.get());
             senders.get(channel).deliver(claim.notification(), recipient.get(), message);
+        } catch (NotWantedException e) {
+            if (notifications.markSkipped(claim, e.getMessage(), clock.instant())) {
+                log.info("notification {} not sent via {}: {}", id, channel, e.getMessage());
+            }
+            return;
         } catch (Exception e) {
             failed(claim, FailureReason.of(channel + " delivery failed", e));
             return;
         }
+        sent(claim);
+    }
+
+    private void sent(ClaimedDelivery claim) {
         Instant now = clock.instant();
         if (notifications.markSent(claim, now)) {
-            metrics.sent(channel, claim.notification().occurredAt(), now);
-            log.info("notification {} delivered via {} (attempt {})", id, channel, claim.attempts());
+            metrics.sent(claim.channel(), claim.notification().occurredAt(), now);
+            log.info("notification {} delivered via {} (attempt {})", claim.notification().id(), claim.channel(),
+                    claim.attempts());
         } else {
-            log.warn("notification {} delivered via {} after its claim lapsed", id, channel);
+            log.warn("notification {} delivered via {} after its claim lapsed", claim.notification().id(),
+                    claim.channel());
         }
+    }
+
+    /**
+     * Today's digest: this e-mail and every other due one of the person queued before today's digest
+     * time, each claimed, written into one e-mail named after the person and the day.
+     */
+    private void sendDigest(ClaimedDelivery first, Recipient recipient, Preferences wishes, ZoneId zone) {
+        Instant now = clock.instant();
+        Instant slot = wishes.digestSlotAtOrBefore(now, zone);
+        List<ClaimedDelivery> claims = new ArrayList<>(List.of(first));
+        while (claims.size() < properties.batchSize()) {
+            Optional<ClaimedDelivery> more = notifications.claimNextOf(recipient.personId(), Channel.EMAIL, slot, now,
+                    properties.lease());
+            if (more.isEmpty()) {
+                break;
+            }
+            claims.add(more.get());
+        }
+        List<ClaimedDelivery> included = new ArrayList<>();
+        List<RenderedMessage> messages = new ArrayList<>();
+        for (ClaimedDelivery claim : claims) {
+            try {
+                messages.add(renderer.render(claim.notification(), recipient));
+                included.add(claim);
+            } catch (RuntimeException e) {
+                failed(claim, FailureReason.of("EMAIL digest entry could not be written", e));
+            }
+        }
+        if (included.isEmpty()) {
+            return;
+        }
+        LocalDate day = wishes.digestDay(slot, zone);
+        String digestId = "digest." + recipient.personId() + "." + day;
+        try {
+            RenderedMessage digest = renderer.renderDigest(recipient, day, messages);
+            senders.get(Channel.EMAIL).deliverDigest(digestId, recipient, digest);
+        } catch (Exception e) {
+            String reason = FailureReason.of("EMAIL digest delivery failed", e);
+            included.forEach(claim -> failed(claim, reason));
+            return;
+        }
+        log.info("digest {} delivered with {} notifications", digestId, included.size());
+        included.forEach(this::sent);
     }
 
     private void awaitContact(ClaimedDelivery claim) {

@@ -4,10 +4,15 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 import org.civictaskforce.notification.domain.LanguageFallback;
 import org.civictaskforce.notification.domain.LocalTimes;
@@ -37,18 +42,41 @@ public class MessageRenderer {
     private final Mustache.Compiler html = Mustache.compiler().escapeHTML(true);
     private final Map<String, Optional<Template>> cache = new ConcurrentHashMap<>();
 
+    public static final String DIGEST_TEMPLATE = "daily-digest";
+
     public RenderedMessage render(Notification notification, Recipient recipient) {
+        return render(notification.template(), recipient, language -> context(notification, recipient, language));
+    }
+
+    /**
+     * One e-mail gathering a day's messages, already written for the recipient, in the digest's
+     * template. A template sees {@code name}, {@code day}, {@code count} and {@code items}
+     * (each with {@code subject} and {@code text}).
+     */
+    public RenderedMessage renderDigest(Recipient recipient, LocalDate day, List<RenderedMessage> items) {
+        return render(DIGEST_TEMPLATE, recipient, language -> {
+            Map<String, Object> context = new HashMap<>();
+            context.put("name", recipient.displayName() == null ? "" : recipient.displayName());
+            context.put("day", DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.forLanguageTag(language)).format(day));
+            context.put("count", items.size());
+            context.put("items", items.stream().map(m -> Map.of("subject", m.subject(), "text", m.text())).toList());
+            return context;
+        });
+    }
+
+    private RenderedMessage render(String template, Recipient recipient,
+            Function<String, Map<String, Object>> contextFor) {
         for (String language : LanguageFallback.candidates(recipient.language())) {
-            Optional<Template> subject = template(notification.template(), language, "subject");
-            Optional<Template> text = template(notification.template(), language, "text");
-            Optional<Template> body = template(notification.template(), language, "html");
+            Optional<Template> subject = template(template, language, "subject");
+            Optional<Template> text = template(template, language, "text");
+            Optional<Template> body = template(template, language, "html");
             if (subject.isPresent() && text.isPresent() && body.isPresent()) {
-                Map<String, Object> context = context(notification, recipient, language);
+                Map<String, Object> context = contextFor.apply(language);
                 return new RenderedMessage(language, subject.get().execute(context).strip(),
                         text.get().execute(context), body.get().execute(context));
             }
         }
-        throw new TemplateNotFoundException(notification.template());
+        throw new TemplateNotFoundException(template);
     }
 
     /** Whether this template exists in this very language (no fallback); for tests and checks. */

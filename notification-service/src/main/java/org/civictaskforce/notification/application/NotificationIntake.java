@@ -1,10 +1,15 @@
 package org.civictaskforce.notification.application;
 
 import java.time.Clock;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
+
+import org.civictaskforce.notification.domain.Channel;
 
 import org.civictaskforce.notification.domain.Notification;
 import org.civictaskforce.notification.persistence.NotificationStore;
+import org.civictaskforce.notification.persistence.WebhookStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -18,17 +23,20 @@ public class NotificationIntake {
     private static final Logger log = LoggerFactory.getLogger(NotificationIntake.class);
 
     private final NotificationStore notifications;
+    private final WebhookStore webhooks;
     private final Clock clock;
 
-    public NotificationIntake(NotificationStore notifications, Clock clock) {
+    public NotificationIntake(NotificationStore notifications, WebhookStore webhooks, Clock clock) {
         this.notifications = notifications;
+        this.webhooks = webhooks;
         this.clock = clock;
     }
 
     /** @return how many of them were new */
     public int accept(List<Notification> requested) {
         int created = 0;
-        for (Notification notification : requested) {
+        for (Notification requestedOne : requested) {
+            Notification notification = withWebhookIfRegistered(requestedOne);
             if (notifications.insert(notification, clock.instant())) {
                 created++;
                 log.info("notification {} queued on {}", notification.id(), notification.channels());
@@ -38,5 +46,16 @@ public class NotificationIntake {
             }
         }
         return created;
+    }
+
+    /** A person who registered a webhook also gets every notification there. */
+    private Notification withWebhookIfRegistered(Notification n) {
+        if (n.channels().contains(Channel.WEBHOOK) || webhooks.find(n.personId()).isEmpty()) {
+            return n;
+        }
+        Set<Channel> channels = EnumSet.of(Channel.WEBHOOK);
+        channels.addAll(n.channels());
+        return new Notification(n.id(), n.eventId(), n.eventType(), n.template(), n.personId(), n.occurredAt(),
+                n.parameters(), channels);
     }
 }

@@ -5,7 +5,9 @@ import java.time.Clock;
 import org.civictaskforce.notification.domain.Recipient;
 import org.civictaskforce.notification.persistence.InboxStore;
 import org.civictaskforce.notification.persistence.NotificationStore;
+import org.civictaskforce.notification.persistence.PreferencesStore;
 import org.civictaskforce.notification.persistence.RecipientStore;
+import org.civictaskforce.notification.persistence.WebhookStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -19,13 +21,17 @@ public class RecipientDirectory {
     private final RecipientStore recipients;
     private final InboxStore inbox;
     private final NotificationStore notifications;
+    private final PreferencesStore preferences;
+    private final WebhookStore webhooks;
     private final Clock clock;
 
     public RecipientDirectory(RecipientStore recipients, InboxStore inbox, NotificationStore notifications,
-            Clock clock) {
+            PreferencesStore preferences, WebhookStore webhooks, Clock clock) {
+        this.webhooks = webhooks;
         this.recipients = recipients;
         this.inbox = inbox;
         this.notifications = notifications;
+        this.preferences = preferences;
         this.clock = clock;
     }
 
@@ -37,12 +43,14 @@ public class RecipientDirectory {
     }
 
     /**
-     * The person was erased: their contact details and inbox go, and nothing more is sent to them.
+     * The person was erased: their contact details, preferences and inbox go, and nothing more is sent to them.
      * The delivery log keeps only ids and states.
      */
     public void erase(String personId) {
         notifications.failQueuedOf(personId, ERASED, clock.instant());
         recipients.delete(personId);
+        preferences.delete(personId);
+        webhooks.delete(personId);
         long items = inbox.deleteAllOf(personId);
         log.info("person {} erased: recipient and {} inbox items removed", personId, items);
     }

@@ -46,11 +46,20 @@ public class EmailChannel implements ChannelSender {
 
     @Override
     public void deliver(Notification notification, Recipient recipient, RenderedMessage message) throws Exception {
+        send(notification.id(), recipient, message);
+    }
+
+    @Override
+    public void deliverDigest(String digestId, Recipient recipient, RenderedMessage message) throws Exception {
+        send(digestId, recipient, message);
+    }
+
+    private void send(String messageKey, Recipient recipient, RenderedMessage message) throws Exception {
         if (recipient.email() == null || recipient.email().isBlank()) {
             throw new IllegalStateException("recipient has no e-mail address");
         }
         Session session = mail.createMimeMessage().getSession();
-        MimeMessage mime = new StableIdMimeMessage(session, messageId(notification.id()));
+        MimeMessage mime = new StableIdMimeMessage(session, messageId(messageKey));
         MimeMessageHelper helper = new MimeMessageHelper(mime, MimeMessageHelper.MULTIPART_MODE_MIXED_RELATED,
                 StandardCharsets.UTF_8.name());
         helper.setFrom(from);

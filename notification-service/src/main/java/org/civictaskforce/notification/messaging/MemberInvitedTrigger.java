@@ -17,6 +17,11 @@ public class MemberInvitedTrigger implements NotificationTrigger<MemberInvited> 
     public static final String TEMPLATE = "member-invited";
 
     @Override
+    public List<String> templates() {
+        return List.of(TEMPLATE);
+    }
+
+    @Override
     public Class<MemberInvited> eventClass() {
         return MemberInvited.class;
     }

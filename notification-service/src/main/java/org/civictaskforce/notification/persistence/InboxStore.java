@@ -48,6 +48,13 @@ public class InboxStore {
         return new PageImpl<>(mongo.find(Query.of(query).with(pageable), InboxItemDocument.class), pageable, total);
     }
 
+    /** The person's items created at or after {@code since}, oldest first (for live push). */
+    public java.util.List<InboxItemDocument> createdSince(String personId, Instant since, int limit) {
+        return mongo.find(Query.query(where("personId").is(personId).and("createdAt").gte(since))
+                .with(Sort.by(Sort.Order.asc("createdAt"), Sort.Order.asc("_id"))).limit(limit),
+                InboxItemDocument.class);
+    }
+
     public long unreadCount(String personId) {
         return mongo.count(Query.query(where("personId").is(personId).and("read").is(false)), InboxItemDocument.class);
     }

@@ -17,7 +17,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
 @CompoundIndexes({
         // the dispatcher's claim query, one per channel (a new channel adds its index here)
         @CompoundIndex(name = "email_due", def = "{'deliveries.EMAIL.status': 1, 'deliveries.EMAIL.nextAttemptAt': 1}"),
-        @CompoundIndex(name = "inbox_due", def = "{'deliveries.INBOX.status': 1, 'deliveries.INBOX.nextAttemptAt': 1}") })
+        @CompoundIndex(name = "inbox_due", def = "{'deliveries.INBOX.status': 1, 'deliveries.INBOX.nextAttemptAt': 1}"),
+        @CompoundIndex(name = "webhook_due", def = "{'deliveries.WEBHOOK.status': 1, 'deliveries.WEBHOOK.nextAttemptAt': 1}") })
 public record NotificationDocument(
         @Id String id,
         String eventId,

@@ -66,10 +66,24 @@ public class NotificationStore {
      * mid-send). Atomic ({@code findAndModify}), so two replicas never hold the same delivery.
      */
     public Optional<ClaimedDelivery> claimNext(Channel channel, Instant now, Duration lease) {
+        return claim(channel, null, now, lease);
+    }
+
+    /**
+     * Claims one more due delivery of this person on this channel among those created before
+     * {@code createdBefore}: how a daily digest gathers the e-mails it carries, each under its own claim.
+     */
+    public Optional<ClaimedDelivery> claimNextOf(String personId, Channel channel, Instant createdBefore, Instant now,
+            Duration lease) {
+        return claim(channel, where("personId").is(personId).and("createdAt").lt(createdBefore), now, lease);
+    }
+
+    private Optional<ClaimedDelivery> claim(Channel channel, Criteria scope, Instant now, Duration lease) {
         String d = path(channel);
-        Query due = Query.query(new Criteria().orOperator(
+        Criteria dueOrLapsed = new Criteria().orOperator(
                 where(d + ".status").is(DeliveryStatus.QUEUED.name()).and(d + ".nextAttemptAt").lte(now),
-                where(d + ".status").is(DeliveryStatus.SENDING.name()).and(d + ".leaseUntil").lt(now)));
+                where(d + ".status").is(DeliveryStatus.SENDING.name()).and(d + ".leaseUntil").lt(now));
+        Query due = Query.query(scope == null ? dueOrLapsed : new Criteria().andOperator(scope, dueOrLapsed));
         String token = UUID.randomUUID().toString();
         Update claim = new Update()
                 .set(d + ".status", DeliveryStatus.SENDING.name())
@@ -85,6 +99,17 @@ public class NotificationStore {
         DeliveryEntry entry = claimed.deliveries().get(channel.name());
         return Optional.of(new ClaimedDelivery(toNotification(claimed), channel, entry.attempts(), claimed.createdAt(),
                 token));
+    }
+
+    /** The recipient switched the channel off: final, not a failure, no attempt counted. */
+    public boolean markSkipped(ClaimedDelivery claim, String reason, Instant now) {
+        String d = path(claim.channel());
+        return complete(claim, new Update()
+                .set(d + ".status", DeliveryStatus.SKIPPED.name())
+                .set(d + ".reason", reason)
+                .set(d + ".completedAt", now)
+                .inc(d + ".attempts", -1)
+                .unset(d + ".nextAttemptAt"));
     }
 
     public boolean markSent(ClaimedDelivery claim, Instant now) {

@@ -6,6 +6,7 @@ import org.civictaskforce.notification.persistence.InboxItemDocument;
 import org.civictaskforce.notification.persistence.InboxStore;
 import org.civictaskforce.platform.problem.NotFoundException;
 import org.springframework.data.domain.Page;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -14,6 +15,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -32,11 +34,19 @@ public class InboxController {
     static final String ID = "[A-Za-z0-9._:-]{1,200}";
 
     private final InboxStore inbox;
+    private final InboxPush push;
     private final Clock clock;
 
-    public InboxController(InboxStore inbox, Clock clock) {
+    public InboxController(InboxStore inbox, InboxPush push, Clock clock) {
         this.inbox = inbox;
+        this.push = push;
         this.clock = clock;
+    }
+
+    /** Server-sent events: {@code unread} on connect, then {@code inbox-item} for each new item. */
+    @GetMapping(path = "/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    public SseEmitter stream(@PathVariable @Pattern(regexp = ID) String personId) {
+        return push.connect(personId);
     }
 
     @GetMapping

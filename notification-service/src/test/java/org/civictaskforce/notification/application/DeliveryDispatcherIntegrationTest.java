@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -12,7 +13,10 @@ import java.util.UUID;
 
 import org.civictaskforce.notification.domain.Channel;
 import org.civictaskforce.notification.domain.ContactWait;
+import org.civictaskforce.notification.domain.EmailCadence;
 import org.civictaskforce.notification.domain.Notification;
+import org.civictaskforce.notification.domain.Preferences;
+import org.civictaskforce.notification.domain.QuietHours;
 import org.civictaskforce.notification.domain.Recipient;
 import org.civictaskforce.notification.domain.RenderedMessage;
 import org.civictaskforce.notification.domain.TemplateParameters;
@@ -20,7 +24,9 @@ import org.civictaskforce.notification.persistence.InboxStore;
 import org.civictaskforce.notification.persistence.NotificationDocument.DeliveryEntry;
 import org.civictaskforce.notification.persistence.NotificationStore;
 import org.civictaskforce.notification.persistence.NotificationStore.ClaimedDelivery;
+import org.civictaskforce.notification.persistence.PreferencesStore;
 import org.civictaskforce.notification.persistence.RecipientStore;
+import org.civictaskforce.notification.persistence.WebhookStore;
 import org.civictaskforce.platform.testing.MongoTestServer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -41,6 +47,7 @@ class DeliveryDispatcherIntegrationTest {
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-01T08:00:00Z"));
     private final NotificationStore notifications = new NotificationStore(MONGO);
     private final RecipientStore recipients = new RecipientStore(MONGO);
+    private final PreferencesStore preferences = new PreferencesStore(MONGO);
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private final RecordingSender email = new RecordingSender(Channel.EMAIL);
     private final DispatchProperties properties = new DispatchProperties(Duration.ofSeconds(1), 10, LEASE,
@@ -52,9 +59,10 @@ class DeliveryDispatcherIntegrationTest {
     @BeforeEach
     void setUp() {
         MONGO.getDb().drop();
-        dispatcher = new DeliveryDispatcher(notifications, recipients, new MessageRenderer(), List.of(email),
-                new NotificationMetrics(meters), properties, clock);
-        directory = new RecipientDirectory(recipients, new InboxStore(MONGO), notifications, clock);
+        dispatcher = new DeliveryDispatcher(notifications, recipients, preferences, new MessageRenderer(),
+                List.of(email), new NotificationMetrics(meters), properties, clock);
+        directory = new RecipientDirectory(recipients, new InboxStore(MONGO), notifications, preferences,
+                new WebhookStore(MONGO), clock);
         personId = "person-" + UUID.randomUUID();
     }
 
@@ -172,12 +180,104 @@ class DeliveryDispatcherIntegrationTest {
         assertThat(dispatcher.dispatchDue()).isZero();
     }
 
+    @Test
+    void aChannelTheRecipientSwitchedOffIsSkippedNotSent() {
+        directory.update(recipient());
+        preferences.save(new Preferences(personId, Map.of(Channel.EMAIL, false), null, null, null, null),
+                clock.instant());
+        String id = queue();
+
+        dispatcher.dispatchDue();
+
+        assertThat(email.delivered).isEmpty();
+        assertThat(emailDelivery(id).status()).isEqualTo("SKIPPED");
+        assertThat(emailDelivery(id).reason()).isEqualTo(Preferences.SWITCHED_OFF);
+        assertThat(emailDelivery(id).attempts()).isZero();
+        assertThat(dispatcher.dispatchDue()).isZero();
+    }
+
+    @Test
+    void quietHoursInTheRecipientsZoneDeferTheEmailUntilTheyEnd() {
+        directory.update(recipient()); // Asia/Tashkent: the clock's 08:00Z is 13:00 there
+        preferences.save(new Preferences(personId, Map.of(), EmailCadence.IMMEDIATE, null,
+                new QuietHours(LocalTime.of(12, 0), LocalTime.of(14, 0)), null), clock.instant());
+        String id = queue();
+
+        dispatcher.dispatchDue();
+        DeliveryEntry deferred = emailDelivery(id);
+        assertThat(deferred.status()).isEqualTo("QUEUED");
+        assertThat(deferred.reason()).isEqualTo(Preferences.DEFERRED_QUIET_HOURS);
+        assertThat(deferred.nextAttemptAt()).isEqualTo(Instant.parse("2026-11-01T09:00:00Z"));
+        assertThat(deferred.attempts()).isZero();
+        assertThat(email.delivered).isEmpty();
+
+        clock.advance(Duration.ofMinutes(59));
+        assertThat(dispatcher.dispatchDue()).isZero();
+        clock.advance(Duration.ofMinutes(1));
+        dispatcher.dispatchDue();
+        assertThat(email.delivered).containsExactly(id);
+        assertThat(emailDelivery(id).status()).isEqualTo("SENT");
+        assertThat(emailDelivery(id).reason()).isNull();
+    }
+
+    @Test
+    void aDailyDigestGathersTheDaysEmailsIntoOneAtTheDigestTimeInTheRecipientsZone() {
+        directory.update(recipient());
+        preferences.save(new Preferences(personId, Map.of(), EmailCadence.DAILY_DIGEST, LocalTime.of(8, 0), null,
+                null), clock.instant());
+        List<String> ids = List.of(queue("e1"), queue("e2"), queue("e3"));
+
+        dispatcher.dispatchDue();
+        assertThat(email.delivered).isEmpty();
+        assertThat(email.digests).isEmpty();
+        Instant slot = Instant.parse("2026-11-02T03:00:00Z"); // 08:00 in Tashkent the next day
+        ids.forEach(id -> {
+            assertThat(emailDelivery(id).status()).isEqualTo("QUEUED");
+            assertThat(emailDelivery(id).nextAttemptAt()).isEqualTo(slot);
+            assertThat(emailDelivery(id).reason()).isEqualTo(Preferences.DEFERRED_DIGEST);
+        });
+
+        clock.advance(Duration.between(clock.instant(), slot).plusMinutes(30));
+        String later = queue("e4"); // after today's digest time: tomorrow's digest
+        dispatcher.dispatchDue();
+
+        assertThat(email.digests).hasSize(1);
+        assertThat(email.digests.get(0).id()).isEqualTo("digest." + personId + ".2026-11-02");
+        assertThat(email.digests.get(0).message().subject()).isEqualTo("Civic Taskforce: your daily summary for 2 November 2026 (3)");
+        assertThat(email.digests.get(0).message().text()).contains("Dear Dana,")
+                .contains("== Invitation to the Working Group on sustainable development in Central Asia ==");
+        assertThat(email.delivered).isEmpty();
+        ids.forEach(id -> assertThat(emailDelivery(id).status()).isEqualTo("SENT"));
+        assertThat(emailDelivery(later).status()).isEqualTo("QUEUED");
+        assertThat(emailDelivery(later).nextAttemptAt()).isEqualTo(slot.plus(Duration.ofDays(1)));
+        assertThat(meters.counter(NotificationMetrics.SENT, "channel", "EMAIL").count()).isEqualTo(3.0);
+    }
+
+    @Test
+    void switchingFromDigestToImmediateSendsWhatWaits() {
+        directory.update(recipient());
+        preferences.save(new Preferences(personId, Map.of(), EmailCadence.DAILY_DIGEST, null, null, null),
+                clock.instant());
+        String id = queue();
+        dispatcher.dispatchDue();
+        assertThat(email.delivered).isEmpty();
+
+        new PreferencesService(preferences, notifications, clock).replace(Preferences.defaults(personId));
+        dispatcher.dispatchDue();
+
+        assertThat(email.delivered).containsExactly(id);
+    }
+
     private Recipient recipient() {
         return new Recipient(personId, "Dana", "dana@example.org", "en", "Asia/Tashkent");
     }
 
     private Notification notification() {
-        return Notification.of("event-" + personId, "org.civictaskforce.membership.member.invited", "member-invited",
+        return notification("event-" + personId);
+    }
+
+    private Notification notification(String eventId) {
+        return Notification.of(eventId, "org.civictaskforce.membership.member.invited", "member-invited",
                 personId, clock.instant(),
                 new TemplateParameters(Map.of("invitationId", "inv-1"),
                         Map.of("invitedAt", clock.instant(), "expiresAt", clock.instant().plus(Duration.ofDays(14)))),
@@ -185,7 +285,11 @@ class DeliveryDispatcherIntegrationTest {
     }
 
     private String queue() {
-        Notification n = notification();
+        return queue("event-" + personId);
+    }
+
+    private String queue(String eventId) {
+        Notification n = notification(eventId);
         assertThat(notifications.insert(n, clock.instant())).isTrue();
         return n.id();
     }
@@ -197,6 +301,7 @@ class DeliveryDispatcherIntegrationTest {
     private static final class RecordingSender implements ChannelSender {
         private final Channel channel;
         final List<String> delivered = new ArrayList<>();
+        final List<Digest> digests = new ArrayList<>();
         RuntimeException failWith;
 
         RecordingSender(Channel channel) {
@@ -215,5 +320,16 @@ class DeliveryDispatcherIntegrationTest {
             }
             delivered.add(notification.id());
         }
+
+        @Override
+        public void deliverDigest(String digestId, Recipient recipient, RenderedMessage message) {
+            if (failWith != null) {
+                throw failWith;
+            }
+            digests.add(new Digest(digestId, message));
+        }
+    }
+
+    private record Digest(String id, RenderedMessage message) {
     }
 }

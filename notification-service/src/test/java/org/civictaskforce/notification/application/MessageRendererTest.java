@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -46,11 +47,31 @@ class MessageRendererTest {
     }
 
     @Test
-    void kazakhSpeakerGetsRussianUntilAKazakhTemplateExists() {
-        assertThat(renderer.hasTemplate("member-invited", "kk")).isFalse();
-        RenderedMessage m = renderer.render(invited, new Recipient("p1", "Айгерим", "a@example.org", "kk", "Asia/Almaty"));
-        assertThat(m.language()).isEqualTo("ru");
-        assertThat(m.subject()).startsWith("Приглашение");
+    void eachRegionalLanguageHasItsOwnInvitationWithTimesInItsOwnWords() {
+        Map<String, String> expected = Map.of(
+                "kk", "Шақыру 12 желтоқсан 2026, 17:00 (Asia/Almaty, UTC+05:00) дейін жарамды",
+                "ky", "Чакыруу 12 декабрь 2026, 17:00 (Asia/Almaty, UTC+05:00) чейин жарактуу",
+                "tg", "Даъватнома то 12 Декабр 2026, 17:00 (Asia/Almaty, UTC+05:00) эътибор дорад",
+                "tk", "Çakylyk 12 dekabr 2026, 17:00 (Asia/Almaty, UTC+05:00) çenli hakyky",
+                "uz", "Taklifnoma 12 dekabr 2026, 17:00 (Asia/Almaty, UTC+05:00) gacha amal qiladi");
+        expected.forEach((language, sentence) -> {
+            RenderedMessage m = renderer.render(invited, new Recipient("p1", "Айгерим", "a@example.org", language,
+                    "Asia/Almaty"));
+            assertThat(m.language()).isEqualTo(language);
+            assertThat(m.text()).contains(sentence).contains("Айгерим").contains("inv-42");
+            assertThat(m.html()).contains("<html lang=\"" + language + "\">");
+        });
+    }
+
+    @Test
+    void aLanguageWithoutTheTemplateReadsRussian() {
+        RenderedMessage digest = renderer.renderDigest(new Recipient("p1", "Айгерим", "a@example.org", "kk",
+                "Asia/Almaty"), java.time.LocalDate.parse("2026-11-02"), List.of());
+        assertThat(digest.language()).isEqualTo("ru");
+        assertThat(digest.subject()).isEqualTo("Civic Taskforce: сводка за 2 ноября 2026 (0)");
+        RenderedMessage invitation = renderer.render(invited, new Recipient("p1", "Aysel", "a@example.org", "az",
+                "Asia/Baku"));
+        assertThat(invitation.language()).isEqualTo("ru");
     }
 
     @Test

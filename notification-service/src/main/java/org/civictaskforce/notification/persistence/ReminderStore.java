@@ -1,0 +1,76 @@
+package org.civictaskforce.notification.persistence;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Repository;
+
+/** Reminders: scheduled by upsert on their deterministic id, fired under a lease like deliveries. */
+@Repository
+public class ReminderStore {
+    private final MongoTemplate mongo;
+
+    public ReminderStore(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    public static String idFor(String subjectId, String personId, Duration offset) {
+        return subjectId + ":" + personId + ":" + offset;
+    }
+
+    /** Creates the reminder, or moves a pending one (the meeting moved); a fired one stays fired. */
+    public void schedule(String subjectId, String personId, Duration offset, String template, String eventType,
+            Instant dueAt, Map<String, String> values, Map<String, Instant> times) {
+        String id = idFor(subjectId, personId, offset);
+        Update update = new Update()
+                .setOnInsert("subjectId", subjectId).setOnInsert("personId", personId)
+                .setOnInsert("offset", offset.toString()).setOnInsert("status", ReminderDocument.PENDING)
+                .set("template", template).set("eventType", eventType).set("dueAt", dueAt)
+                .set("values", values).set("times", times);
+        try {
+            mongo.upsert(Query.query(where("_id").is(id).and("status").is(ReminderDocument.PENDING)), update,
+                    ReminderDocument.class);
+        } catch (org.springframework.dao.DuplicateKeyException firedAlready) {
+            // the filter missed because it was fired: nothing to change
+        }
+    }
+
+    public record ClaimedReminder(ReminderDocument reminder, String claimToken) {
+    }
+
+    /** Claims one due reminder (or one whose claim lapsed) for this dispatcher alone. */
+    public Optional<ClaimedReminder> claimDue(Instant now, Duration lease) {
+        Query due = Query.query(where("status").is(ReminderDocument.PENDING).and("dueAt").lte(now)
+                .orOperator(where("leaseUntil").is(null), where("leaseUntil").lt(now)));
+        String token = UUID.randomUUID().toString();
+        ReminderDocument claimed = mongo.findAndModify(due,
+                new Update().set("claimToken", token).set("leaseUntil", now.plus(lease)),
+                FindAndModifyOptions.options().returnNew(true), ReminderDocument.class);
+        return Optional.ofNullable(claimed).map(r -> new ClaimedReminder(r, token));
+    }
+
+    public boolean markFired(ClaimedReminder claim, Instant now) {
+        return mongo.updateFirst(Query.query(where("_id").is(claim.reminder().id()).and("claimToken")
+                .is(claim.claimToken())), new Update().set("status", ReminderDocument.FIRED).set("firedAt", now)
+                .unset("claimToken").unset("leaseUntil"), ReminderDocument.class).getModifiedCount() > 0;
+    }
+
+    public Optional<ReminderDocument> find(String id) {
+        return Optional.ofNullable(mongo.findById(id, ReminderDocument.class));
+    }
+
+    public long deleteAllOf(String personId) {
+        return mongo.remove(Query.query(Criteria.where("personId").is(personId)), ReminderDocument.class)
+                .getDeletedCount();
+    }
+}

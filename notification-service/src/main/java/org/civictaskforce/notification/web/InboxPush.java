@@ -1,0 +1,118 @@
+package org.civictaskforce.notification.web;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.civictaskforce.notification.persistence.InboxItemDocument;
+import org.civictaskforce.notification.persistence.InboxStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.MediaType;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/**
+ * Live push of inbox items over server-sent events. Each replica watches the inbox collection for the
+ * people connected to it (the item may have been delivered by another replica, and the store has no
+ * change streams), every {@code notification.inbox.push-interval}, and sends each new item once per
+ * connection. Events: {@code unread} ({@code {"unreadCount":n}}) on connect, {@code inbox-item} (an
+ * {@link InboxItemView}) per new item, and a comment line as heartbeat so proxies keep the stream open.
+ */
+@Component
+public class InboxPush {
+    private static final Logger log = LoggerFactory.getLogger(InboxPush.class);
+    private static final Duration HEARTBEAT = Duration.ofSeconds(15);
+
+    private final InboxStore inbox;
+    private final Clock clock;
+    private final Duration timeout;
+    private final Map<String, List<Connection>> connections = new ConcurrentHashMap<>();
+
+    public InboxPush(InboxStore inbox, Clock clock,
+            @Value("${notification.inbox.stream-timeout:30m}") Duration timeout) {
+        this.inbox = inbox;
+        this.clock = clock;
+        this.timeout = timeout;
+    }
+
+    private static final class Connection {
+        final SseEmitter emitter;
+        Instant since;
+        Set<String> sentAtSince = new HashSet<>();
+        Instant lastSent;
+
+        Connection(SseEmitter emitter, Instant since) {
+            this.emitter = emitter;
+            this.since = since;
+            this.lastSent = since;
+        }
+    }
+
+    public SseEmitter connect(String personId) {
+        SseEmitter emitter = new SseEmitter(timeout.toMillis());
+        Connection connection = new Connection(emitter, clock.instant());
+        connections.computeIfAbsent(personId, p -> new CopyOnWriteArrayList<>()).add(connection);
+        Runnable remove = () -> connections.computeIfPresent(personId, (p, list) -> {
+            list.remove(connection);
+            return list.isEmpty() ? null : list;
+        });
+        emitter.onCompletion(remove);
+        emitter.onTimeout(remove);
+        emitter.onError(e -> remove.run());
+        try {
+            emitter.send(SseEmitter.event().name("unread")
+                    .data(Map.of("unreadCount", inbox.unreadCount(personId)), MediaType.APPLICATION_JSON));
+        } catch (IOException e) {
+            remove.run();
+        }
+        return emitter;
+    }
+
+    @Scheduled(fixedDelayString = "${notification.inbox.push-interval:500ms}")
+    public void push() {
+        connections.forEach((personId, list) -> list.forEach(c -> push(personId, c)));
+    }
+
+    private void push(String personId, Connection c) {
+        try {
+            for (InboxItemDocument item : inbox.createdSince(personId, c.since, 100)) {
+                if (item.createdAt().equals(c.since) && c.sentAtSince.contains(item.id())) {
+                    continue;
+                }
+                c.emitter.send(SseEmitter.event().name("inbox-item").id(item.id()).data(new InboxItemView(item.id(),
+                        item.subject(), item.body(), item.language(), item.createdAt(), item.read()),
+                        MediaType.APPLICATION_JSON));
+                if (item.createdAt().isAfter(c.since)) {
+                    c.since = item.createdAt();
+                    c.sentAtSince = new HashSet<>();
+                }
+                c.sentAtSince.add(item.id());
+                c.lastSent = clock.instant();
+            }
+            if (Duration.between(c.lastSent, clock.instant()).compareTo(HEARTBEAT) >= 0) {
+                c.emitter.send(SseEmitter.event().comment("keep-alive"));
+                c.lastSent = clock.instant();
+            }
+        } catch (IOException | IllegalStateException e) {
+            // the client went away; completing the emitter removes the connection
+            c.emitter.completeWithError(e);
+        } catch (RuntimeException e) {
+            log.warn("inbox push for person {} failed: {}", personId, e.getClass().getName());
+        }
+    }
+
+    /** How many streams are open on this replica (for tests and metrics). */
+    public int openStreams() {
+        return connections.values().stream().mapToInt(List::size).sum();
+    }
+}

@@ -1,0 +1,26 @@
+package org.civictaskforce.notification.web;
+
+import java.util.List;
+
+import org.civictaskforce.notification.application.TemplateCatalogue;
+import org.civictaskforce.notification.application.TemplateCatalogue.LanguageCoverage;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Which templates are translated into which language, and what a reader gets where one is missing. */
+@RestController
+public class TemplateCoverageController {
+    private final TemplateCatalogue catalogue;
+
+    public TemplateCoverageController(TemplateCatalogue catalogue) {
+        this.catalogue = catalogue;
+    }
+
+    public record CoverageReport(List<String> templates, List<LanguageCoverage> languages) {
+    }
+
+    @GetMapping("/api/notifications/templates/coverage")
+    public CoverageReport coverage() {
+        return new CoverageReport(List.copyOf(catalogue.templates()), catalogue.coverage());
+    }
+}
