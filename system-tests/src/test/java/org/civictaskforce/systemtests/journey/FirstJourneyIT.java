@@ -25,14 +25,12 @@ import org.civictaskforce.contracts.Topics;
 import org.civictaskforce.devstack.Devstack;
 import org.civictaskforce.devstack.MailMessage;
 import org.civictaskforce.systemtests.journey.GatewayClient.Answer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.io.TempDir;
 
 import tools.jackson.databind.JsonNode;
 
@@ -46,9 +44,6 @@ import tools.jackson.databind.JsonNode;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class FirstJourneyIT {
-    @TempDir
-    static Path data;
-
     static Devstack stack;
     static GatewayClient gateway;
 
@@ -73,17 +68,8 @@ class FirstJourneyIT {
 
     @BeforeAll
     static void startTheWholeSystem() {
-        Path repo = Path.of(System.getProperty("repo.root", "..")).toAbsolutePath().normalize();
-        stack = new Devstack(Devstack.Config.builder().repoRoot(repo).dataDir(data).randomPorts()
-                .readyTimeout(Duration.ofSeconds(240)).build()).start();
-        gateway = new GatewayClient(stack.gatewayUrl());
-    }
-
-    @AfterAll
-    static void stopIt() {
-        if (stack != null) {
-            stack.close();
-        }
+        stack = SystemUnderTest.stack();
+        gateway = SystemUnderTest.gateway();
     }
 
     @Test

@@ -39,6 +39,38 @@ final class GatewayClient {
         return send(request, correlationId);
     }
 
+    Answer put(String path, String json) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json)), null);
+    }
+
+    /** Opens a server-sent-event stream and hands each line to {@code lines} as it arrives. */
+    java.util.concurrent.CompletableFuture<HttpResponse<Void>> stream(String path,
+            java.util.function.Consumer<String> lines) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "text/event-stream")
+                .GET().build();
+        return http.sendAsync(request, HttpResponse.BodyHandlers.fromLineSubscriber(
+                new java.util.concurrent.Flow.Subscriber<String>() {
+                    @Override
+                    public void onSubscribe(java.util.concurrent.Flow.Subscription subscription) {
+                        subscription.request(Long.MAX_VALUE);
+                    }
+
+                    @Override
+                    public void onNext(String line) {
+                        lines.accept(line);
+                    }
+
+                    @Override
+                    public void onError(Throwable throwable) {
+                    }
+
+                    @Override
+                    public void onComplete() {
+                    }
+                }));
+    }
+
     private Answer send(HttpRequest.Builder request, String correlationId) {
         if (correlationId != null) {
             request.header("X-Correlation-Id", correlationId);

@@ -1,0 +1,45 @@
+package org.civictaskforce.systemtests.journey;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.civictaskforce.devstack.Devstack;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * The whole system, started once for every end-to-end test class in this JVM (starting it takes a
+ * minute): a real Kafka broker, the MongoDB-wire-compatible store and an SMTP sink in this JVM, and
+ * each service and the gateway as its own OS process on free ports. Closed when the test run ends.
+ */
+public final class SystemUnderTest implements BeforeAllCallback {
+    private static Devstack stack;
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        stack();
+    }
+
+    public static synchronized Devstack stack() {
+        if (stack == null) {
+            Path repo = Path.of(System.getProperty("repo.root", "..")).toAbsolutePath().normalize();
+            Path data;
+            try {
+                data = Files.createTempDirectory("civic-system-tests");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            stack = new Devstack(Devstack.Config.builder().repoRoot(repo).dataDir(data).randomPorts()
+                    .readyTimeout(Duration.ofSeconds(240)).build()).start();
+            Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "system-under-test-stop"));
+        }
+        return stack;
+    }
+
+    public static GatewayClient gateway() {
+        return new GatewayClient(stack().gatewayUrl());
+    }
+}
