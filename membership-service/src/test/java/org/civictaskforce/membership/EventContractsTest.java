@@ -11,7 +11,13 @@ import java.util.List;
 import org.civictaskforce.contracts.EventSchemas;
 import org.civictaskforce.contracts.EventType;
 import org.civictaskforce.contracts.EventTypes;
+import org.civictaskforce.membership.domain.Attendee;
+import org.civictaskforce.membership.domain.DecisionKind;
 import org.civictaskforce.membership.domain.GroupRole;
+import org.civictaskforce.membership.domain.Meeting;
+import org.civictaskforce.membership.domain.MeetingKind;
+import org.civictaskforce.membership.domain.NewMeeting;
+import org.civictaskforce.membership.domain.RsvpResponse;
 import org.civictaskforce.membership.domain.NewOrganisation;
 import org.civictaskforce.membership.domain.NewPerson;
 import org.civictaskforce.membership.domain.Organisation;
@@ -67,12 +73,33 @@ class EventContractsTest {
         events.add(org.organisation().withdraw(now));
         events.add(new org.civictaskforce.contracts.membership.PersonAffiliationsChanged("p-1", List.of("o-1"), now));
         events.add(new org.civictaskforce.contracts.membership.MemberRemoved("p-1", now));
+        Meeting.Scheduling scheduling = Meeting.schedule("m-1", new NewMeeting("Choosing targets", "Secret purpose",
+                MeetingKind.DISCUSSION, List.of("Secret item"), now.plusSeconds(3600), "Asia/Bishkek", 90,
+                "https://meet.example.org/Secret"), now);
+        Meeting meeting = scheduling.meeting();
+        events.add(scheduling.event());
+        events.add(meeting.reschedule(now.plusSeconds(7200), "Asia/Almaty", 60, now));
+        events.addAll(meeting.invite(List.of("p-1", "p-2"), now));
+        events.add(meeting.rsvp("p-1", RsvpResponse.YES, now));
+        Instant after = now.plusSeconds(7300);
+        events.add(meeting.recordAttendance(List.of(new Attendee("p-1", "KG", List.of("o-1"), List.of("KG"))), after));
+        events.add(meeting.recordMinutes("Secret minutes", after));
+        events.addAll(meeting.decide("d-1", DecisionKind.TARGET_INSTITUTIONS, List.of("world-bank", "ebrd"), null,
+                after));
+        events.addAll(meeting.decide("d-2", DecisionKind.GENERAL, null, "Secret decision", after));
+        Meeting other = Meeting.schedule("m-2", new NewMeeting("Other", null, MeetingKind.OTHER, null,
+                now.plusSeconds(60), "Europe/Berlin", 30, null), now).meeting();
+        events.add(other.cancel(now));
 
         DomainEvents wrapper = new DomainEvents("membership-service", Clock.systemUTC());
         for (Object event : events) {
             String json = wrapper.wrap("p-1", event).toEnvelopeJson();
             assertThat(EventSchemas.violations(json)).as(json).isEmpty();
-            assertThat(json).doesNotContain("Secret", "Full", "example.org", "Asia/Almaty", "+996");
+            // meeting events carry the title and the meeting's zone (not personal); nothing else of the above
+            assertThat(json).doesNotContain("Secret", "Full", "example.org", "+996");
+            if (!json.contains(".meeting.")) {
+                assertThat(json).doesNotContain("Asia/Almaty");
+            }
         }
     }
 }

@@ -18,6 +18,7 @@ import org.civictaskforce.contracts.Topics;
 import org.civictaskforce.platform.testing.TestEvents;
 import org.civictaskforce.contracts.membership.MemberInvited;
 import org.civictaskforce.contracts.membership.PersonRegistered;
+import org.civictaskforce.contracts.membership.TargetInstitutionsDecided;
 import org.civictaskforce.platform.testing.MongoTestServer;
 import org.civictaskforce.platform.testing.TopicReader;
 import org.civictaskforce.research.persistence.MemberDocument;
@@ -158,6 +159,53 @@ class ResearchServiceIntegrationTest {
         assertThat(new String(parkedAgain.get(1).headers().lastHeader("ce_correlationid").value(),
                 StandardCharsets.UTF_8)).isEqualTo("corr-malformed");
         assertThat(workingGroup().peopleInPipeline().byCountry()).containsEntry("UZ", 1L);
+    }
+
+    /** The only test here that publishes target decisions, so it sees the empty state first. */
+    @Test
+    void targetInstitutionsFollowTheLatestDecisionOnceEachAndNotAnOlderOneArrivingLate() {
+        http.get().uri("/api/research/target-institutions").exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.institutionIds").isArray().jsonPath("$.institutionIds.length()").isEqualTo(0)
+                .jsonPath("$.decidedAt").value(v -> assertThat(v).isNull())
+                .jsonPath("$.meetingId").value(v -> assertThat(v).isNull())
+                .jsonPath("$.decisionId").value(v -> assertThat(v).isNull());
+
+        String meeting = "meeting-" + UUID.randomUUID();
+        Instant decidedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        EventEnvelope decided = decision(meeting, "d-1", List.of("world-bank", "ebrd"), decidedAt);
+        publish(decided);
+        publish(decided);
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(targets().get("decisionId").asString())
+                .isEqualTo("d-1"));
+        JsonNode first = targets();
+        assertThat(first.get("institutionIds").toString()).isEqualTo("[\"world-bank\",\"ebrd\"]");
+        assertThat(first.get("meetingId").asString()).isEqualTo(meeting);
+        assertThat(Instant.parse(first.get("decidedAt").asString())).isEqualTo(decidedAt);
+
+        // same key (meeting), so consumed in this order: an older decision, then a newer one
+        publish(decision(meeting, "d-0", List.of("imf"), decidedAt.minusSeconds(3600)));
+        publish(decision(meeting, "d-2", List.of("fatf"), decidedAt.plusSeconds(60)));
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(targets().get("decisionId").asString())
+                .isEqualTo("d-2"));
+        assertThat(targets().get("institutionIds").toString()).isEqualTo("[\"fatf\"]");
+        // and an older one arriving after the newest changes nothing
+        String marker = person();
+        publish(decision(meeting, "d-old", List.of("oecd"), decidedAt.minusSeconds(60)));
+        publish(EventEnvelope.of("/membership-service", meeting,
+                new PersonRegistered(marker, "KG", "ky", Instant.now().truncatedTo(ChronoUnit.MILLIS)), "corr-marker"));
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(member(marker)).isNotNull());
+        assertThat(targets().get("decisionId").asString()).isEqualTo("d-2");
+    }
+
+    private JsonNode targets() {
+        return json(http.get().uri("/api/research/target-institutions").exchange().expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody());
+    }
+
+    private static EventEnvelope decision(String meetingId, String decisionId, List<String> institutions,
+            Instant decidedAt) {
+        return EventEnvelope.of("/membership-service", meetingId,
+                new TargetInstitutionsDecided(meetingId, decisionId, institutions, decidedAt), "corr-" + decisionId);
     }
 
     @Test

@@ -18,7 +18,8 @@ public class ProgressService {
     }
 
     public PlanProgress progress() {
+        ProgressQueries.DiscussionAttendance discussion = queries.discussionAttendance();
         return PlanProgress.of(queries.activeExpertsPerCountry(), queries.pendingPersonInvitations(clock.instant()),
-                queries.pendingOrganisationInvitations());
+                queries.pendingOrganisationInvitations(), discussion.organisations(), discussion.countries());
     }
 }

@@ -35,8 +35,10 @@ public record PlanProgress(Experts experts, Countries countries, Discussion disc
     }
 
     /**
-     * Attendance at the discussion meeting. {@code tracked} is false until meetings are recorded in
-     * this service (a later step of issue 3); the counts are then zero.
+     * Attendance at the discussion meetings (kind DISCUSSION, attendance recorded): distinct
+     * organisations the attendees came for, and distinct countries of attendees and those
+     * organisations, against 20–30 organisations from at least 4 countries. {@code tracked} is true
+     * now that meetings are recorded here.
      */
     public record Discussion(boolean tracked, long organisations, long countries, Range organisationsTarget,
             int countriesTarget, boolean withinTarget) {
@@ -50,6 +52,15 @@ public record PlanProgress(Experts experts, Countries countries, Discussion disc
      */
     public static PlanProgress of(Map<String, Long> activeExpertsPerCountry, long pendingPeople,
             long pendingOrganisations) {
+        return of(activeExpertsPerCountry, pendingPeople, pendingOrganisations, 0, 0);
+    }
+
+    /**
+     * @param discussionOrganisations distinct organisations that attended discussion meetings
+     * @param discussionCountries distinct countries represented at discussion meetings
+     */
+    public static PlanProgress of(Map<String, Long> activeExpertsPerCountry, long pendingPeople,
+            long pendingOrganisations, long discussionOrganisations, long discussionCountries) {
         Map<String, Long> perCountry = new LinkedHashMap<>();
         CENTRAL_ASIA.forEach(c -> perCountry.put(c, activeExpertsPerCountry.getOrDefault(c, 0L)));
         activeExpertsPerCountry.keySet().stream().sorted().forEach(c -> perCountry.putIfAbsent(c,
@@ -62,7 +73,9 @@ public record PlanProgress(Experts experts, Countries countries, Discussion disc
                 .toList();
         return new PlanProgress(new Experts(total, EXPERTS_TOTAL, EXPERTS_TOTAL.contains(total), rows),
                 new Countries(covered.size(), covered, COUNTRIES_COVERED, COUNTRIES_COVERED.contains(covered.size())),
-                new Discussion(false, 0, 0, DISCUSSION_ORGANISATIONS, DISCUSSION_COUNTRIES, false),
+                new Discussion(true, discussionOrganisations, discussionCountries, DISCUSSION_ORGANISATIONS,
+                        DISCUSSION_COUNTRIES, DISCUSSION_ORGANISATIONS.contains(discussionOrganisations)
+                                && discussionCountries >= DISCUSSION_COUNTRIES),
                 new Invitations(pendingPeople, pendingOrganisations));
     }
 }

@@ -9,7 +9,7 @@ import org.springframework.data.mongodb.core.mapping.MongoMappingContext;
 import org.springframework.stereotype.Component;
 
 /**
- * Creates the indexes declared on {@link PersonDocument} and {@link OrganisationDocument} at start-up, before the service takes
+ * Creates the indexes declared on {@link PersonDocument}, {@link OrganisationDocument} and {@link MeetingDocument} at start-up, before the service takes
  * requests: the unique e-mail index is a rule (duplicate e-mail is a 409), so it must not depend on
  * Spring Data's deprecated automatic index creation being switched on.
  */
@@ -26,7 +26,8 @@ class PersonIndexes implements InitializingBean {
     @Override
     public void afterPropertiesSet() {
         IndexResolver resolver = new MongoPersistentEntityIndexResolver(mappingContext);
-        for (Class<?> document : new Class<?>[] { PersonDocument.class, OrganisationDocument.class }) {
+        for (Class<?> document : new Class<?>[] { PersonDocument.class, OrganisationDocument.class,
+                MeetingDocument.class }) {
             IndexOperations indexes = mongo.indexOps(document);
             resolver.resolveIndexFor(document).forEach(indexes::createIndex);
         }

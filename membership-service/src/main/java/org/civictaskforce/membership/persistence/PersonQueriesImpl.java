@@ -72,6 +72,13 @@ class PersonQueriesImpl implements PersonQueries {
     }
 
     @Override
+    public List<String> idsMatching(PersonFilter f, int limit) {
+        Query ids = criteria(f).addCriteria(where("erased").ne(true)).with(ORDER).limit(limit);
+        ids.fields().include("_id");
+        return mongo.find(ids, PersonDocument.class).stream().map(PersonDocument::getId).toList();
+    }
+
+    @Override
     public List<String> lapsedInvitations(Instant now, int limit) {
         Query due = new Query(where("status").is(MembershipStatus.INVITED).and("invitation.expiresAt").lte(now))
                 .limit(limit);

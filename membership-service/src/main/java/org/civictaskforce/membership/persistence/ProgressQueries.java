@@ -3,11 +3,16 @@ package org.civictaskforce.membership.persistence;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.TreeMap;
 
 import org.bson.Document;
 import org.civictaskforce.membership.domain.GroupRole;
+import org.civictaskforce.membership.domain.MeetingKind;
+import org.civictaskforce.membership.domain.MeetingStatus;
 import org.civictaskforce.membership.domain.MembershipStatus;
 import org.civictaskforce.membership.domain.OrganisationStatus;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -37,6 +42,27 @@ public class ProgressQueries {
     public long pendingPersonInvitations(Instant now) {
         return mongo.count(new Query(where("status").is(MembershipStatus.INVITED).and("invitation.expiresAt").gt(now)),
                 PersonDocument.class);
+    }
+
+    /** Distinct organisations and countries at discussion meetings whose attendance is recorded. */
+    public record DiscussionAttendance(long organisations, long countries) {
+    }
+
+    /** Served by meeting_kind_list; reads only the attendance of held discussion meetings. */
+    public DiscussionAttendance discussionAttendance() {
+        Query held = new Query(where("kind").is(MeetingKind.DISCUSSION).and("status").is(MeetingStatus.HELD));
+        held.fields().include("attendance.organisationIds").include("attendance.countries");
+        Set<String> organisations = new HashSet<>();
+        Set<String> countries = new HashSet<>();
+        mongo.getCollection(MeetingDocument.COLLECTION).find(held.getQueryObject()).projection(held.getFieldsObject())
+                .forEach((Document d) -> {
+                    Document attendance = d.get("attendance", Document.class);
+                    if (attendance != null) {
+                        organisations.addAll(attendance.getList("organisationIds", String.class, List.of()));
+                        countries.addAll(attendance.getList("countries", String.class, List.of()));
+                    }
+                });
+        return new DiscussionAttendance(organisations.size(), countries.size());
     }
 
     public long pendingOrganisationInvitations() {

@@ -21,7 +21,22 @@ class PlanProgressTest {
         assertThat(progress.countries().codes()).containsExactly("KZ", "MN");
         assertThat(progress.countries().withinTarget()).isTrue();
         assertThat(progress.pendingInvitations()).isEqualTo(new PlanProgress.Invitations(3, 1));
-        assertThat(progress.discussion().tracked()).isFalse();
+        assertThat(progress.discussion().tracked()).isTrue();
+        assertThat(progress.discussion().organisations()).isZero();
+        assertThat(progress.discussion().withinTarget()).isFalse();
+    }
+
+    @Test
+    void discussionParticipationNeeds20To30OrganisationsFromAtLeast4Countries() {
+        assertThat(PlanProgress.of(Map.of(), 0, 0, 20, 4).discussion().withinTarget()).isTrue();
+        assertThat(PlanProgress.of(Map.of(), 0, 0, 30, 5).discussion().withinTarget()).isTrue();
+        assertThat(PlanProgress.of(Map.of(), 0, 0, 19, 4).discussion().withinTarget()).isFalse();
+        assertThat(PlanProgress.of(Map.of(), 0, 0, 31, 4).discussion().withinTarget()).isFalse();
+        assertThat(PlanProgress.of(Map.of(), 0, 0, 25, 3).discussion().withinTarget()).isFalse();
+        PlanProgress.Discussion discussion = PlanProgress.of(Map.of(), 0, 0, 22, 4).discussion();
+        assertThat(discussion.organisations()).isEqualTo(22);
+        assertThat(discussion.countries()).isEqualTo(4);
+        assertThat(discussion.tracked()).isTrue();
     }
 
     @Test

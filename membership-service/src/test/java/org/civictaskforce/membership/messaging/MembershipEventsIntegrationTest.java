@@ -163,6 +163,58 @@ class MembershipEventsIntegrationTest {
         assertThat(awaitSettled(person.id()).getContactPublishedRevision()).isEqualTo(2);
     }
 
+    /**
+     * A whole meeting, scheduled to start a few seconds from now: every step raises its schema-valid
+     * event on the meeting's partition, in order, keyed by the meeting id, and none carries a name,
+     * e-mail, the online link, the minutes or a decision's text.
+     */
+    @Test
+    void theWholeMeetingFlowEmitsSchemaValidEventsWithoutPersonalData() throws InterruptedException {
+        Api api = new Api(port);
+        String email = "meeting-" + UUID.randomUUID() + "@example.org";
+        String personId = api.expect(201, api.post(PEOPLE, Api.person("Aibek", email, "KG", "ky", "Asia/Bishkek")))
+                .json().get("id").asString();
+        String other = api.expect(201, api.post(PEOPLE, Api.person("Dinara", "d-" + email, "KZ", "kk",
+                "Asia/Almaty"))).json().get("id").asString();
+        String meetings = "/api/membership/meetings";
+        Instant start = Instant.now().plusSeconds(6);
+        String id = api.expect(201, api.post(meetings, """
+                {"title":"Choosing targets","purpose":"Secret purpose","kind":"EXPERT_MEETING","agenda":["Secret item"],
+                 "startsAt":"%s","timeZone":"Asia/Bishkek","durationMinutes":60,"onlineLink":"https://meet.example.org/SecretRoom"}
+                """.formatted(start))).json().get("id").asString();
+        api.expect(200, api.post(meetings + "/" + id + "/reschedule", "{\"startsAt\":\"" + start.plusSeconds(1) + "\"}"));
+        api.expect(200, api.post(meetings + "/" + id + "/invitations",
+                "{\"personIds\":[\"" + personId + "\",\"" + other + "\"]}"));
+        api.expect(200, api.post(meetings + "/" + id + "/rsvp", "{\"personId\":\"" + personId + "\",\"response\":\"YES\"}"));
+        while (Instant.now().isBefore(start.plusSeconds(2))) {
+            Thread.sleep(200);
+        }
+        api.expect(200, api.post(meetings + "/" + id + "/attendance", "{\"attendeeIds\":[\"" + personId + "\"]}"));
+        api.expect(200, api.put(meetings + "/" + id + "/minutes", "{\"text\":\"Secret minutes\"}"));
+        api.expect(201, api.post(meetings + "/" + id + "/decisions",
+                "{\"kind\":\"TARGET_INSTITUTIONS\",\"institutionIds\":[\"world-bank\",\"ebrd\"]}"));
+        api.expect(201, api.post(meetings + "/" + id + "/decisions", "{\"kind\":\"GENERAL\",\"text\":\"Secret decision\"}"));
+
+        List<String> expected = List.of("scheduled", "rescheduled", "invitation-sent", "invitation-sent",
+                "rsvp-recorded", "attendance-recorded", "minutes-recorded", "decision-recorded",
+                "target-institutions-decided", "decision-recorded");
+        List<ConsumerRecord<String, String>> mine = ofPerson(TopicReader.read(bootstrap, Topics.MEMBERSHIP_EVENTS,
+                read -> ofPerson(read, id).size() >= expected.size(), WAIT), id);
+
+        assertThat(mine).extracting(r -> EventJson.readEnvelope(r.value()).type()).containsExactlyElementsOf(
+                expected.stream().map(t -> "org.civictaskforce.membership.meeting." + t).toList());
+        for (ConsumerRecord<String, String> record : mine) {
+            assertThat(EventSchemas.violations(record.value())).as(record.value()).isEmpty();
+            assertThat(record.value()).doesNotContain(email, "Aibek", "Dinara", "example.org", "Secret");
+        }
+        org.civictaskforce.contracts.membership.TargetInstitutionsDecided decided = mine.stream()
+                .map(r -> EventJson.readEnvelope(r.value()))
+                .filter(e -> e.is(org.civictaskforce.contracts.membership.TargetInstitutionsDecided.class)).findFirst()
+                .orElseThrow().dataAs(org.civictaskforce.contracts.membership.TargetInstitutionsDecided.class);
+        assertThat(decided.meetingId()).isEqualTo(id);
+        assertThat(decided.institutionIds()).containsExactly("world-bank", "ebrd");
+    }
+
     private PersonDocument awaitSettled(String personId) {
         long deadline = System.nanoTime() + WAIT.toNanos();
         PersonDocument document;

@@ -6,8 +6,10 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.civictaskforce.contracts.Topics;
 import org.civictaskforce.contracts.membership.MemberInvited;
 import org.civictaskforce.contracts.membership.PersonRegistered;
+import org.civictaskforce.contracts.membership.TargetInstitutionsDecided;
 import org.civictaskforce.platform.messaging.EventRouter;
 import org.civictaskforce.research.application.WorkingGroupMembers;
+import org.civictaskforce.research.application.WorkingGroupTargets;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -23,7 +25,7 @@ public class MembershipEventsListener {
 
     private final EventRouter router;
 
-    public MembershipEventsListener(WorkingGroupMembers members) {
+    public MembershipEventsListener(WorkingGroupMembers members, WorkingGroupTargets targets) {
         this.router = new EventRouter()
                 .on(PersonRegistered.class, (envelope, event) -> {
                     require(envelope, event.personId(), "personId");
@@ -34,6 +36,13 @@ public class MembershipEventsListener {
                     require(envelope, event.personId(), "personId");
                     require(envelope, event.invitedAt(), "invitedAt");
                     members.memberInvited(envelope.id(), event);
+                })
+                .on(TargetInstitutionsDecided.class, (envelope, event) -> {
+                    require(envelope, event.meetingId(), "meetingId");
+                    require(envelope, event.decisionId(), "decisionId");
+                    require(envelope, event.institutionIds(), "institutionIds");
+                    require(envelope, event.decidedAt(), "decidedAt");
+                    targets.decided(envelope.id(), event);
                 });
     }
 

@@ -1,0 +1,159 @@
+package org.civictaskforce.membership.application;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.BiFunction;
+
+import org.civictaskforce.contracts.membership.MeetingInvitationSent;
+import org.civictaskforce.membership.domain.Attendee;
+import org.civictaskforce.membership.domain.DecisionKind;
+import org.civictaskforce.membership.domain.InvalidMeetingException;
+import org.civictaskforce.membership.domain.Meeting;
+import org.civictaskforce.membership.domain.MeetingFilter;
+import org.civictaskforce.membership.domain.NewMeeting;
+import org.civictaskforce.membership.domain.PersonFilter;
+import org.civictaskforce.membership.domain.RsvpResponse;
+import org.civictaskforce.membership.persistence.MeetingDocument;
+import org.civictaskforce.membership.persistence.MeetingPeopleLookup;
+import org.civictaskforce.membership.persistence.MeetingRepository;
+import org.civictaskforce.membership.persistence.PersonRepository;
+import org.civictaskforce.platform.outbox.DomainEvents;
+import org.civictaskforce.platform.outbox.OptimisticRetry;
+import org.civictaskforce.platform.problem.NotFoundException;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.stereotype.Service;
+
+/**
+ * Use cases on meetings. Each command loads the meeting, lets the aggregate decide, and saves the
+ * new state with the events it raised in one document write; the outbox relay publishes them.
+ */
+@Service
+public class MeetingService {
+    private static final String MEETING = "Meeting";
+
+    private final MeetingRepository meetings;
+    private final MeetingPeopleLookup people;
+    private final PersonRepository personQueries;
+    private final DomainEvents domainEvents;
+    private final Clock clock;
+
+    public MeetingService(MeetingRepository meetings, MeetingPeopleLookup people, PersonRepository personQueries,
+            DomainEvents domainEvents, Clock clock) {
+        this.meetings = meetings;
+        this.people = people;
+        this.personQueries = personQueries;
+        this.domainEvents = domainEvents;
+        this.clock = clock;
+    }
+
+    public Meeting schedule(NewMeeting details) {
+        Meeting.Scheduling scheduling = Meeting.schedule(UUID.randomUUID().toString(), details, clock.instant());
+        MeetingDocument document = MeetingDocument.newFor(scheduling.meeting());
+        document.append(domainEvents.wrapAll(document.getId(), List.of(scheduling.event())));
+        meetings.insert(document);
+        return scheduling.meeting();
+    }
+
+    public Meeting get(String id) {
+        return load(id).toDomain();
+    }
+
+    public Page<Meeting> search(MeetingFilter filter, Pageable pageable) {
+        return meetings.search(filter, pageable).map(MeetingDocument::toDomain);
+    }
+
+    public Meeting reschedule(String id, Instant startsAt, String timeZone, Integer durationMinutes) {
+        return change(id, (meeting, now) -> List.of(meeting.reschedule(startsAt, timeZone, durationMinutes, now)));
+    }
+
+    public Meeting cancel(String id) {
+        return change(id, (meeting, now) -> List.of(meeting.cancel(now)));
+    }
+
+    /** What an invitation command did: who was invited now, and how many were invited before. */
+    public record Invitations(Meeting meeting, List<String> invited, List<String> alreadyInvited) {
+    }
+
+    /**
+     * Invites the given people; every id must name a person (otherwise nothing happens and the answer
+     * is a 422 problem).
+     */
+    public Invitations invite(String id, List<String> personIds) {
+        Set<String> ids = new LinkedHashSet<>(personIds);
+        Set<String> unknown = new LinkedHashSet<>(ids);
+        unknown.removeAll(people.people(ids).keySet());
+        if (!unknown.isEmpty()) {
+            throw new InvalidMeetingException("personIds", "name " + unknown.size() + " unknown people");
+        }
+        return inviteExisting(id, ids);
+    }
+
+    /** Invites the people a filter selects now (later matches are not invited automatically). */
+    public Invitations invite(String id, PersonFilter filter) {
+        load(id); // 404 before resolving the filter
+        return inviteExisting(id, new LinkedHashSet<>(personQueries.idsMatching(filter, Meeting.INVITEES_MAX + 1)));
+    }
+
+    private Invitations inviteExisting(String id, Set<String> personIds) {
+        return OptimisticRetry.run(() -> {
+            MeetingDocument document = load(id);
+            Meeting meeting = document.toDomain();
+            List<MeetingInvitationSent> events = meeting.invite(personIds, clock.instant());
+            List<String> invited = events.stream().map(MeetingInvitationSent::personId).toList();
+            List<String> already = personIds.stream().filter(p -> !invited.contains(p)).toList();
+            if (!events.isEmpty()) {
+                document.apply(meeting);
+                document.append(domainEvents.wrapAll(id, events));
+                meetings.save(document);
+            }
+            return new Invitations(meeting, invited, already);
+        });
+    }
+
+    public Meeting rsvp(String id, String personId, RsvpResponse response) {
+        return change(id, (meeting, now) -> List.of(meeting.rsvp(personId, response, now)));
+    }
+
+    /** Records attendance; every id must name a person (422 otherwise). */
+    public Meeting recordAttendance(String id, List<String> attendeeIds) {
+        Set<String> ids = new LinkedHashSet<>(attendeeIds);
+        Map<String, Attendee> found = people.people(ids);
+        if (found.size() != ids.size()) {
+            throw new InvalidMeetingException("attendeeIds", "name " + (ids.size() - found.size()) + " unknown people");
+        }
+        List<Attendee> attendees = new ArrayList<>(found.values());
+        return change(id, (meeting, now) -> List.of(meeting.recordAttendance(attendees, now)));
+    }
+
+    public Meeting recordMinutes(String id, String text) {
+        return change(id, (meeting, now) -> List.of(meeting.recordMinutes(text, now)));
+    }
+
+    public Meeting decide(String id, DecisionKind kind, List<String> institutionIds, String text) {
+        String decisionId = UUID.randomUUID().toString();
+        return change(id, (meeting, now) -> meeting.decide(decisionId, kind, institutionIds, text, now));
+    }
+
+    private Meeting change(String id, BiFunction<Meeting, Instant, List<?>> decision) {
+        return OptimisticRetry.run(() -> {
+            MeetingDocument document = load(id);
+            Meeting meeting = document.toDomain();
+            List<?> events = decision.apply(meeting, clock.instant());
+            document.apply(meeting);
+            document.append(domainEvents.wrapAll(id, events));
+            meetings.save(document);
+            return meeting;
+        });
+    }
+
+    private MeetingDocument load(String id) {
+        return meetings.findById(id).orElseThrow(() -> new NotFoundException(MEETING, id));
+    }
+}

@@ -1,0 +1,131 @@
+package org.civictaskforce.membership.web;
+
+import java.net.URI;
+import java.time.Instant;
+import java.time.ZoneId;
+
+import org.civictaskforce.membership.application.MeetingService;
+import org.civictaskforce.membership.domain.Meeting;
+import org.civictaskforce.membership.domain.MeetingFilter;
+import org.civictaskforce.membership.domain.MeetingKind;
+import org.civictaskforce.membership.domain.MeetingStatus;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.web.PagedModel;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+
+/**
+ * Meetings: schedule, list, read, reschedule, cancel, invite, RSVP, attendance, minutes, decisions.
+ * Every answer that shows a meeting takes {@code ?zone=} (an IANA id) to add the start in the
+ * viewer's zone. TODO(identity): commands are for coordinators; RSVP for the person themself.
+ */
+@RestController
+@Validated
+@RequestMapping(MeetingsController.PATH)
+public class MeetingsController {
+    static final String PATH = "/api/membership/meetings";
+
+    private final MeetingService service;
+
+    public MeetingsController(MeetingService service) {
+        this.service = service;
+    }
+
+    @PostMapping
+    public ResponseEntity<MeetingResponse> schedule(@Valid @RequestBody ScheduleMeetingRequest request,
+            @RequestParam(required = false) @IsoCode(IsoCode.Kind.TIME_ZONE) String zone) {
+        Meeting meeting = service.schedule(request.toNewMeeting());
+        return ResponseEntity.created(URI.create(PATH + "/" + meeting.id()))
+                .body(MeetingResponse.full(meeting, viewer(zone)));
+    }
+
+    /** The only read with the online link and the invitees. TODO(identity): invitees and coordinators only. */
+    @GetMapping("/{id}")
+    public MeetingResponse get(@PathVariable String id,
+            @RequestParam(required = false) @IsoCode(IsoCode.Kind.TIME_ZONE) String zone) {
+        return MeetingResponse.full(service.get(id), viewer(zone));
+    }
+
+    /** Ordered by start; {@code from} (inclusive) and {@code to} (exclusive) bound the start, as ISO instants. */
+    @GetMapping
+    public PagedModel<MeetingResponse> list(
+            @RequestParam(required = false) MeetingStatus status,
+            @RequestParam(required = false) MeetingKind kind,
+            @RequestParam(required = false) Instant from,
+            @RequestParam(required = false) Instant to,
+            @RequestParam(required = false) @IsoCode(IsoCode.Kind.TIME_ZONE) String zone,
+            @RequestParam(defaultValue = "0") @Min(0) int page,
+            @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
+        ZoneId viewer = viewer(zone);
+        return new PagedModel<>(service.search(new MeetingFilter(status, kind, from, to), PageRequest.of(page, size))
+                .map(m -> MeetingResponse.summary(m, viewer)));
+    }
+
+    @PostMapping("/{id}/reschedule")
+    public MeetingResponse reschedule(@PathVariable String id, @Valid @RequestBody RescheduleMeetingRequest request,
+            @RequestParam(required = false) @IsoCode(IsoCode.Kind.TIME_ZONE) String zone) {
+        Instant start = request.startsAt() != null ? request.startsAt().toInstant()
+                : MeetingStart.resolve(null, request.localStart(), request.timeZone() != null
+                        ? ZoneId.of(request.timeZone().strip()) : service.get(id).timeZone());
+        return MeetingResponse.summary(service.reschedule(id, start, request.timeZone(), request.durationMinutes()),
+                viewer(zone));
+    }
+
+    @PostMapping("/{id}/cancel")
+    public MeetingResponse cancel(@PathVariable String id,
+            @RequestParam(required = false) @IsoCode(IsoCode.Kind.TIME_ZONE) String zone) {
+        return MeetingResponse.summary(service.cancel(id), viewer(zone));
+    }
+
+    @PostMapping("/{id}/invitations")
+    @org.springframework.web.bind.annotation.ResponseStatus(HttpStatus.OK)
+    public MeetingInvitationsResponse invite(@PathVariable String id,
+            @Valid @RequestBody MeetingInvitationsRequest request) {
+        MeetingService.Invitations result = request.personIds() != null ? service.invite(id, request.personIds())
+                : service.invite(id, request.filter().toPersonFilter());
+        return new MeetingInvitationsResponse(id, result.invited(), result.alreadyInvited(),
+                result.meeting().invitees().size());
+    }
+
+    @PostMapping("/{id}/rsvp")
+    public MeetingResponse rsvp(@PathVariable String id, @Valid @RequestBody RsvpRequest request,
+            @RequestParam(required = false) @IsoCode(IsoCode.Kind.TIME_ZONE) String zone) {
+        return MeetingResponse.summary(service.rsvp(id, request.personId().strip(), request.response()), viewer(zone));
+    }
+
+    @PostMapping("/{id}/attendance")
+    public MeetingResponse attendance(@PathVariable String id, @Valid @RequestBody AttendanceRequest request,
+            @RequestParam(required = false) @IsoCode(IsoCode.Kind.TIME_ZONE) String zone) {
+        return MeetingResponse.full(service.recordAttendance(id, request.attendeeIds()), viewer(zone));
+    }
+
+    @PutMapping("/{id}/minutes")
+    public MeetingResponse minutes(@PathVariable String id, @Valid @RequestBody MinutesRequest request,
+            @RequestParam(required = false) @IsoCode(IsoCode.Kind.TIME_ZONE) String zone) {
+        return MeetingResponse.full(service.recordMinutes(id, request.text()), viewer(zone));
+    }
+
+    @PostMapping("/{id}/decisions")
+    public ResponseEntity<MeetingResponse> decide(@PathVariable String id, @Valid @RequestBody DecisionRequest request,
+            @RequestParam(required = false) @IsoCode(IsoCode.Kind.TIME_ZONE) String zone) {
+        Meeting meeting = service.decide(id, request.kind(), request.institutionIds(), request.text());
+        return ResponseEntity.status(HttpStatus.CREATED).body(MeetingResponse.full(meeting, viewer(zone)));
+    }
+
+    private static ZoneId viewer(String zone) {
+        return zone == null ? null : ZoneId.of(zone.strip());
+    }
+}
