@@ -36,6 +36,7 @@ import org.civictaskforce.notification.persistence.ReminderDocument;
 import org.civictaskforce.notification.persistence.ReminderStore;
 import org.civictaskforce.platform.testing.MongoTestServer;
 import org.civictaskforce.platform.testing.TestEvents;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -97,14 +98,21 @@ class MeetingNotificationsIntegrationTest {
     @Value("${spring.kafka.bootstrap-servers}")
     String bootstrap;
 
+    private DefaultKafkaProducerFactory<String, String> producers;
     private KafkaTemplate<String, String> kafka;
 
     @BeforeEach
     void producer() {
-        kafka = new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(Map.of(
+        producers = new DefaultKafkaProducerFactory<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class)));
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class));
+        kafka = new KafkaTemplate<>(producers);
+    }
+
+    @AfterEach
+    void closeProducer() {
+        producers.destroy();
     }
 
     @Test
