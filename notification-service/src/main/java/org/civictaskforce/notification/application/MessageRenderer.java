@@ -99,6 +99,8 @@ public class MessageRenderer {
             notification.parameters().times().forEach((name, instant) ->
                     context.put(name + "InEventZone", LocalTimes.format(instant, eventZone, language)));
             context.put("sameZone", LocalTimes.zone(eventZone).equals(LocalTimes.zone(recipient.timeZone())));
+        } else {
+            context.put("sameZone", true); // no other zone to show
         }
         context.put("name", recipient.displayName() == null ? "" : recipient.displayName());
         return context;

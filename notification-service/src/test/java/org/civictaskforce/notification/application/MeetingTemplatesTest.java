@@ -54,6 +54,16 @@ class MeetingTemplatesTest {
     }
 
     @Test
+    void withoutTheMeetingsZoneOnlyTheReadersTimeIsShown() {
+        RenderedMessage en = renderer.render(Notification.of("e3", "t", MeetingNotices.INVITATION, "p1", BEFORE,
+                new TemplateParameters(Map.of("meetingId", "m-1", "title", "T", "durationMinutes", "30"),
+                        Map.of("startsAt", STARTS)), Set.of(Channel.EMAIL)),
+                new Recipient("p1", "Dana", "d@example.org", "en", "Asia/Almaty"));
+        assertThat(en.text()).contains("Starts: 10 December 2026, 14:00 (Asia/Almaty, UTC+05:00) (your time)")
+                .doesNotContain("Meeting time:");
+    }
+
+    @Test
     void regionalLanguagesFallBackToRussian() {
         RenderedMessage ky = renderer.render(notification(MeetingNotices.INVITATION, Map.of("startsAt", STARTS)),
                 new Recipient("p3", "Айгерим", "a@example.org", "ky", "Asia/Bishkek"));
