@@ -19,6 +19,7 @@ import org.civictaskforce.notification.domain.LocalTimes;
 import org.civictaskforce.notification.domain.Notification;
 import org.civictaskforce.notification.domain.Recipient;
 import org.civictaskforce.notification.domain.RenderedMessage;
+import org.civictaskforce.notification.domain.TemplateParameters;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 
@@ -38,8 +39,8 @@ public class MessageRenderer {
     static final String ROOT = "notification-templates/";
     private static final String[] PARTS = { "subject", "text", "html" };
 
-    private final Mustache.Compiler plain = Mustache.compiler().escapeHTML(false);
-    private final Mustache.Compiler html = Mustache.compiler().escapeHTML(true);
+    private final Mustache.Compiler plain = Mustache.compiler().escapeHTML(false).emptyStringIsFalse(true);
+    private final Mustache.Compiler html = Mustache.compiler().escapeHTML(true).emptyStringIsFalse(true);
     private final Map<String, Optional<Template>> cache = new ConcurrentHashMap<>();
 
     public static final String DIGEST_TEMPLATE = "daily-digest";
@@ -93,6 +94,14 @@ public class MessageRenderer {
         Map<String, Object> context = new HashMap<>(notification.parameters().values());
         notification.parameters().times().forEach((name, instant) ->
                 context.put(name, LocalTimes.format(instant, recipient.timeZone(), language)));
+        String eventZone = notification.parameters().values().get(TemplateParameters.EVENT_TIME_ZONE);
+        if (eventZone != null) {
+            notification.parameters().times().forEach((name, instant) ->
+                    context.put(name + "InEventZone", LocalTimes.format(instant, eventZone, language)));
+            context.put("sameZone", LocalTimes.zone(eventZone).equals(LocalTimes.zone(recipient.timeZone())));
+        } else {
+            context.put("sameZone", true); // no other zone to show
+        }
         context.put("name", recipient.displayName() == null ? "" : recipient.displayName());
         return context;
     }

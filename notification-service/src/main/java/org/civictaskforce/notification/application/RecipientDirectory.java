@@ -4,9 +4,11 @@ import java.time.Clock;
 
 import org.civictaskforce.notification.domain.Recipient;
 import org.civictaskforce.notification.persistence.InboxStore;
+import org.civictaskforce.notification.persistence.MeetingStore;
 import org.civictaskforce.notification.persistence.NotificationStore;
 import org.civictaskforce.notification.persistence.PreferencesStore;
 import org.civictaskforce.notification.persistence.RecipientStore;
+import org.civictaskforce.notification.persistence.ReminderStore;
 import org.civictaskforce.notification.persistence.WebhookStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,11 +25,16 @@ public class RecipientDirectory {
     private final NotificationStore notifications;
     private final PreferencesStore preferences;
     private final WebhookStore webhooks;
+    private final ReminderStore reminders;
+    private final MeetingStore meetings;
     private final Clock clock;
 
     public RecipientDirectory(RecipientStore recipients, InboxStore inbox, NotificationStore notifications,
-            PreferencesStore preferences, WebhookStore webhooks, Clock clock) {
+            PreferencesStore preferences, WebhookStore webhooks, ReminderStore reminders, MeetingStore meetings,
+            Clock clock) {
         this.webhooks = webhooks;
+        this.reminders = reminders;
+        this.meetings = meetings;
         this.recipients = recipients;
         this.inbox = inbox;
         this.notifications = notifications;
@@ -43,8 +50,8 @@ public class RecipientDirectory {
     }
 
     /**
-     * The person was erased: their contact details, preferences and inbox go, and nothing more is sent to them.
-     * The delivery log keeps only ids and states.
+     * The person was erased: their contact details, preferences, inbox, reminders and places on meeting
+     * invitee lists go, and nothing more is sent to them. The delivery log keeps only ids and states.
      */
     public void erase(String personId) {
         notifications.failQueuedOf(personId, ERASED, clock.instant());
@@ -52,6 +59,9 @@ public class RecipientDirectory {
         preferences.delete(personId);
         webhooks.delete(personId);
         long items = inbox.deleteAllOf(personId);
-        log.info("person {} erased: recipient and {} inbox items removed", personId, items);
+        long dropped = reminders.deleteAllOf(personId);
+        long left = meetings.forget(personId);
+        log.info("person {} erased: recipient, {} inbox items, {} reminders and {} meeting invitations removed",
+                personId, items, dropped, left);
     }
 }

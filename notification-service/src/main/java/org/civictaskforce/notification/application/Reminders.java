@@ -53,6 +53,32 @@ public class Reminders {
         }
     }
 
+    /**
+     * The subject moved to {@code at}: pending reminders move, those that fired for the old time are armed
+     * again for the new one, and those now in the past are dropped.
+     */
+    public void move(String subjectId, String personId, Instant at, List<Duration> offsets, String template,
+            String eventType, Map<String, String> values, Map<String, Instant> times) {
+        for (Duration offset : offsets) {
+            Instant due = at.minus(offset);
+            if (due.isAfter(clock.instant())) {
+                reminders.move(subjectId, personId, offset, template, eventType, due, values, times);
+            } else {
+                reminders.dropPending(subjectId, personId, offset);
+            }
+        }
+    }
+
+    /** The person will not attend: their pending reminders of the subject go. */
+    public void drop(String subjectId, String personId) {
+        reminders.dropPending(subjectId, personId);
+    }
+
+    /** The subject is off: every pending reminder of it goes. */
+    public void drop(String subjectId) {
+        reminders.dropPending(subjectId);
+    }
+
     @Scheduled(fixedDelayString = "${notification.reminders.interval:10s}")
     public void fireScheduled() {
         try {
@@ -68,7 +94,7 @@ public class Reminders {
         Optional<ClaimedReminder> claim;
         while ((claim = reminders.claimDue(clock.instant(), LEASE)).isPresent()) {
             var r = claim.get().reminder();
-            intake.accept(List.of(Notification.of("reminder." + r.subjectId() + "." + r.offset(), r.eventType(),
+            intake.accept(List.of(Notification.of(r.eventId(), r.eventType(),
                     r.template(), r.personId(), r.dueAt(), new TemplateParameters(r.values(), r.times()),
                     EnumSet.of(Channel.EMAIL, Channel.INBOX))));
             if (reminders.markFired(claim.get(), clock.instant())) {

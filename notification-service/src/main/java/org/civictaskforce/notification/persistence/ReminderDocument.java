@@ -10,14 +10,21 @@ import org.springframework.data.mongodb.core.mapping.Document;
 /**
  * A reminder due at {@code dueAt}: id {@code <subjectId>:<personId>:<offset>} (e.g. {@code m-1:p-7:PT24H}),
  * so scheduling it again changes the same document. {@code status} PENDING → FIRED; while a dispatcher
- * fires it, {@code claimToken} and {@code leaseUntil} are set.
+ * fires it, {@code claimToken} and {@code leaseUntil} are set. {@code round} counts how often a fired reminder
+ * was armed again because its subject moved (null = never), and makes each round's notification id new.
  */
 @Document(ReminderDocument.COLLECTION)
 @CompoundIndex(name = "due", def = "{'status': 1, 'dueAt': 1}")
 public record ReminderDocument(@Id String id, String subjectId, String personId, String offset, String template,
         String eventType, Instant dueAt, Map<String, String> values, Map<String, Instant> times, String status,
-        String claimToken, Instant leaseUntil, Instant firedAt) {
+        String claimToken, Instant leaseUntil, Instant firedAt, Integer round) {
     public static final String COLLECTION = "reminders";
     public static final String PENDING = "PENDING";
     public static final String FIRED = "FIRED";
+
+    /** The event id of the notification this reminder becomes: the same for every attempt at one round. */
+    public String eventId() {
+        String base = "reminder." + subjectId + "." + offset;
+        return round == null || round == 0 ? base : base + ".r" + round;
+    }
 }

@@ -4,6 +4,7 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -43,6 +44,44 @@ public class ReminderStore {
         } catch (org.springframework.dao.DuplicateKeyException firedAlready) {
             // the filter missed because it was fired: nothing to change
         }
+    }
+
+    /**
+     * The subject moved: like {@link #schedule}, and a reminder that already fired for the old time is armed
+     * again for the new one (next round, so its notification is a new one). Repeating the same move changes
+     * nothing, because a fired reminder is re-armed only when its due time differs.
+     */
+    public void move(String subjectId, String personId, Duration offset, String template, String eventType,
+            Instant dueAt, Map<String, String> values, Map<String, Instant> times) {
+        schedule(subjectId, personId, offset, template, eventType, dueAt, values, times);
+        mongo.updateFirst(Query.query(where("_id").is(idFor(subjectId, personId, offset))
+                .and("status").is(ReminderDocument.FIRED).and("dueAt").ne(dueAt)),
+                new Update().set("status", ReminderDocument.PENDING).set("dueAt", dueAt).set("template", template)
+                        .set("eventType", eventType).set("values", values).set("times", times).inc("round", 1)
+                        .unset("firedAt"),
+                ReminderDocument.class);
+    }
+
+    /** Drops the pending reminder at this offset (e.g. its new due time has already passed). */
+    public long dropPending(String subjectId, String personId, Duration offset) {
+        return mongo.remove(Query.query(where("_id").is(idFor(subjectId, personId, offset))
+                .and("status").is(ReminderDocument.PENDING)), ReminderDocument.class).getDeletedCount();
+    }
+
+    /** Drops one person's pending reminders of a subject (they declined). */
+    public long dropPending(String subjectId, String personId) {
+        return mongo.remove(Query.query(where("subjectId").is(subjectId).and("personId").is(personId)
+                .and("status").is(ReminderDocument.PENDING)), ReminderDocument.class).getDeletedCount();
+    }
+
+    /** Drops every pending reminder of a subject (it was cancelled). */
+    public long dropPending(String subjectId) {
+        return mongo.remove(Query.query(where("subjectId").is(subjectId).and("status").is(ReminderDocument.PENDING)),
+                ReminderDocument.class).getDeletedCount();
+    }
+
+    public List<ReminderDocument> findAllOf(String subjectId) {
+        return mongo.find(Query.query(where("subjectId").is(subjectId)), ReminderDocument.class);
     }
 
     public record ClaimedReminder(ReminderDocument reminder, String claimToken) {

@@ -21,6 +21,9 @@ import org.civictaskforce.notification.domain.Recipient;
 import org.civictaskforce.notification.domain.RenderedMessage;
 import org.civictaskforce.notification.domain.TemplateParameters;
 import org.civictaskforce.notification.persistence.InboxStore;
+import org.civictaskforce.notification.persistence.MeetingStore;
+import org.civictaskforce.notification.persistence.ReminderStore;
+import org.civictaskforce.platform.messaging.IdempotentProjection;
 import org.civictaskforce.notification.persistence.NotificationDocument.DeliveryEntry;
 import org.civictaskforce.notification.persistence.NotificationStore;
 import org.civictaskforce.notification.persistence.NotificationStore.ClaimedDelivery;
@@ -62,7 +65,8 @@ class DeliveryDispatcherIntegrationTest {
         dispatcher = new DeliveryDispatcher(notifications, recipients, preferences, new MessageRenderer(),
                 List.of(email), new NotificationMetrics(meters), properties, clock);
         directory = new RecipientDirectory(recipients, new InboxStore(MONGO), notifications, preferences,
-                new WebhookStore(MONGO), clock);
+                new WebhookStore(MONGO), new ReminderStore(MONGO),
+                new MeetingStore(MONGO, new IdempotentProjection(MONGO)), clock);
         personId = "person-" + UUID.randomUUID();
     }
 
