@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import org.civictaskforce.devstack.Devstack;
 import org.civictaskforce.systemtests.journey.GatewayClient.Answer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -76,7 +77,7 @@ class ExpertMeetingIT {
     @Test
     @Order(2)
     void scheduleInBishkekTimeSeenInEveryonesZone() {
-        startsAt = Instant.now().plusSeconds(15).truncatedTo(ChronoUnit.SECONDS);
+        startsAt = Instant.now().plusSeconds(45).truncatedTo(ChronoUnit.SECONDS);
         Answer scheduled = gateway.post("/api/membership/meetings?zone=Europe/Berlin", """
                 {"title":"Choosing our target institutions %s","kind":"EXPERT_MEETING","agenda":["Shortlist","Vote"],\
                 "startsAt":"%s","timeZone":"Asia/Bishkek","durationMinutes":60,"onlineLink":"https://meet.example.org/wg"}"""
@@ -107,6 +108,23 @@ class ExpertMeetingIT {
 
     @Test
     @Order(4)
+    void eachInviteeIsToldInTheirLanguageWithTheTimeInTheirZone() {
+        Devstack stack = SystemUnderTest.stack();
+        await().atMost(Duration.ofSeconds(40)).untilAsserted(() -> {
+            for (int i = 0; i < 2; i++) {
+                String address = "meeting" + i + "." + RUN + "@example.org";
+                assertThat(stack.mailMessages()).as("meeting invitation to expert %s", i)
+                        .anyMatch(m -> m.to().contains(address) && m.subject().startsWith("Приглашение: Choosing"));
+            }
+        });
+        assertThat(stack.mailMessages()).noneMatch(m -> m.to().contains("meeting2." + RUN)
+                && m.subject().contains("Choosing our target institutions " + RUN));
+        Answer inbox = gateway.get("/api/notifications/inbox/" + kyrgyzExperts.get(0));
+        assertThat(inbox.raw()).contains("Choosing our target institutions " + RUN);
+    }
+
+    @Test
+    @Order(5)
     void answersAreRecordedAndOnlyInviteesMayAnswer() {
         assertThat(rsvp(kyrgyzExperts.get(0), "YES").status()).isEqualTo(200);
         Answer maybe = rsvp(kyrgyzExperts.get(1), "MAYBE");
@@ -118,14 +136,25 @@ class ExpertMeetingIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
+    void remindersGoOutBeforeTheStartToThoseWhoDidNotDecline() {
+        Devstack stack = SystemUnderTest.stack();
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(stack.mailMessages())
+                .filteredOn(m -> m.to().contains("meeting0." + RUN) && m.subject().startsWith("Напоминание:"))
+                .as("two reminders (%s before the start)", SystemUnderTest.REMINDER_OFFSETS).hasSize(2));
+        assertThat(stack.mailMessages()).filteredOn(m -> m.to().contains("meeting1." + RUN)
+                && m.subject().startsWith("Напоминание:")).isNotEmpty();
+    }
+
+    @Test
+    @Order(7)
     void attendanceAfterTheStartAndTheDecisionReachesResearch() {
         String attendance = "{\"attendeeIds\":[\"" + kyrgyzExperts.get(0) + "\",\"" + kyrgyzExperts.get(1) + "\"]}";
         if (Instant.now().isBefore(startsAt)) {
             assertThat(gateway.post("/api/membership/meetings/" + meetingId + "/attendance", attendance).status())
                     .as("attendance before the start").isEqualTo(409);
         }
-        await().atMost(Duration.ofSeconds(30)).until(() -> Instant.now().isAfter(startsAt.plusSeconds(1)));
+        await().atMost(Duration.ofSeconds(70)).until(() -> Instant.now().isAfter(startsAt.plusSeconds(1)));
         Answer held = gateway.post("/api/membership/meetings/" + meetingId + "/attendance", attendance);
         assertThat(held.status()).as(held.raw()).isEqualTo(200);
         assertThat(held.body().get("status").asString()).isEqualTo("HELD");

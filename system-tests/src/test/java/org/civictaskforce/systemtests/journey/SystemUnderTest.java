@@ -16,6 +16,9 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * each service and the gateway as its own OS process on free ports. Closed when the test run ends.
  */
 public final class SystemUnderTest implements BeforeAllCallback {
+    /** Reminder offsets of the running system (see {@link #stack()}). */
+    public static final String REMINDER_OFFSETS = "30s,15s";
+
     private static Devstack stack;
 
     @Override
@@ -33,7 +36,11 @@ public final class SystemUnderTest implements BeforeAllCallback {
                 throw new UncheckedIOException(e);
             }
             stack = new Devstack(Devstack.Config.builder().repoRoot(repo).dataDir(data).randomPorts()
-                    .readyTimeout(Duration.ofSeconds(240)).build()).start();
+                    .readyTimeout(Duration.ofSeconds(240))
+                    // meeting reminders 30 s and 15 s ahead instead of 24 h and 1 h, so a journey can see them
+                    .env(Devstack.Service.NOTIFICATION, "NOTIFICATION_REMINDERS_OFFSETS", REMINDER_OFFSETS)
+                    .env(Devstack.Service.NOTIFICATION, "NOTIFICATION_REMINDERS_INTERVAL", "1s")
+                    .build()).start();
             Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "system-under-test-stop"));
         }
         return stack;
