@@ -161,7 +161,7 @@ class ExpertMeetingIT {
         assertThat(held.body().get("attendance").get("organisationIds").toString()).contains(organisationId);
 
         Answer decided = gateway.post("/api/membership/meetings/" + meetingId + "/decisions",
-                "{\"kind\":\"TARGET_INSTITUTIONS\",\"institutionIds\":[\"world-bank\",\"ebrd\",\"fatf\"]}");
+                "{\"kind\":\"TARGET_INSTITUTIONS\",\"institutionIds\":[\"wb\",\"ebrd\",\"fatf\"]}");
         assertThat(decided.status()).as(decided.raw()).isEqualTo(201);
         String decisionId = decided.body().get("decisions").get(0).get("id").asString();
 
@@ -171,7 +171,7 @@ class ExpertMeetingIT {
             assertThat(targets.body().get("decisionId").asString()).isEqualTo(decisionId);
             assertThat(targets.body().get("meetingId").asString()).isEqualTo(meetingId);
             assertThat(targets.body().get("institutionIds").valueStream().map(JsonNode::asString).toList())
-                    .containsExactly("world-bank", "ebrd", "fatf");
+                    .containsExactly("wb", "ebrd", "fatf");
         });
     }
 
