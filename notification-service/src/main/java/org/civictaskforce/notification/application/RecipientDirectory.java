@@ -7,6 +7,7 @@ import org.civictaskforce.notification.persistence.InboxStore;
 import org.civictaskforce.notification.persistence.NotificationStore;
 import org.civictaskforce.notification.persistence.PreferencesStore;
 import org.civictaskforce.notification.persistence.RecipientStore;
+import org.civictaskforce.notification.persistence.ReminderStore;
 import org.civictaskforce.notification.persistence.WebhookStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,11 +24,13 @@ public class RecipientDirectory {
     private final NotificationStore notifications;
     private final PreferencesStore preferences;
     private final WebhookStore webhooks;
+    private final ReminderStore reminders;
     private final Clock clock;
 
     public RecipientDirectory(RecipientStore recipients, InboxStore inbox, NotificationStore notifications,
-            PreferencesStore preferences, WebhookStore webhooks, Clock clock) {
+            PreferencesStore preferences, WebhookStore webhooks, ReminderStore reminders, Clock clock) {
         this.webhooks = webhooks;
+        this.reminders = reminders;
         this.recipients = recipients;
         this.inbox = inbox;
         this.notifications = notifications;
@@ -43,15 +46,20 @@ public class RecipientDirectory {
     }
 
     /**
-     * The person was erased: their contact details, preferences and inbox go, and nothing more is sent to them.
-     * The delivery log keeps only ids and states.
+     * The person was erased (a tombstone on the contacts topic, or {@code PersonErased} on the events
+     * topic — whichever comes first does the work, the other finds nothing left): nothing more is sent
+     * to them; their contact details, preferences, webhook, reminders and inbox go; their
+     * notifications stay in the delivery log under anonymous ids, with their states, so counts stay right.
      */
     public void erase(String personId) {
         notifications.failQueuedOf(personId, ERASED, clock.instant());
         recipients.delete(personId);
         preferences.delete(personId);
         webhooks.delete(personId);
+        long due = reminders.deleteAllOf(personId);
         long items = inbox.deleteAllOf(personId);
-        log.info("person {} erased: recipient and {} inbox items removed", personId, items);
+        long anonymised = notifications.anonymiseAllOf(personId);
+        log.info("person {} erased: recipient, {} reminders and {} inbox items removed, {} notifications anonymised",
+                personId, due, items, anonymised);
     }
 }
