@@ -6,6 +6,8 @@ import java.util.List;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.TopicPartition;
 import org.civictaskforce.contracts.Topics;
+import org.civictaskforce.platform.audit.AuditController;
+import org.civictaskforce.platform.audit.AuditLog;
 import org.civictaskforce.platform.health.MongoPingHealthIndicator;
 import org.civictaskforce.platform.messaging.ConsumerProperties;
 import org.civictaskforce.platform.messaging.CorrelationRecordInterceptor;
@@ -16,6 +18,7 @@ import org.civictaskforce.platform.messaging.MalformedEventException;
 import org.civictaskforce.platform.outbox.DomainEvents;
 import org.civictaskforce.platform.outbox.OutboxProperties;
 import org.civictaskforce.platform.outbox.OutboxRelay;
+import org.civictaskforce.platform.web.ActorFilter;
 import org.civictaskforce.platform.web.CorrelationIdFilter;
 import org.civictaskforce.platform.web.ProblemDetailsAdvice;
 import org.springframework.beans.factory.annotation.Value;
@@ -60,6 +63,24 @@ public class PlatformAutoConfiguration {
     }
 
     @Bean
+    FilterRegistrationBean<ActorFilter> actorFilter() {
+        FilterRegistrationBean<ActorFilter> registration = new FilterRegistrationBean<>(new ActorFilter());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+        return registration;
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    AuditLog auditLog(MongoTemplate mongo) {
+        return new AuditLog(mongo);
+    }
+
+    @Bean
+    AuditController auditController(AuditLog auditLog) {
+        return new AuditController(auditLog);
+    }
+
+    @Bean
     ProblemDetailsAdvice problemDetailsAdvice() {
         return new ProblemDetailsAdvice();
     }
@@ -97,11 +118,11 @@ public class PlatformAutoConfiguration {
     @ConditionalOnProperty(prefix = "platform.outbox", name = "enabled", havingValue = "true", matchIfMissing = true)
     @SuppressWarnings("unchecked")
     OutboxRelay outboxRelay(MongoTemplate mongo, KafkaTemplate<?, ?> kafka, OutboxProperties outbox, Clock clock,
-            MeterRegistry meters) {
+            MeterRegistry meters, AuditLog auditLog) {
         if (outbox.topic() == null) {
             throw new IllegalStateException("platform.outbox.topic must name the topic this service publishes to");
         }
-        return new OutboxRelay(mongo, (KafkaOperations<String, String>) kafka, outbox, clock, meters);
+        return new OutboxRelay(mongo, (KafkaOperations<String, String>) kafka, outbox, clock, meters, auditLog);
     }
 
     @Bean

@@ -323,6 +323,40 @@ public final class Meeting {
         }
     }
 
+    /** Marks an erased person's place in invitee and attendance lists: counts stay, the person does not. */
+    public static final String ERASED_PREFIX = "erased-";
+
+    /**
+     * Forgets an erased person: their invitation (with its answer) and their attendance stay as
+     * entries under {@code anonymousId}, so the number invited, the answers and attendance stay right,
+     * but nothing names them. Organisations and countries of a held meeting stay (they are aggregates).
+     *
+     * @return whether anything changed
+     */
+    public boolean forget(String personId, String anonymousId) {
+        if (!anonymousId.startsWith(ERASED_PREFIX)) {
+            throw new IllegalArgumentException("anonymous ids start with " + ERASED_PREFIX);
+        }
+        boolean changed = false;
+        if (invitees.containsKey(personId)) {
+            Map<String, Invitee> renamed = new LinkedHashMap<>();
+            invitees.forEach((key, invitee) -> renamed.put(key.equals(personId) ? anonymousId : key,
+                    key.equals(personId)
+                            ? new Invitee(anonymousId, invitee.invitedAt(), invitee.response(), invitee.answeredAt())
+                            : invitee));
+            invitees.clear();
+            invitees.putAll(renamed);
+            changed = true;
+        }
+        if (attendance != null && attendance.attendeeIds().contains(personId)) {
+            attendance = new Attendance(attendance.attendeeIds().stream()
+                    .map(id -> id.equals(personId) ? anonymousId : id).toList(), attendance.organisationIds(),
+                    attendance.countries(), attendance.recordedAt());
+            changed = true;
+        }
+        return changed;
+    }
+
     private static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value.strip();
     }

@@ -9,7 +9,8 @@ package org.civictaskforce.membership.domain;
  *     └────expire─────────┘  └─decline─► DECLINED ──invite──► INVITED                  └─remove─► REMOVED
  * </pre>
  *
- * An accepted member may also leave or be removed before activation. Any other move is a conflict.
+ * An accepted member may also leave or be removed before activation. From any status the person may
+ * be erased ({@link #ERASED}, final). Any other move is a conflict.
  */
 public enum MembershipStatus {
     /** Registered, not (or no longer) invited. */
@@ -25,5 +26,7 @@ public enum MembershipStatus {
     /** Left of their own accord. */
     LEFT,
     /** Removed by a coordinator. */
-    REMOVED
+    REMOVED,
+    /** Erased at their request: only an anonymous tombstone is left; nothing can change any more. */
+    ERASED
 }

@@ -17,6 +17,7 @@ import org.civictaskforce.contracts.membership.MemberActivated;
 import org.civictaskforce.contracts.membership.MemberInvited;
 import org.civictaskforce.contracts.membership.MemberLeft;
 import org.civictaskforce.contracts.membership.MemberRemoved;
+import org.civictaskforce.contracts.membership.PersonErased;
 import org.civictaskforce.contracts.membership.PersonProfileUpdated;
 import org.civictaskforce.contracts.membership.PersonRegistered;
 import org.civictaskforce.platform.problem.ConflictException;
@@ -189,7 +190,7 @@ public final class Person {
      * replaces the older one.
      */
     public ConsentRecorded recordConsent(String noticeVersion, List<String> agreedTo, Instant now) {
-        if (status == MembershipStatus.LEFT || status == MembershipStatus.REMOVED) {
+        if (status == MembershipStatus.LEFT || status == MembershipStatus.REMOVED || status == MembershipStatus.ERASED) {
             throw new ConflictException("Person " + id + " cannot record consent: status is " + status + ".");
         }
         if (noticeVersion == null || noticeVersion.isBlank() || noticeVersion.strip().length() > 40) {
@@ -241,8 +242,9 @@ public final class Person {
     /** Replaces the working-group profile. Refused once the person was removed. */
     public PersonProfileUpdated updateProfile(Profile newProfile, Instant now) {
         Objects.requireNonNull(newProfile, "profile");
-        if (status == MembershipStatus.REMOVED) {
-            throw new ConflictException("Person " + id + " was removed; the profile can no longer change.");
+        if (status == MembershipStatus.REMOVED || status == MembershipStatus.ERASED) {
+            throw new ConflictException("Person " + id + " was " + status.name().toLowerCase(java.util.Locale.ROOT)
+                    + "; the profile can no longer change.");
         }
         profile = newProfile;
         return profileUpdated(now);
@@ -250,7 +252,35 @@ public final class Person {
 
     /** Sets the organisations the person is affiliated with (ids checked by the caller). */
     public void affiliate(List<String> organisationIds) {
+        if (status == MembershipStatus.ERASED) {
+            throw new ConflictException("Person " + id + " was erased.");
+        }
         affiliations = List.copyOf(new LinkedHashSet<>(organisationIds));
+    }
+
+    /** The anonymous tombstone left after erasure and the event announcing it. */
+    public record Erasure(Person tombstone, PersonErased event) {
+    }
+
+    /**
+     * Erases the person from any status: what is left keeps only the id, when they registered and
+     * that (not what) they consented, so counts stay right; names, e-mail, country, language, time
+     * zone, invitation, profile and affiliations go.
+     *
+     * @throws ConflictException if already erased (the caller treats a repeat as done)
+     */
+    public Erasure erase(Instant now) {
+        if (status == MembershipStatus.ERASED) {
+            throw new ConflictException("Person " + id + " is already erased.");
+        }
+        Person tombstone = new Person(id, null, null, null, null, null, null, registeredAt, MembershipStatus.ERASED,
+                null);
+        tombstone.consent = consent == null ? null : new Consent(consent.noticeVersion(), List.of(), consent.agreedAt());
+        return new Erasure(tombstone, new PersonErased(id, now));
+    }
+
+    public boolean isErased() {
+        return status == MembershipStatus.ERASED;
     }
 
     public boolean isExpert() {

@@ -38,6 +38,12 @@ public class MeetingRepository {
         return mongo.save(document);
     }
 
+    /** The meetings that name the person as invitee or attendee. */
+    public List<MeetingDocument> naming(String personId) {
+        return mongo.find(new Query(new Criteria().orOperator(where("invitees.personId").is(personId),
+                where("attendance.attendeeIds").is(personId))), MeetingDocument.class);
+    }
+
     public Page<MeetingDocument> search(MeetingFilter f, Pageable pageable) {
         Query filter = new Query();
         if (f.status() != null) {

@@ -72,8 +72,9 @@ public class PersonDocument extends OutboxDocument {
     private List<String> nameWords = new ArrayList<>();
     private ConsentState consent;
     private List<String> affiliations = new ArrayList<>();
-    /** Set when the person is erased (a later issue): the contact relay then writes a tombstone. */
+    /** Set when the person is erased: the contact relay then writes a tombstone. */
     private boolean erased;
+    private Instant erasedAt;
     private long contactRevision;
     private long contactPublishedRevision;
     @Indexed(name = "contact_pending")
@@ -126,6 +127,21 @@ public class PersonDocument extends OutboxDocument {
             contactRevision++;
         }
         contactPending = contactRevision > contactPublishedRevision;
+    }
+
+    /**
+     * Turns the document into the anonymous tombstone in this same save: every personal field is
+     * blanked by {@link #apply}, the unique e-mail key is freed (replaced by a key made of the id,
+     * since a unique index allows one missing value only), and the contact relay will publish the
+     * tombstone on the contacts topic.
+     */
+    public void erase(Person tombstone, Instant when) {
+        apply(tombstone);
+        emailKey = "erased:" + id;
+        erased = true;
+        erasedAt = when;
+        contactRevision++;
+        contactPending = true;
     }
 
     public Person toDomain() {
@@ -236,6 +252,14 @@ public class PersonDocument extends OutboxDocument {
 
     public void setErased(boolean erased) {
         this.erased = erased;
+    }
+
+    public Instant getErasedAt() {
+        return erasedAt;
+    }
+
+    public void setErasedAt(Instant erasedAt) {
+        this.erasedAt = erasedAt;
     }
 
     public long getContactRevision() {

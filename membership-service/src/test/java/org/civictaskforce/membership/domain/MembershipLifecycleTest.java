@@ -75,6 +75,7 @@ class MembershipLifecycleTest {
                 p.remove(LATER);
                 yield p;
             }
+            case ERASED -> active().erase(LATER).tombstone();
         };
     }
 

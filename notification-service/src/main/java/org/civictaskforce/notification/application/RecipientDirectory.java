@@ -50,18 +50,22 @@ public class RecipientDirectory {
     }
 
     /**
-     * The person was erased: their contact details, preferences, inbox, reminders and places on meeting
-     * invitee lists go, and nothing more is sent to them. The delivery log keeps only ids and states.
+     * The person was erased (a tombstone on the contacts topic, or {@code PersonErased} on the events
+     * topic — whichever comes first does the work, the other finds nothing left): nothing more is sent
+     * to them; their contact details, preferences, webhook, reminders and inbox go; their
+     * notifications stay in the delivery log under anonymous ids, with their states, so counts stay right;
+     * their places on meeting invitee lists go.
      */
     public void erase(String personId) {
         notifications.failQueuedOf(personId, ERASED, clock.instant());
         recipients.delete(personId);
         preferences.delete(personId);
         webhooks.delete(personId);
+        long due = reminders.deleteAllOf(personId);
         long items = inbox.deleteAllOf(personId);
-        long dropped = reminders.deleteAllOf(personId);
         long left = meetings.forget(personId);
-        log.info("person {} erased: recipient, {} inbox items, {} reminders and {} meeting invitations removed",
-                personId, items, dropped, left);
+        long anonymised = notifications.anonymiseAllOf(personId);
+        log.info("person {} erased: recipient, {} reminders, {} inbox items and {} meeting invitations removed, {} notifications anonymised",
+                personId, due, items, left, anonymised);
     }
 }

@@ -9,7 +9,9 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.civictaskforce.contracts.EventEnvelope;
 import org.civictaskforce.contracts.EventTypes;
 import org.civictaskforce.contracts.Topics;
+import org.civictaskforce.contracts.membership.PersonErased;
 import org.civictaskforce.notification.application.NotificationIntake;
+import org.civictaskforce.notification.application.RecipientDirectory;
 import org.civictaskforce.notification.domain.Notification;
 import org.civictaskforce.platform.messaging.InboundEvents;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -23,9 +25,14 @@ import org.springframework.stereotype.Component;
 @Component
 public class MembershipEventsListener {
     private final Map<String, NotificationTrigger<?>> triggers;
-    private final NotificationIntake intake;
+    private static final String PERSON_ERASED = EventTypes.typeOf(PersonErased.class);
 
-    public MembershipEventsListener(List<NotificationTrigger<?>> triggers, NotificationIntake intake) {
+    private final NotificationIntake intake;
+    private final RecipientDirectory directory;
+
+    public MembershipEventsListener(List<NotificationTrigger<?>> triggers, NotificationIntake intake,
+            RecipientDirectory directory) {
+        this.directory = directory;
         this.triggers = triggers.stream()
                 .collect(Collectors.toMap(t -> EventTypes.typeOf(t.eventClass()), Function.identity()));
         this.intake = intake;
@@ -34,6 +41,12 @@ public class MembershipEventsListener {
     @KafkaListener(topics = Topics.MEMBERSHIP_EVENTS)
     public void on(ConsumerRecord<String, String> record) {
         EventEnvelope envelope = InboundEvents.envelope(record);
+        if (PERSON_ERASED.equals(envelope.type())) {
+            PersonErased erased = InboundEvents.data(envelope, PersonErased.class);
+            InboundEvents.require(envelope, erased.personId(), "personId");
+            directory.erase(erased.personId());
+            return;
+        }
         NotificationTrigger<?> trigger = triggers.get(envelope.type());
         if (trigger != null) {
             intake.accept(notificationsFor(trigger, envelope));

@@ -177,6 +177,34 @@ public class NotificationStore {
         }
     }
 
+    /**
+     * The person was erased: each of their notifications is re-filed under an anonymous id
+     * ({@code erased-<random>}) without the person id (the old id, {@code <eventId>:<personId>}, named
+     * them) and without any template value equal to their id, so the delivery log keeps its counts and
+     * states but names nobody. Idempotent: a repeat finds nothing left.
+     *
+     * @return how many notifications were anonymised
+     */
+    public long anonymiseAllOf(String personId) {
+        long count = 0;
+        for (NotificationDocument doc : mongo.find(Query.query(where("personId").is(personId)),
+                NotificationDocument.class)) {
+            Map<String, String> values = new LinkedHashMap<>();
+            if (doc.values() != null) {
+                doc.values().forEach((k, v) -> values.put(k, personId.equals(v) ? ERASED_PERSON : v));
+            }
+            mongo.insert(new NotificationDocument(ERASED_PERSON + "-" + UUID.randomUUID(), doc.eventId(),
+                    doc.eventType(), doc.template(), null, doc.occurredAt(), doc.createdAt(), values, doc.times(),
+                    doc.deliveries()));
+            mongo.remove(Query.query(where("_id").is(doc.id())), NotificationDocument.class);
+            count++;
+        }
+        return count;
+    }
+
+    /** What stands in for an erased person's id. */
+    public static final String ERASED_PERSON = "erased";
+
     /** The delivery log, newest first. */
     public Page<NotificationDocument> page(int page, int size) {
         PageRequest pageable = PageRequest.of(page, size,

@@ -24,17 +24,21 @@ import org.civictaskforce.notification.persistence.InboxStore;
 import org.civictaskforce.notification.persistence.MeetingStore;
 import org.civictaskforce.notification.persistence.ReminderStore;
 import org.civictaskforce.platform.messaging.IdempotentProjection;
+import org.civictaskforce.notification.persistence.NotificationDocument;
 import org.civictaskforce.notification.persistence.NotificationDocument.DeliveryEntry;
 import org.civictaskforce.notification.persistence.NotificationStore;
 import org.civictaskforce.notification.persistence.NotificationStore.ClaimedDelivery;
 import org.civictaskforce.notification.persistence.PreferencesStore;
 import org.civictaskforce.notification.persistence.RecipientStore;
+import org.civictaskforce.notification.persistence.ReminderStore;
 import org.civictaskforce.notification.persistence.WebhookStore;
 import org.civictaskforce.platform.testing.MongoTestServer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.SimpleMongoClientDatabaseFactory;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
@@ -176,12 +180,28 @@ class DeliveryDispatcherIntegrationTest {
     }
 
     @Test
-    void erasingAPersonGivesUpTheirQueuedDeliveries() {
-        String id = queue();
+    void erasingAPersonGivesUpTheirQueuedDeliveriesAndKeepsTheLogWithoutNamingThem() {
+        directory.update(recipient());
+        String eventId = "event-" + UUID.randomUUID();
+        String id = queue(eventId);
+
         directory.erase(personId);
-        assertThat(emailDelivery(id).status()).isEqualTo("FAILED");
-        assertThat(emailDelivery(id).reason()).isEqualTo(RecipientDirectory.ERASED);
+        directory.erase(personId);
+
+        assertThat(notifications.find(id)).as("the old id named the person").isEmpty();
+        List<NotificationDocument> log = MONGO.find(
+                Query.query(Criteria.where("eventId").is(eventId)),
+                NotificationDocument.class);
+        assertThat(log).hasSize(1);
+        assertThat(log.get(0).id()).startsWith("erased-");
+        assertThat(log.get(0).personId()).isNull();
+        assertThat(emailDelivery(log.get(0).id()).status()).isEqualTo("FAILED");
+        assertThat(emailDelivery(log.get(0).id()).reason()).isEqualTo(RecipientDirectory.ERASED);
         assertThat(dispatcher.dispatchDue()).isZero();
+        for (String collection : MONGO.getCollectionNames()) {
+            MONGO.getCollection(collection).find().forEach(doc -> assertThat(doc.toJson()).as(collection)
+                    .doesNotContain(personId));
+        }
     }
 
     @Test

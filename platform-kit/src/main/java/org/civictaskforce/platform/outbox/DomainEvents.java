@@ -6,11 +6,12 @@ import java.util.UUID;
 
 import org.civictaskforce.contracts.EventJson;
 import org.civictaskforce.contracts.EventTypes;
+import org.civictaskforce.platform.web.Actor;
 import org.civictaskforce.platform.web.CorrelationId;
 
 /**
  * Wraps event records returned by aggregates into outbox entries: CloudEvents attributes, the
- * current request's correlation id, and the payload as JSON.
+ * current request's correlation id, the actor (for the audit trail only), and the payload as JSON.
  */
 public class DomainEvents {
     private final String source;
@@ -24,7 +25,8 @@ public class DomainEvents {
     public OutboxEvent wrap(String subject, Object event) {
         Class<?> type = event.getClass();
         return new OutboxEvent(UUID.randomUUID().toString(), EventTypes.typeOf(type), source, subject,
-                clock.instant(), EventTypes.versionOf(type), CorrelationId.currentOrNew(), EventJson.write(event));
+                clock.instant(), EventTypes.versionOf(type), CorrelationId.currentOrNew(), EventJson.write(event),
+                Actor.current());
     }
 
     public List<OutboxEvent> wrapAll(String subject, List<?> events) {

@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.bson.Document;
 import org.bson.conversions.Bson;
+import org.civictaskforce.platform.audit.AuditLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -37,6 +38,9 @@ import io.micrometer.core.instrument.Timer;
  * and wait for the broker's acknowledgement, then pull exactly the sent events. A crash before the
  * pull re-sends them after the lease lapses; consumers absorb the duplicate. A crash before the send
  * loses nothing: the events are still in the document.
+ *
+ * <p>Between the acknowledgement and the pull, each event is appended to the service's audit log
+ * ({@link AuditLog}, keyed by event id), so every published change is audited exactly once.
  */
 public class OutboxRelay implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
@@ -45,6 +49,7 @@ public class OutboxRelay implements SmartLifecycle {
     private final KafkaOperations<String, String> kafka;
     private final OutboxProperties properties;
     private final Clock clock;
+    private final AuditLog audit;
     private final String owner = "relay-" + UUID.randomUUID();
     private final Counter published;
     private final Timer lag;
@@ -54,7 +59,13 @@ public class OutboxRelay implements SmartLifecycle {
 
     public OutboxRelay(MongoTemplate mongo, KafkaOperations<String, String> kafka, OutboxProperties properties,
             Clock clock, MeterRegistry meters) {
+        this(mongo, kafka, properties, clock, meters, new AuditLog(mongo));
+    }
+
+    public OutboxRelay(MongoTemplate mongo, KafkaOperations<String, String> kafka, OutboxProperties properties,
+            Clock clock, MeterRegistry meters, AuditLog audit) {
         this.mongo = mongo;
+        this.audit = audit;
         this.kafka = kafka;
         this.properties = properties;
         this.clock = clock;
@@ -146,6 +157,7 @@ public class OutboxRelay implements SmartLifecycle {
             for (OutboxEvent event : events) {
                 send(event);
             }
+            audit.append(collection, events, clock.instant());
         } catch (RuntimeException e) {
             log.warn("publishing outbox of a {} document failed, will retry: {}", collection, rootCause(e));
             release(collection, claimed.get("_id"));

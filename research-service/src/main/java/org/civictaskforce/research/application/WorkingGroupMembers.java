@@ -1,6 +1,7 @@
 package org.civictaskforce.research.application;
 
 import org.civictaskforce.contracts.membership.MemberInvited;
+import org.civictaskforce.contracts.membership.PersonErased;
 import org.civictaskforce.contracts.membership.PersonRegistered;
 import org.civictaskforce.research.domain.WorkingGroupPipeline;
 import org.springframework.stereotype.Service;
@@ -17,6 +18,11 @@ public class WorkingGroupMembers {
     public boolean personRegistered(String eventId, PersonRegistered event) {
         return readModel.recordRegistration(eventId, event.personId(), event.country(), event.preferredLanguage(),
                 event.registeredAt());
+    }
+
+    /** Erasure: the person's document goes (and with it the applied-event ids it kept). */
+    public boolean personErased(PersonErased event) {
+        return readModel.forget(event.personId());
     }
 
     public boolean memberInvited(String eventId, MemberInvited event) {

@@ -5,6 +5,7 @@ import static org.civictaskforce.platform.messaging.InboundEvents.require;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.civictaskforce.contracts.Topics;
 import org.civictaskforce.contracts.membership.MemberInvited;
+import org.civictaskforce.contracts.membership.PersonErased;
 import org.civictaskforce.contracts.membership.PersonRegistered;
 import org.civictaskforce.contracts.membership.TargetInstitutionsDecided;
 import org.civictaskforce.platform.messaging.EventRouter;
@@ -31,6 +32,10 @@ public class MembershipEventsListener {
                     require(envelope, event.personId(), "personId");
                     require(envelope, event.country(), "country");
                     members.personRegistered(envelope.id(), event);
+                })
+                .on(PersonErased.class, (envelope, event) -> {
+                    require(envelope, event.personId(), "personId");
+                    members.personErased(event);
                 })
                 .on(MemberInvited.class, (envelope, event) -> {
                     require(envelope, event.personId(), "personId");

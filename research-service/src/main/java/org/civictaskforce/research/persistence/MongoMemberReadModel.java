@@ -12,6 +12,8 @@ import org.civictaskforce.research.application.MemberReadModel;
 import org.civictaskforce.research.domain.PipelineStatus;
 import org.civictaskforce.research.domain.PipelineTally;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Repository;
 
@@ -40,6 +42,12 @@ public class MongoMemberReadModel implements MemberReadModel {
                 // only for a person seen for the first time: an invitation learnt earlier stands
                 .setOnInsert(MemberDocument.STATUS, PipelineStatus.onFirstRegistration().name());
         return projection.apply(MemberDocument.COLLECTION, personId, eventId, update);
+    }
+
+    @Override
+    public boolean forget(String personId) {
+        return mongo.remove(new Query(Criteria.where("_id").is(personId)), MemberDocument.COLLECTION)
+                .getDeletedCount() > 0;
     }
 
     @Override

@@ -59,6 +59,21 @@ class MongoMemberReadModelIntegrationTest {
     }
 
     @Test
+    void anErasedPersonIsForgottenAndForgettingAgainChangesNothing() {
+        readModel.recordRegistration("e-1", "p-1", "KZ", "ru", REGISTERED);
+        readModel.recordInvitation("e-2", "p-1", INVITED);
+        readModel.recordRegistration("e-3", "p-2", "KG", "ky", REGISTERED);
+
+        assertThat(readModel.forget("p-1")).isTrue();
+        assertThat(readModel.forget("p-1")).isFalse();
+
+        assertThat(mongo.findById("p-1", MemberDocument.class)).isNull();
+        assertThat(mongo.findById("p-2", MemberDocument.class)).isNotNull();
+        assertThat(mongo.getCollection(MemberDocument.COLLECTION).find().into(new java.util.ArrayList<>()).toString())
+                .doesNotContain("p-1");
+    }
+
+    @Test
     void aRedeliveredEventChangesNothing() {
         readModel.recordRegistration("e-1", "p-1", "KZ", "ru", REGISTERED);
         readModel.recordInvitation("e-2", "p-1", INVITED);

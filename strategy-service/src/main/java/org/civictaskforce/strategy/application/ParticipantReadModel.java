@@ -16,6 +16,14 @@ public interface ParticipantReadModel {
             Instant registeredAt);
 
     /** @return false if this event had been applied before */
+    /**
+     * The person was erased: everything this service holds about them goes. Idempotent (deleting
+     * what is gone changes nothing).
+     *
+     * @return whether anything was removed
+     */
+    boolean forget(String personId);
+
     boolean recordInvitation(String eventId, String personId, Instant invitedAt);
 
     List<CountryTally> tallies();

@@ -12,6 +12,8 @@ import org.civictaskforce.strategy.application.ParticipantReadModel;
 import org.civictaskforce.strategy.domain.CountryTally;
 import org.civictaskforce.strategy.domain.ParticipantStatus;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Repository;
 
@@ -40,6 +42,12 @@ public class MongoParticipantReadModel implements ParticipantReadModel {
                 // only for a person seen for the first time: an invitation learnt earlier stands
                 .setOnInsert(ParticipantDocument.STATUS, ParticipantStatus.onFirstRegistration().name());
         return projection.apply(ParticipantDocument.COLLECTION, personId, eventId, update);
+    }
+
+    @Override
+    public boolean forget(String personId) {
+        return mongo.remove(new Query(Criteria.where("_id").is(personId)), ParticipantDocument.COLLECTION)
+                .getDeletedCount() > 0;
     }
 
     @Override

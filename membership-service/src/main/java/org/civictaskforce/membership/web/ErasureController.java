@@ -1,0 +1,35 @@
+package org.civictaskforce.membership.web;
+
+import java.time.Instant;
+
+import org.civictaskforce.membership.application.ErasureService;
+import org.civictaskforce.membership.domain.MembershipStatus;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Erasure: the person, or a coordinator on their behalf (TODO(identity): only those two), asks that
+ * the person be forgotten. Answered 202 Accepted — this service is done, the others follow from the
+ * {@code PersonErased} event — with the same body on every repeat.
+ */
+@RestController
+public class ErasureController {
+    private final ErasureService erasure;
+
+    public ErasureController(ErasureService erasure) {
+        this.erasure = erasure;
+    }
+
+    public record ErasureResponse(String personId, MembershipStatus status, Instant erasedAt) {
+    }
+
+    @PostMapping(PeopleController.PATH + "/{id}/erasure")
+    public ResponseEntity<ErasureResponse> erase(@PathVariable String id) {
+        ErasureService.Erased erased = erasure.erase(id);
+        return ResponseEntity.status(HttpStatus.ACCEPTED)
+                .body(new ErasureResponse(erased.personId(), MembershipStatus.ERASED, erased.erasedAt()));
+    }
+}
