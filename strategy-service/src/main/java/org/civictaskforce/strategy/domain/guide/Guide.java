@@ -1,0 +1,268 @@
+package org.civictaskforce.strategy.domain.guide;
+
+import static org.civictaskforce.strategy.domain.guide.GuideRuleException.Kind.CONFLICT;
+import static org.civictaskforce.strategy.domain.guide.GuideRuleException.Kind.INVALID;
+import static org.civictaskforce.strategy.domain.guide.GuideRuleException.Kind.NOT_FOUND;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+import org.civictaskforce.contracts.strategy.GuideEditionPublished;
+import org.civictaskforce.contracts.strategy.GuideSectionChanged;
+import org.civictaskforce.contracts.strategy.GuideTranslationStatusChanged;
+
+/**
+ * The information guide on advocacy in the IFIs: ordered sections authored in one source language
+ * (ru or en), their translations, and the number of the last edition published per language.
+ * Every command returns the events it raises.
+ */
+public class Guide {
+    private static final Pattern KEY = Pattern.compile("[a-z0-9][a-z0-9-]{0,59}");
+
+    private final String id;
+    private final String sourceLanguage;
+    private final List<Section> sections;
+    private final List<Translation> translations;
+    private final Map<String, Integer> lastEditions;
+
+    private Guide(String id, String sourceLanguage, List<Section> sections, List<Translation> translations,
+            Map<String, Integer> lastEditions) {
+        if (!GuideLanguages.isSource(sourceLanguage)) {
+            throw new IllegalArgumentException("the guide is authored in ru or en, not " + sourceLanguage);
+        }
+        this.id = id;
+        this.sourceLanguage = sourceLanguage;
+        this.sections = new ArrayList<>(sections);
+        this.translations = new ArrayList<>(translations);
+        this.lastEditions = new HashMap<>(lastEditions);
+    }
+
+    public static Guide start(String id, String sourceLanguage) {
+        return new Guide(id, sourceLanguage, List.of(), List.of(), Map.of());
+    }
+
+    public static Guide restore(String id, String sourceLanguage, List<Section> sections,
+            List<Translation> translations, Map<String, Integer> lastEditions) {
+        return new Guide(id, sourceLanguage, sections, translations, lastEditions == null ? Map.of() : lastEditions);
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public String sourceLanguage() {
+        return sourceLanguage;
+    }
+
+    public List<Section> sections() {
+        return List.copyOf(sections);
+    }
+
+    public List<Translation> translations() {
+        return List.copyOf(translations);
+    }
+
+    public Map<String, Integer> lastEditions() {
+        return Map.copyOf(lastEditions);
+    }
+
+    public List<String> targetLanguages() {
+        return GuideLanguages.targetsFor(sourceLanguage);
+    }
+
+    // --- source sections ---------------------------------------------------------------------
+
+    public List<Object> addSection(String key, String title, String body, Instant now, String actorId) {
+        if (key == null || !KEY.matcher(key).matches()) {
+            throw new GuideRuleException(INVALID, "a section key is 1-60 lower-case letters, digits or '-'");
+        }
+        requireText(title, body);
+        if (findSection(key).isPresent()) {
+            throw new GuideRuleException(CONFLICT, "section " + key + " already exists");
+        }
+        sections.add(new Section(key, List.of(new SectionRevision(1, title, body, now, actorId))));
+        return List.of(new GuideSectionChanged(id, key, sourceLanguage, 1));
+    }
+
+    /** A change of title or body makes a new revision and turns every translation based on an older one stale. */
+    public List<Object> changeSection(String key, String title, String body, Instant now, String actorId) {
+        requireText(title, body);
+        Section section = section(key);
+        SectionRevision current = section.current();
+        if (current.title().equals(title) && current.body().equals(body)) {
+            return List.of();
+        }
+        int next = current.revision() + 1;
+        sections.set(sections.indexOf(section), section.with(new SectionRevision(next, title, body, now, actorId)));
+        List<Object> events = new ArrayList<>();
+        events.add(new GuideSectionChanged(id, key, sourceLanguage, next));
+        for (Translation t : translations) {
+            if (t.sectionKey().equals(key) && t.statusAgainst(current.revision()) != TranslationStatus.STALE) {
+                events.add(statusEvent(t, TranslationStatus.STALE, next));
+            }
+        }
+        return events;
+    }
+
+    // --- translations ------------------------------------------------------------------------
+
+    /** Writes (or rewrites) a translation as a draft based on a revision of the source. */
+    public List<Object> translate(String key, String language, String title, String body, int basedOnRevision,
+            Instant now, String actorId) {
+        requireTarget(language);
+        requireText(title, body);
+        Section section = section(key);
+        if (section.at(basedOnRevision).isEmpty()) {
+            throw new GuideRuleException(INVALID, "section " + key + " has no revision " + basedOnRevision
+                    + " (current: " + section.revision() + ")");
+        }
+        Optional<Translation> before = findTranslation(key, language);
+        TranslationStatus was = before.map(t -> t.statusAgainst(section.revision())).orElse(TranslationStatus.MISSING);
+        Translation draft = new Translation(key, language, title, body, basedOnRevision, TranslationStatus.DRAFT, now,
+                actorId);
+        before.ifPresentOrElse(t -> translations.set(translations.indexOf(t), draft), () -> translations.add(draft));
+        TranslationStatus is = draft.statusAgainst(section.revision());
+        return was == is && before.get().basedOnRevision() == basedOnRevision ? List.of()
+                : List.of(statusEvent(draft, is, section.revision()));
+    }
+
+    public List<Object> submit(String key, String language, Instant now, String actorId) {
+        return move(key, language, TranslationStatus.DRAFT, TranslationStatus.IN_REVIEW, now, actorId);
+    }
+
+    public List<Object> approve(String key, String language, Instant now, String actorId) {
+        return move(key, language, TranslationStatus.IN_REVIEW, TranslationStatus.APPROVED, now, actorId);
+    }
+
+    /** A reviewer sends a translation in review back to its translator. */
+    public List<Object> returnToTranslator(String key, String language, Instant now, String actorId) {
+        return move(key, language, TranslationStatus.IN_REVIEW, TranslationStatus.DRAFT, now, actorId);
+    }
+
+    private List<Object> move(String key, String language, TranslationStatus from, TranslationStatus to, Instant now,
+            String actorId) {
+        requireTarget(language);
+        Section section = section(key);
+        Translation t = findTranslation(key, language).orElseThrow(() -> new GuideRuleException(CONFLICT,
+                "section " + key + " has no " + language + " translation yet"));
+        TranslationStatus status = t.statusAgainst(section.revision());
+        if (status != from) {
+            throw new GuideRuleException(CONFLICT, "the " + language + " translation of " + key + " is " + status
+                    + (status == TranslationStatus.STALE ? " (update it to revision " + section.revision() + " first)"
+                            : ", not " + from));
+        }
+        Translation moved = t.with(to, now, actorId);
+        translations.set(translations.indexOf(t), moved);
+        return List.of(statusEvent(moved, to, section.revision()));
+    }
+
+    public TranslationStatus statusOf(String key, String language) {
+        Section section = section(key);
+        return findTranslation(key, language).map(t -> t.statusAgainst(section.revision()))
+                .orElse(TranslationStatus.MISSING);
+    }
+
+    public Optional<Translation> translation(String key, String language) {
+        requireTarget(language);
+        section(key);
+        return findTranslation(key, language);
+    }
+
+    /** The source text the translation was based on, the text now, and the lines that changed. */
+    public SourceDiff sourceDiff(String key, String language) {
+        Section section = section(key);
+        Translation t = translation(key, language).orElseThrow(() -> new GuideRuleException(NOT_FOUND,
+                "section " + key + " has no " + language + " translation"));
+        SectionRevision then = section.at(t.basedOnRevision()).orElseThrow();
+        SectionRevision now = section.current();
+        return new SourceDiff(key, language, then, now, LineDiff.between(then.title() + "\n\n" + then.body(),
+                now.title() + "\n\n" + now.body()));
+    }
+
+    public record SourceDiff(String sectionKey, String language, SectionRevision basedOn, SectionRevision current,
+            List<LineDiff.Line> lines) {
+    }
+
+    // --- completeness and editions -----------------------------------------------------------
+
+    public LanguageProgress progress(String language) {
+        requireTarget(language);
+        List<String> notApproved = new ArrayList<>();
+        List<String> stale = new ArrayList<>();
+        for (Section s : sections) {
+            TranslationStatus status = statusOf(s.key(), language);
+            if (status != TranslationStatus.APPROVED) {
+                notApproved.add(s.key());
+            }
+            if (status == TranslationStatus.STALE) {
+                stale.add(s.key());
+            }
+        }
+        int total = sections.size();
+        return new LanguageProgress(language, total - notApproved.size(), total, stale.size(),
+                total > 0 && notApproved.isEmpty(), notApproved, stale, lastEditions.getOrDefault(language, 0));
+    }
+
+    public List<LanguageProgress> progress() {
+        return targetLanguages().stream().map(this::progress).toList();
+    }
+
+    public record Publication(Edition edition, List<Object> events) {
+    }
+
+    /** Publishes the next edition in a language, only when every section is approved in it. */
+    public Publication publish(String language, Instant now) {
+        LanguageProgress progress = progress(language);
+        if (!progress.complete()) {
+            throw new GuideRuleException(CONFLICT, progress.total() == 0 ? "the guide has no sections yet"
+                    : "not every section is approved in " + language + ": not approved " + progress.notApproved()
+                            + (progress.staleSections().isEmpty() ? "" : ", of which stale " + progress.staleSections()));
+        }
+        int number = progress.lastEdition() + 1;
+        List<Edition.EditionSection> snapshot = sections.stream().map(s -> {
+            Translation t = findTranslation(s.key(), language).orElseThrow();
+            return new Edition.EditionSection(s.key(), t.title(), t.body(), t.basedOnRevision());
+        }).toList();
+        lastEditions.put(language, number);
+        Edition edition = new Edition(id, language, number, sourceLanguage, now, snapshot);
+        return new Publication(edition, List.of(new GuideEditionPublished(id, language, number, snapshot.size())));
+    }
+
+    // --- helpers -----------------------------------------------------------------------------
+
+    private GuideTranslationStatusChanged statusEvent(Translation t, TranslationStatus status, int sourceRevision) {
+        return new GuideTranslationStatusChanged(id, t.sectionKey(), t.language(), status.name(), t.basedOnRevision(),
+                sourceRevision);
+    }
+
+    private Section section(String key) {
+        return findSection(key).orElseThrow(() -> new GuideRuleException(NOT_FOUND, "section " + key + " does not exist"));
+    }
+
+    private Optional<Section> findSection(String key) {
+        return sections.stream().filter(s -> s.key().equals(key)).findFirst();
+    }
+
+    private Optional<Translation> findTranslation(String key, String language) {
+        return translations.stream().filter(t -> t.sectionKey().equals(key) && t.language().equals(language))
+                .findFirst();
+    }
+
+    private void requireTarget(String language) {
+        if (!targetLanguages().contains(language)) {
+            throw new GuideRuleException(INVALID, "the guide is translated into " + targetLanguages() + ", not "
+                    + language);
+        }
+    }
+
+    private static void requireText(String title, String body) {
+        if (title == null || title.isBlank() || body == null || body.isBlank()) {
+            throw new GuideRuleException(INVALID, "a title and a body are required");
+        }
+    }
+}

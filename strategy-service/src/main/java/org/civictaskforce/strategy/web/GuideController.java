@@ -1,0 +1,156 @@
+package org.civictaskforce.strategy.web;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+
+import org.civictaskforce.strategy.application.EditionRenderer;
+import org.civictaskforce.strategy.application.GuideService;
+import org.civictaskforce.strategy.domain.guide.Edition;
+import org.civictaskforce.strategy.domain.guide.Guide;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.swagger.v3.oas.annotations.Operation;
+import jakarta.validation.Valid;
+
+/**
+ * The information guide, its translations and its published editions. {@code X-Actor-Id} names who
+ * makes a change (recorded with it) until sign-in exists: TODO(identity) translators may then edit
+ * only their own language.
+ */
+@RestController
+@RequestMapping("/api/strategy/guide")
+public class GuideController {
+    static final String ACTOR = "X-Actor-Id";
+    private static final MediaType MARKDOWN = new MediaType("text", "markdown", StandardCharsets.UTF_8);
+
+    private final GuideService guides;
+
+    public GuideController(GuideService guides) {
+        this.guides = guides;
+    }
+
+    @GetMapping
+    @Operation(summary = "The guide: sections in the source language and the status of every translation")
+    public GuideResponse guide() {
+        return GuideResponse.from(guides.guide());
+    }
+
+    @PostMapping("/sections")
+    @Operation(summary = "Add a section (appended after the existing ones), revision 1")
+    public ResponseEntity<GuideResponse.SectionView> addSection(@Valid @RequestBody SectionRequest request,
+            @RequestHeader(name = ACTOR, required = false) String actor) {
+        Guide guide = guides.addSection(request.key(), request.title(), request.body(), actor);
+        return ResponseEntity.created(URI.create("/api/strategy/guide/sections/" + request.key()))
+                .body(section(guide, request.key()));
+    }
+
+    @PutMapping("/sections/{key}")
+    @Operation(summary = "Change a section's source text; a change bumps its revision and makes its translations stale")
+    public GuideResponse.SectionView changeSection(@PathVariable String key,
+            @Valid @RequestBody SectionChangeRequest request,
+            @RequestHeader(name = ACTOR, required = false) String actor) {
+        return section(guides.changeSection(key, request.title(), request.body(), actor), key);
+    }
+
+    @GetMapping("/sections/{key}/translations/{lang}")
+    @Operation(summary = "One translation of a section")
+    public TranslationResponse translation(@PathVariable String key, @PathVariable String lang) {
+        Guide guide = guides.guide();
+        if (guide.translation(key, lang).isEmpty()) {
+            throw new org.civictaskforce.platform.problem.NotFoundException("Translation", key + "/" + lang);
+        }
+        return TranslationResponse.of(guide, key, lang);
+    }
+
+    @PutMapping("/sections/{key}/translations/{lang}")
+    @Operation(summary = "Write a translation (a draft) based on a source revision")
+    public TranslationResponse translate(@PathVariable String key, @PathVariable String lang,
+            @Valid @RequestBody TranslationRequest request,
+            @RequestHeader(name = ACTOR, required = false) String actor) {
+        Guide guide = guides.translate(key, lang, request.title(), request.body(), request.basedOnRevision(), actor);
+        return TranslationResponse.of(guide, key, lang);
+    }
+
+    @PostMapping("/sections/{key}/translations/{lang}/submit")
+    @Operation(summary = "Submit a draft translation for review")
+    public TranslationResponse submit(@PathVariable String key, @PathVariable String lang,
+            @RequestHeader(name = ACTOR, required = false) String actor) {
+        return TranslationResponse.of(guides.submit(key, lang, actor), key, lang);
+    }
+
+    @PostMapping("/sections/{key}/translations/{lang}/approve")
+    @Operation(summary = "Approve a translation in review")
+    public TranslationResponse approve(@PathVariable String key, @PathVariable String lang,
+            @RequestHeader(name = ACTOR, required = false) String actor) {
+        return TranslationResponse.of(guides.approve(key, lang, actor), key, lang);
+    }
+
+    @PostMapping("/sections/{key}/translations/{lang}/return")
+    @Operation(summary = "Return a translation in review to its translator (back to draft)")
+    public TranslationResponse returnToTranslator(@PathVariable String key, @PathVariable String lang,
+            @RequestHeader(name = ACTOR, required = false) String actor) {
+        return TranslationResponse.of(guides.returnToTranslator(key, lang, actor), key, lang);
+    }
+
+    @GetMapping("/sections/{key}/translations/{lang}/source-diff")
+    @Operation(summary = "The source text the translation is based on, the text now, and a line diff")
+    public SourceDiffResponse sourceDiff(@PathVariable String key, @PathVariable String lang) {
+        return SourceDiffResponse.from(guides.guide().sourceDiff(key, lang));
+    }
+
+    @GetMapping("/languages")
+    @Operation(summary = "Per language: sections approved of total, stale sections, complete or not")
+    public LanguagesResponse languages() {
+        return new LanguagesResponse(guides.guide().progress().stream().map(GuideResponse.LanguageView::from).toList());
+    }
+
+    public record LanguagesResponse(java.util.List<GuideResponse.LanguageView> languages) {
+    }
+
+    @PostMapping("/editions/{lang}")
+    @Operation(summary = "Publish the next edition in a language; 409 naming the sections not approved or stale")
+    public ResponseEntity<EditionResponse> publish(@PathVariable String lang) {
+        Edition edition = guides.publish(lang);
+        return ResponseEntity.created(URI.create("/api/strategy/guide/editions/" + lang + "/" + edition.number()))
+                .body(EditionResponse.from(edition));
+    }
+
+    @GetMapping("/editions/{lang}/{number}")
+    @Operation(summary = "A published edition (no sign-in needed): JSON, or ?format=html or ?format=md to download")
+    public ResponseEntity<?> edition(@PathVariable String lang, @PathVariable int number,
+            @RequestParam(defaultValue = "json") String format) {
+        Edition edition = guides.edition(lang, number);
+        String file = "guide-" + lang + "-" + number;
+        return switch (format) {
+            case "json" -> ResponseEntity.ok(EditionResponse.from(edition));
+            case "html" -> download(EditionRenderer.html(edition), new MediaType(MediaType.TEXT_HTML,
+                    StandardCharsets.UTF_8), file + ".html");
+            case "md" -> download(EditionRenderer.markdown(edition), MARKDOWN, file + ".md");
+            default -> throw new IllegalArgumentException("format is json, html or md");
+        };
+    }
+
+    private static ResponseEntity<byte[]> download(String text, MediaType type, String filename) {
+        return ResponseEntity.ok().contentType(type)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(filename).build()
+                        .toString())
+                .body(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static GuideResponse.SectionView section(Guide guide, String key) {
+        return GuideResponse.section(guide, guide.sections().stream().filter(s -> s.key().equals(key)).findFirst()
+                .orElseThrow());
+    }
+}
