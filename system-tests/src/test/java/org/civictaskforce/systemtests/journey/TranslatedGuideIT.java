@@ -1,0 +1,113 @@
+package org.civictaskforce.systemtests.journey;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.UUID;
+
+import org.civictaskforce.systemtests.journey.GatewayClient.Answer;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * Journey 6, the guide, through the gateway: author sections, translate them into Kyrgyz, change a
+ * source section so its Kyrgyz translation goes stale, fix and approve it, publish the Kyrgyz edition
+ * and download it with its letters intact.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class TranslatedGuideIT {
+    static final String RUN = UUID.randomUUID().toString().substring(0, 8);
+    static final String INTRO = "intro-" + RUN;
+    static final String IFIS = "ifis-" + RUN;
+    static final String KYRGYZ = "Жарандык коом — ң ө ү Ң Ө Ү";
+
+    GatewayClient gateway;
+    String editionPath;
+
+    @BeforeAll
+    void start() {
+        SystemUnderTest.stack();
+        gateway = SystemUnderTest.gateway();
+    }
+
+    @Test
+    @Order(1)
+    void authorSectionsAndTranslateThemIntoKyrgyz() {
+        for (String key : List.of(INTRO, IFIS)) {
+            Answer section = gateway.post("/api/strategy/guide/sections",
+                    "{\"key\":\"" + key + "\",\"title\":\"Введение\",\"body\":\"Строка один\\nСтрока два\"}");
+            assertThat(section.status()).as(section.raw()).isEqualTo(201);
+            translateAndApprove(key, 1);
+        }
+        assertThat(kyrgyz().contains("\"complete\":true")).isTrue();
+    }
+
+    @Test
+    @Order(2)
+    void changingTheSourceMakesTheTranslationStaleAndBlocksPublication() {
+        Answer changed = gateway.put("/api/strategy/guide/sections/" + INTRO,
+                "{\"title\":\"Введение\",\"body\":\"Строка один\\nСтрока 2\"}");
+        assertThat(changed.status()).isEqualTo(200);
+        assertThat(changed.body().get("revision").asInt()).isEqualTo(2);
+        assertThat(changed.body().get("translations").get("ky").get("status").asString()).isEqualTo("STALE");
+
+        Answer refused = gateway.post("/api/strategy/guide/editions/ky", null);
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.body().get("detail").asString()).contains(INTRO);
+
+        Answer diff = gateway.get("/api/strategy/guide/sections/" + INTRO + "/translations/ky/source-diff");
+        assertThat(diff.status()).isEqualTo(200);
+        assertThat(diff.raw()).contains("\"op\":\"REMOVED\",\"text\":\"Строка два\"")
+                .contains("\"op\":\"ADDED\",\"text\":\"Строка 2\"");
+    }
+
+    @Test
+    @Order(3)
+    void fixApprovePublishAndDownloadWithTheLettersIntact() {
+        translateAndApprove(INTRO, 2);
+        Answer published = gateway.post("/api/strategy/guide/editions/ky", null);
+        assertThat(published.status()).as(published.raw()).isEqualTo(201);
+        editionPath = "/api/strategy/guide/editions/ky/" + published.body().get("number").asInt();
+
+        HttpResponse<byte[]> html = gateway.download(editionPath + "?format=html");
+        assertThat(html.statusCode()).isEqualTo(200);
+        assertThat(html.headers().firstValue("Content-Type").orElse("")).contains("text/html").containsIgnoringCase("utf-8");
+        assertThat(new String(html.body(), StandardCharsets.UTF_8)).contains(KYRGYZ);
+
+        HttpResponse<byte[]> markdown = gateway.download(editionPath + "?format=md");
+        assertThat(markdown.statusCode()).isEqualTo(200);
+        assertThat(new String(markdown.body(), StandardCharsets.UTF_8)).contains("## Киришүү").contains(KYRGYZ);
+    }
+
+    @Test
+    @Order(4)
+    void aPublishedEditionNeverChanges() {
+        String before = gateway.get(editionPath).raw();
+        assertThat(gateway.put("/api/strategy/guide/sections/" + IFIS,
+                "{\"title\":\"МФИ\",\"body\":\"Новый текст\"}").status()).isEqualTo(200);
+        assertThat(gateway.get(editionPath).raw()).isEqualTo(before);
+    }
+
+    private void translateAndApprove(String key, int revision) {
+        String base = "/api/strategy/guide/sections/" + key + "/translations/ky";
+        Answer draft = gateway.put(base, "{\"title\":\"Киришүү\",\"body\":\"" + KYRGYZ + "\",\"basedOnRevision\":"
+                + revision + "}");
+        assertThat(draft.status()).as(draft.raw()).isEqualTo(200);
+        assertThat(gateway.post(base + "/submit", null).body().get("status").asString()).isEqualTo("IN_REVIEW");
+        assertThat(gateway.post(base + "/approve", null).body().get("status").asString()).isEqualTo("APPROVED");
+    }
+
+    private String kyrgyz() {
+        Answer languages = gateway.get("/api/strategy/guide/languages");
+        assertThat(languages.status()).isEqualTo(200);
+        return languages.body().get("languages").valueStream()
+                .filter(l -> l.get("language").asString().equals("ky")).findFirst().orElseThrow().toString();
+    }
+}
