@@ -175,4 +175,84 @@ class AssignmentsIntegrationTest {
         http.get().uri("/api/research/assignments?size=0").exchange().expectStatus().isBadRequest();
         http.get().uri("/api/research/assignments?status=DONE").exchange().expectStatus().isBadRequest();
     }
+
+    private static final String FINDING = """
+            {"statement":"The ESF requires a stakeholder engagement plan.","confidence":"high",
+             "standardIds":["wb-ess10"],
+             "evidence":[{"link":"https://www.worldbank.org/en/projects-operations/environmental-and-social-framework",
+                          "section":"ESS10, para 4","quote":"The Borrower will engage with stakeholders","accessedOn":"2026-11-01"}]}
+            """;
+
+    private String post(String uri, String json, int expected) {
+        return http.post().uri(uri).contentType(MediaType.APPLICATION_JSON).body(json).exchange().expectStatus()
+                .isEqualTo(expected).expectBody(String.class).returnResult().getResponseBody();
+    }
+
+    @Test
+    void aFindingIsReturnedResubmittedAcceptedWithItsAssignmentAndCoverageShowsTheGaps() {
+        String kz = member("KZ");
+        String a = assign(kz, "KZ");
+        assign(member("KG"), "KG");
+        assign(member("TM"), "TM");
+
+        post("/api/research/assignments/" + a + "/findings", FINDING, 409);
+        move(a, "start", 200);
+        String finding = JsonPath.read(post("/api/research/assignments/" + a + "/findings", FINDING, 201), "$.id");
+        move(a, "submit", 200);
+        String returned = post("/api/research/findings/" + finding + "/comments",
+                "{\"text\":\"Which page?\",\"returnForRevision\":true}", 200);
+        assertThat((String) JsonPath.read(returned, "$.status")).isEqualTo("RETURNED");
+        move(a, "return", 200);
+        http.put().uri("/api/research/findings/" + finding).contentType(MediaType.APPLICATION_JSON).body(FINDING)
+                .exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.status").isEqualTo("SUBMITTED")
+                .jsonPath("$.versions.length()").isEqualTo(2)
+                .jsonPath("$.versions[1].version").isEqualTo(2)
+                .jsonPath("$.comments[0].version").isEqualTo(1)
+                .jsonPath("$.comments[0].text").isEqualTo("Which page?");
+        move(a, "submit", 200);
+        move(a, "accept", 200);
+
+        http.get().uri("/api/research/findings/" + finding).exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.status").isEqualTo("ACCEPTED")
+                .jsonPath("$.versions[0].content.evidence[0].section").isEqualTo("ESS10, para 4");
+        http.put().uri("/api/research/findings/" + finding).contentType(MediaType.APPLICATION_JSON).body(FINDING)
+                .exchange().expectStatus().isEqualTo(409);
+        http.get().uri("/api/research/assignments/" + a + "/findings").exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.findings.length()").isEqualTo(1);
+
+        http.get().uri("/api/research/coverage").exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.institutionsFrom").isEqualTo("catalogue")
+                .jsonPath("$.countries.length()").isEqualTo(5)
+                .jsonPath("$.cells.length()").isEqualTo(5 * 14 * 3)
+                .jsonPath("$.cells[?(@.country == 'KZ' && @.institutionId == 'wb' && @.strand == 'STANDARDS_AND_RULES')].gap")
+                .isEqualTo(List.of(false))
+                .jsonPath("$.cells[?(@.country == 'KZ' && @.institutionId == 'wb' && @.strand == 'STANDARDS_AND_RULES')].acceptedFindings")
+                .isEqualTo(List.of(1))
+                .jsonPath("$.cells[?(@.country == 'KG' && @.institutionId == 'wb' && @.strand == 'STANDARDS_AND_RULES')].gap")
+                .isEqualTo(List.of(true))
+                .jsonPath("$.gaps").isEqualTo(5 * 14 * 3 - 1);
+
+        List<ConsumerRecord<String, String>> events = TopicReader.read(bootstrap, Topics.RESEARCH_EVENTS,
+                r -> r.stream().filter(c -> finding.equals(c.key())).count() >= 4, Duration.ofSeconds(30));
+        List<ConsumerRecord<String, String>> mine = events.stream().filter(c -> finding.equals(c.key())).toList();
+        assertThat(mine).hasSize(4).allSatisfy(c -> {
+            assertThat(EventSchemas.violations(c.value())).isEmpty();
+            assertThat(c.value()).doesNotContain("stakeholder engagement plan");
+        });
+    }
+
+    @Test
+    void aFindingWithoutEvidenceIsA400AndACitationWithoutSourceA422() {
+        String a = assign(member("TM"), "TM");
+        move(a, "start", 200);
+        String noEvidence = post("/api/research/assignments/" + a + "/findings",
+                "{\"statement\":\"s\",\"confidence\":\"high\",\"evidence\":[]}", 400);
+        assertThat(noEvidence).contains("evidence");
+        post("/api/research/assignments/" + a + "/findings",
+                "{\"statement\":\"s\",\"confidence\":\"high\",\"evidence\":[{\"quote\":\"q\",\"accessedOn\":\"2026-11-01\"}]}",
+                422);
+        post("/api/research/assignments/no-such/findings", FINDING, 404);
+        http.get().uri("/api/research/findings/no-such").exchange().expectStatus().isNotFound();
+    }
 }

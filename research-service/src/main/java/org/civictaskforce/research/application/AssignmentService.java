@@ -23,13 +23,15 @@ public class AssignmentService {
     private final AssignmentStore assignments;
     private final CatalogueStore catalogue;
     private final MemberReadModel members;
+    private final FindingService findings;
     private final Clock clock;
 
     public AssignmentService(AssignmentStore assignments, CatalogueStore catalogue, MemberReadModel members,
-            Clock clock) {
+            FindingService findings, Clock clock) {
         this.assignments = assignments;
         this.catalogue = catalogue;
         this.members = members;
+        this.findings = findings;
         this.clock = clock;
     }
 
@@ -64,12 +66,20 @@ public class AssignmentService {
         return assignments.search(country, expertId, status, page);
     }
 
-    /** Moves the assignment on; an impossible transition is a conflict (409). */
+    /**
+     * Moves the assignment on; an impossible transition is a conflict (409). Accepting it accepts its
+     * submitted findings (one document each, after the assignment: a crash in between leaves them
+     * SUBMITTED, to be accepted by hand; see the README).
+     */
     public Assignment moveTo(String id, AssignmentStatus next) {
-        return OptimisticRetry.run(() -> {
+        Assignment moved = OptimisticRetry.run(() -> {
             Assignment.Change change = get(id).moveTo(next, clock.instant());
             assignments.update(change);
             return change.assignment();
         });
+        if (next == AssignmentStatus.ACCEPTED) {
+            findings.acceptSubmittedOf(id);
+        }
+        return moved;
     }
 }

@@ -111,7 +111,10 @@ public class MongoCatalogueStore implements CatalogueStore {
     public Page<Institution> institutions(String kind, Pageable page) {
         Query query = kind == null ? new Query() : Query.query(where("kind").is(kind));
         long total = mongo.count(query, InstitutionDocument.class);
-        query.with(Sort.by("position", "_id")).skip(page.getOffset()).limit(page.getPageSize());
+        query.with(Sort.by("position", "_id"));
+        if (page.isPaged()) {
+            query.skip(page.getOffset()).limit(page.getPageSize());
+        }
         List<Institution> content = mongo.find(query, InstitutionDocument.class).stream()
                 .map(InstitutionDocument::toDomain).toList();
         return new PageImpl<>(content, page, total);
