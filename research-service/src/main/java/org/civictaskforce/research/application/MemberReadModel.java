@@ -27,4 +27,7 @@ public interface MemberReadModel {
     boolean recordInvitation(String eventId, String personId, Instant invitedAt);
 
     List<PipelineTally> tallies();
+
+    /** The person's pipeline status ({@code CANDIDATE}, {@code INVITED}), empty if nobody by that id is known. */
+    java.util.Optional<String> status(String personId);
 }

@@ -74,4 +74,10 @@ public class MongoMemberReadModel implements MemberReadModel {
                 PipelineStatus.valueOf(key.getString(MemberDocument.STATUS)),
                 ((Number) row.get("people")).longValue());
     }
+
+    @Override
+    public java.util.Optional<String> status(String personId) {
+        Document member = mongo.findById(personId, Document.class, MemberDocument.COLLECTION);
+        return java.util.Optional.ofNullable(member).map(m -> m.getString(MemberDocument.STATUS));
+    }
 }

@@ -1,0 +1,43 @@
+package org.civictaskforce.research.application;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+import org.civictaskforce.research.domain.Catalogue;
+import org.civictaskforce.research.domain.Country;
+import org.civictaskforce.research.domain.CountryRelation;
+import org.civictaskforce.research.domain.Institution;
+import org.civictaskforce.research.domain.Standard;
+import org.civictaskforce.research.domain.StandardCorrection;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+
+/** The catalogue collections: institutions, countries, country × institution relations. */
+public interface CatalogueStore {
+    /**
+     * Loads this catalogue version unless it was claimed before (by an earlier start or another
+     * replica). Returns whether this call loaded it.
+     */
+    boolean loadOnce(Catalogue catalogue);
+
+    Page<Institution> institutions(String kind, Pageable page);
+
+    Optional<Institution> institution(String id);
+
+    List<Country> countries();
+
+    Optional<Country> country(String code);
+
+    List<CountryRelation> relations(String countryCode);
+
+    /**
+     * Loads the institution, lets {@code decide} correct it, keeps the replaced version in the history
+     * and saves the institution with the correction's events in its outbox (optimistic: a concurrent
+     * change fails the save, to be retried).
+     */
+    StandardCorrection correctStandard(String institutionId, Function<Institution, StandardCorrection> decide);
+
+    /** The replaced versions of a standard, newest first. */
+    List<Standard> standardHistory(String institutionId, String standardId);
+}

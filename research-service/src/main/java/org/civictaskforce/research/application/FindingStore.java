@@ -1,0 +1,25 @@
+package org.civictaskforce.research.application;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.civictaskforce.research.domain.Finding;
+import org.civictaskforce.research.domain.Strand;
+
+/** The {@code findings} collection; each saved change carries its events in the document's outbox. */
+public interface FindingStore {
+    void insert(Finding.Change created);
+
+    /** Saves a change of {@code before}; fails optimistically if the stored finding is no longer {@code before}. */
+    void update(Finding before, Finding.Change change);
+
+    Optional<Finding> find(String id);
+
+    List<Finding> ofAssignment(String assignmentId);
+
+    /** Accepted findings counted by country × institution × strand. */
+    List<Count> acceptedCounts();
+
+    record Count(String country, String institutionId, Strand strand, long accepted) {
+    }
+}

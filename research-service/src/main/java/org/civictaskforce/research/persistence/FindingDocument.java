@@ -1,0 +1,56 @@
+package org.civictaskforce.research.persistence;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.civictaskforce.platform.outbox.OutboxDocument;
+import org.civictaskforce.research.domain.Finding;
+import org.civictaskforce.research.domain.Strand;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/** A finding as stored in {@code findings}: every version and comment, with its outbox. */
+@Document(collection = FindingDocument.COLLECTION)
+@CompoundIndex(name = "finding_assignment", def = "{'assignmentId': 1, 'firstSubmittedAt': 1}")
+@CompoundIndex(name = "finding_coverage", def = "{'status': 1, 'country': 1, 'institutionId': 1, 'strand': 1}")
+public class FindingDocument extends OutboxDocument {
+    public static final String COLLECTION = "findings";
+
+    @Id
+    private String id;
+    private String assignmentId;
+    private String country;
+    private String institutionId;
+    private Strand strand;
+    private Finding.FindingStatus status;
+    private java.time.Instant firstSubmittedAt;
+    private List<Finding.Version> versions = new ArrayList<>();
+    private List<Finding.Comment> comments = new ArrayList<>();
+
+    static FindingDocument newFor(Finding f) {
+        FindingDocument d = new FindingDocument();
+        d.id = f.id();
+        d.apply(f);
+        return d;
+    }
+
+    void apply(Finding f) {
+        assignmentId = f.assignmentId();
+        country = f.country();
+        institutionId = f.institutionId();
+        strand = f.strand();
+        status = f.status();
+        firstSubmittedAt = f.versions().get(0).submittedAt();
+        versions = new ArrayList<>(f.versions());
+        comments = new ArrayList<>(f.comments());
+    }
+
+    Finding toDomain() {
+        return new Finding(id, assignmentId, country, institutionId, strand, status, versions, comments);
+    }
+
+    public String getId() {
+        return id;
+    }
+}

@@ -1,0 +1,70 @@
+package org.civictaskforce.research.persistence;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.civictaskforce.platform.outbox.DomainEvents;
+import org.civictaskforce.research.application.FindingStore;
+import org.civictaskforce.research.domain.Finding;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Repository;
+
+@Repository
+public class MongoFindingStore implements FindingStore {
+    private final MongoTemplate mongo;
+    private final DomainEvents domainEvents;
+
+    public MongoFindingStore(MongoTemplate mongo, DomainEvents domainEvents) {
+        this.mongo = mongo;
+        this.domainEvents = domainEvents;
+    }
+
+    @Override
+    public void insert(Finding.Change created) {
+        FindingDocument d = FindingDocument.newFor(created.finding());
+        d.append(domainEvents.wrapAll(d.getId(), created.events()));
+        mongo.insert(d);
+    }
+
+    @Override
+    public void update(Finding before, Finding.Change change) {
+        FindingDocument d = mongo.findById(before.id(), FindingDocument.class);
+        if (d == null || !d.toDomain().equals(before)) {
+            throw new OptimisticLockingFailureException("finding " + before.id() + " changed");
+        }
+        d.apply(change.finding());
+        d.append(domainEvents.wrapAll(d.getId(), change.events()));
+        mongo.save(d);
+    }
+
+    @Override
+    public Optional<Finding> find(String id) {
+        return Optional.ofNullable(mongo.findById(id, FindingDocument.class)).map(FindingDocument::toDomain);
+    }
+
+    @Override
+    public List<Finding> ofAssignment(String assignmentId) {
+        return mongo.find(Query.query(where("assignmentId").is(assignmentId)).with(Sort.by("firstSubmittedAt", "_id")),
+                FindingDocument.class).stream().map(FindingDocument::toDomain).toList();
+    }
+
+    @Override
+    public List<Count> acceptedCounts() {
+        Query accepted = Query.query(where("status").is(Finding.FindingStatus.ACCEPTED));
+        Map<Count, Long> counts = new HashMap<>();
+        for (FindingDocument d : mongo.find(accepted, FindingDocument.class)) {
+            Finding f = d.toDomain();
+            counts.merge(new Count(f.country(), f.institutionId(), f.strand(), 0), 1L, Long::sum);
+        }
+        return counts.entrySet().stream()
+                .map(e -> new Count(e.getKey().country(), e.getKey().institutionId(), e.getKey().strand(), e.getValue()))
+                .toList();
+    }
+}

@@ -1,0 +1,89 @@
+package org.civictaskforce.research.web;
+
+import java.net.URI;
+import java.util.Locale;
+
+import org.civictaskforce.research.application.AssignmentService;
+import org.civictaskforce.research.domain.AssignmentStatus;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.web.PagedModel;
+import org.springframework.http.ResponseEntity;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.swagger.v3.oas.annotations.Operation;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+/** Research assignments and their lifecycle. TODO(identity): coordinators assign, return and accept. */
+@RestController
+@Validated
+@RequestMapping(AssignmentsController.PATH)
+public class AssignmentsController {
+    static final String PATH = "/api/research/assignments";
+
+    private final AssignmentService service;
+
+    public AssignmentsController(AssignmentService service) {
+        this.service = service;
+    }
+
+    @PostMapping
+    @Operation(summary = "Assign research to an expert; the answer's warnings show the plan's 1–3 experts per country")
+    public ResponseEntity<AssignmentResponse> assign(@Valid @RequestBody AssignmentRequest request) {
+        var created = service.assign(request.expertId().strip(), request.country().toUpperCase(Locale.ROOT),
+                request.institutionId(), request.strand(), request.dueDate());
+        return ResponseEntity.created(URI.create(PATH + "/" + created.assignment().id()))
+                .body(AssignmentResponse.of(created.assignment(), created.warnings()));
+    }
+
+    @GetMapping("/{id}")
+    public AssignmentResponse get(@PathVariable String id) {
+        return AssignmentResponse.of(service.get(id));
+    }
+
+    @GetMapping
+    @Operation(summary = "Assignments in creation order, filtered by country, expert or status")
+    public PagedModel<AssignmentResponse> list(
+            @RequestParam(required = false) @Pattern(regexp = "[A-Za-z]{2}") String country,
+            @RequestParam(required = false) @Size(min = 1, max = 64) String expertId,
+            @RequestParam(required = false) AssignmentStatus status,
+            @RequestParam(defaultValue = "0") @Min(0) int page,
+            @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
+        return new PagedModel<>(service.search(country == null ? null : country.toUpperCase(Locale.ROOT), expertId,
+                status, PageRequest.of(page, size)).map(AssignmentResponse::of));
+    }
+
+    @PostMapping("/{id}/start")
+    @Operation(summary = "The expert starts (or restarts after a return): IN_PROGRESS")
+    public AssignmentResponse start(@PathVariable String id) {
+        return AssignmentResponse.of(service.moveTo(id, AssignmentStatus.IN_PROGRESS));
+    }
+
+    @PostMapping("/{id}/submit")
+    @Operation(summary = "The expert submits: SUBMITTED")
+    public AssignmentResponse submit(@PathVariable String id) {
+        return AssignmentResponse.of(service.moveTo(id, AssignmentStatus.SUBMITTED));
+    }
+
+    @PostMapping("/{id}/return")
+    @Operation(summary = "A coordinator returns it for more work: RETURNED")
+    public AssignmentResponse giveBack(@PathVariable String id) {
+        return AssignmentResponse.of(service.moveTo(id, AssignmentStatus.RETURNED));
+    }
+
+    @PostMapping("/{id}/accept")
+    @Operation(summary = "A coordinator accepts it: ACCEPTED (final)")
+    public AssignmentResponse accept(@PathVariable String id) {
+        return AssignmentResponse.of(service.moveTo(id, AssignmentStatus.ACCEPTED));
+    }
+}
