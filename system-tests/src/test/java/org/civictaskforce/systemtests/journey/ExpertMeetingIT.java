@@ -119,8 +119,10 @@ class ExpertMeetingIT {
         });
         assertThat(stack.mailMessages()).noneMatch(m -> m.to().contains("meeting2." + RUN)
                 && m.subject().contains("Choosing our target institutions " + RUN));
-        Answer inbox = gateway.get("/api/notifications/inbox/" + kyrgyzExperts.get(0));
-        assertThat(inbox.raw()).contains("Choosing our target institutions " + RUN);
+        // the inbox is its own channel: it may land a moment after the e-mail
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(
+                gateway.get("/api/notifications/inbox/" + kyrgyzExperts.get(0)).raw())
+                .contains("Choosing our target institutions " + RUN));
     }
 
     @Test
