@@ -19,6 +19,12 @@ public interface AssignmentStore {
 
     Page<Assignment> search(String country, String expertId, AssignmentStatus status, Pageable page);
 
+    /**
+     * Erasure: every assignment of this person keeps its facts (country, institution, strand, status,
+     * findings) under one new anonymous expert id, so coverage and counts stay right; returns how many.
+     */
+    long anonymiseExpert(String personId);
+
     /** The distinct experts with an assignment in this country. */
     Set<String> expertsIn(String country);
 }

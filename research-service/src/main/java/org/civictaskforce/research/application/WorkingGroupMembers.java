@@ -10,9 +10,11 @@ import org.springframework.stereotype.Service;
 @Service
 public class WorkingGroupMembers {
     private final MemberReadModel readModel;
+    private final AssignmentStore assignments;
 
-    public WorkingGroupMembers(MemberReadModel readModel) {
+    public WorkingGroupMembers(MemberReadModel readModel, AssignmentStore assignments) {
         this.readModel = readModel;
+        this.assignments = assignments;
     }
 
     public boolean personRegistered(String eventId, PersonRegistered event) {
@@ -20,9 +22,13 @@ public class WorkingGroupMembers {
                 event.registeredAt());
     }
 
-    /** Erasure: the person's document goes (and with it the applied-event ids it kept). */
+    /**
+     * Erasure: the person's read-model document goes (and with it the applied-event ids it kept), and
+     * their assignments continue under an anonymous expert id.
+     */
     public boolean personErased(PersonErased event) {
-        return readModel.forget(event.personId());
+        long anonymised = assignments.anonymiseExpert(event.personId());
+        return readModel.forget(event.personId()) || anonymised > 0;
     }
 
     public boolean memberInvited(String eventId, MemberInvited event) {

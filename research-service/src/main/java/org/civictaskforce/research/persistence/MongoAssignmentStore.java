@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 
 import org.civictaskforce.platform.outbox.DomainEvents;
 import org.civictaskforce.research.application.AssignmentStore;
@@ -19,6 +20,7 @@ import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Repository;
 
 @Repository
@@ -80,6 +82,14 @@ public class MongoAssignmentStore implements AssignmentStore {
         List<Assignment> content = mongo.find(query, AssignmentDocument.class).stream()
                 .map(AssignmentDocument::toDomain).toList();
         return new PageImpl<>(content, page, total);
+    }
+
+    @Override
+    public long anonymiseExpert(String personId) {
+        // bump the version so a save based on a copy read before the erasure fails and is retried
+        return mongo.updateMulti(Query.query(where("expertId").is(personId)),
+                new Update().set("expertId", "erased-" + UUID.randomUUID()).inc("version", 1L),
+                AssignmentDocument.class).getModifiedCount();
     }
 
     @Override

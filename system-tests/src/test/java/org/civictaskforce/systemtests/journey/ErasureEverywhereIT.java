@@ -123,6 +123,15 @@ class ErasureEverywhereIT {
             new Place("research: members read model", (g, s) -> true,
                     (g, dbs, s) -> dbs.get("research").getCollection("members")
                             .countDocuments(new Document("_id", s.id)) == 1),
+            new Place("research: an assignment (expert × country × institution × strand)", (g, s) -> {
+                String body = "{\"expertId\":\"" + s.id + "\",\"country\":\"KZ\",\"institutionId\":\"ebrd\","
+                        + "\"strand\":\"LEGAL_AND_POLITICAL_RELATIONS\",\"dueDate\":\""
+                        + java.time.LocalDate.now().plusDays(20) + "\"}";
+                // research learns about the person from membership's events first
+                await().atMost(Duration.ofSeconds(30)).until(() -> g.post("/api/research/assignments", body).status() == 201);
+                return true;
+            }, (g, dbs, s) -> dbs.get("research").getCollection("assignments")
+                    .countDocuments(new Document("expertId", s.id)) == 1),
             new Place("strategy: participants read model", (g, s) -> true,
                     (g, dbs, s) -> dbs.get("strategy").getCollection("participants")
                             .countDocuments(new Document("_id", s.id)) == 1));
