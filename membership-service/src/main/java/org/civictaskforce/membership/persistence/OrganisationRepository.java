@@ -5,12 +5,10 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 import java.util.List;
 
 import org.civictaskforce.membership.domain.OrganisationFilter;
-import org.civictaskforce.membership.domain.PersonRules;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.support.PageableExecutionUtils;
 import org.springframework.stereotype.Repository;
@@ -61,15 +59,7 @@ public class OrganisationRepository {
         if (f.focusArea() != null) {
             filter.addCriteria(where("focusAreas").is(f.focusArea()));
         }
-        if (f.text() != null) {
-            List<Criteria> words = PersonRules.nameWords(f.text()).stream()
-                    .map(w -> where("nameWords").regex("^" + w)).toList();
-            if (words.size() == 1) {
-                filter.addCriteria(words.get(0));
-            } else if (!words.isEmpty()) {
-                filter.addCriteria(new Criteria().andOperator(words));
-            }
-        }
+        NameWordsSearch.addTo(filter, f.text());
         List<OrganisationDocument> content = mongo.find(Query.of(filter).with(pageable).with(ORDER),
                 OrganisationDocument.class);
         return PageableExecutionUtils.getPage(content, pageable,

@@ -7,12 +7,10 @@ import java.util.List;
 
 import org.civictaskforce.membership.domain.MembershipStatus;
 import org.civictaskforce.membership.domain.PersonFilter;
-import org.civictaskforce.membership.domain.PersonRules;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.support.PageableExecutionUtils;
 
@@ -57,17 +55,7 @@ class PersonQueriesImpl implements PersonQueries {
         if (f.selectsByHiddenAttribute()) {
             filter.addCriteria(where("protectedIdentity").ne(true));
         }
-        if (f.text() != null) {
-            // words are letters and digits only, so the anchored regex needs no escaping and is a
-            // prefix range scan on the name_words index
-            List<Criteria> words = PersonRules.nameWords(f.text()).stream()
-                    .map(w -> where("nameWords").regex("^" + w)).toList();
-            if (words.size() == 1) {
-                filter.addCriteria(words.get(0));
-            } else if (!words.isEmpty()) {
-                filter.addCriteria(new Criteria().andOperator(words));
-            }
-        }
+        NameWordsSearch.addTo(filter, f.text());
         return filter;
     }
 
