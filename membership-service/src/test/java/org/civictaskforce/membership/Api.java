@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 
 import org.civictaskforce.contracts.EventJson;
+import org.civictaskforce.platform.security.TestTokens;
 
 import tools.jackson.databind.JsonNode;
 
@@ -16,9 +17,21 @@ import tools.jackson.databind.JsonNode;
 public final class Api {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
+    private final String authorization;
 
+    /** A client acting as a coordinator. */
     public Api(int port) {
+        this(port, TestTokens.coordinator());
+    }
+
+    private Api(int port, String authorization) {
         this.base = "http://localhost:" + port;
+        this.authorization = authorization;
+    }
+
+    /** The same service, called with another {@code Authorization} value ({@code null}: no token). */
+    public Api as(String authorization) {
+        return new Api(Integer.parseInt(base.substring(base.lastIndexOf(':') + 1)), authorization);
     }
 
     public record Response(int status, HttpResponse<String> raw) {
@@ -76,6 +89,9 @@ public final class Api {
     }
 
     private Response send(HttpRequest.Builder request) {
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
         try {
             HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(30)).build(),
                     HttpResponse.BodyHandlers.ofString());

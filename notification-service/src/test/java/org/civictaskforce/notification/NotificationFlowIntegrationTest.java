@@ -3,9 +3,6 @@ package org.civictaskforce.notification;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.hasSize;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -65,6 +62,9 @@ import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+import org.civictaskforce.platform.security.TestTokens;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
@@ -117,6 +117,19 @@ class NotificationFlowIntegrationTest {
 
     @Autowired
     MockMvc mvc;
+
+    /** Requests as a coordinator unless a test says otherwise (the service checks tokens like any other). */
+    private static MockHttpServletRequestBuilder get(String uri, Object... vars) {
+        return MockMvcRequestBuilders.get(uri, vars).header("Authorization", TestTokens.coordinator());
+    }
+
+    private static MockHttpServletRequestBuilder post(String uri, Object... vars) {
+        return MockMvcRequestBuilders.post(uri, vars).header("Authorization", TestTokens.coordinator());
+    }
+
+    private static MockHttpServletRequestBuilder put(String uri, Object... vars) {
+        return MockMvcRequestBuilders.put(uri, vars).header("Authorization", TestTokens.coordinator());
+    }
     @Autowired
     NotificationStore notifications;
     @Autowired
@@ -415,7 +428,7 @@ class NotificationFlowIntegrationTest {
         HttpClient http = HttpClient.newHttpClient();
         HttpResponse<java.util.stream.Stream<String>> response = http.send(HttpRequest.newBuilder(
                 URI.create("http://127.0.0.1:" + port + "/api/notifications/inbox/" + p.id + "/stream"))
-                .header("Accept", "text/event-stream").build(), HttpResponse.BodyHandlers.ofLines());
+                .header("Accept", "text/event-stream").header("Authorization", TestTokens.person(p.id)).build(), HttpResponse.BodyHandlers.ofLines());
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("text/event-stream");
         List<String> lines = new CopyOnWriteArrayList<>();
@@ -471,8 +484,8 @@ class NotificationFlowIntegrationTest {
                 .andExpect(jsonPath("$.url").value("https://93.184.216.34/hook"))
                 .andReturn().getResponse().getContentAsString();
         assertThat(registered).doesNotContain("0123456789abcdef-secret");
-        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
-                .delete("/api/notifications/webhooks/{personId}", personId)).andExpect(status().isNoContent());
+        mvc.perform(MockMvcRequestBuilders.delete("/api/notifications/webhooks/{personId}", personId)
+                .header("Authorization", TestTokens.coordinator())).andExpect(status().isNoContent());
     }
 
     @Test

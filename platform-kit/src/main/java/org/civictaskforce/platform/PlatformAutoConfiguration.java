@@ -65,7 +65,8 @@ public class PlatformAutoConfiguration {
     @Bean
     FilterRegistrationBean<ActorFilter> actorFilter() {
         FilterRegistrationBean<ActorFilter> registration = new FilterRegistrationBean<>(new ActorFilter());
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+        // after Spring Security's filters (order -100), which verify the token the actor comes from
+        registration.setOrder(-99);
         return registration;
     }
 

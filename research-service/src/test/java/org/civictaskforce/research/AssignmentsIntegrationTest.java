@@ -52,7 +52,8 @@ class AssignmentsIntegrationTest {
 
     @BeforeEach
     void client() {
-        http = RestTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
+        http = RestTestClient.bindToServer().baseUrl("http://localhost:" + port)
+                .defaultHeader("Authorization", org.civictaskforce.platform.security.TestTokens.coordinator()).build();
     }
 
     private String member(String country) {

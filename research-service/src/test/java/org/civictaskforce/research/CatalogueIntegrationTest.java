@@ -59,7 +59,8 @@ class CatalogueIntegrationTest {
 
     @BeforeEach
     void client() {
-        http = RestTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
+        http = RestTestClient.bindToServer().baseUrl("http://localhost:" + port)
+                .defaultHeader("Authorization", org.civictaskforce.platform.security.TestTokens.coordinator()).build();
     }
 
     @Test

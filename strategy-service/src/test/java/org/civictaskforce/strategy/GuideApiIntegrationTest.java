@@ -54,7 +54,8 @@ class GuideApiIntegrationTest {
 
     @BeforeEach
     void client() {
-        http = RestTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
+        http = RestTestClient.bindToServer().baseUrl("http://localhost:" + port)
+                .defaultHeader("Authorization", org.civictaskforce.platform.security.TestTokens.coordinator()).build();
     }
 
     @Test
@@ -174,13 +175,13 @@ class GuideApiIntegrationTest {
     }
 
     private JsonNode post(String uri, Object body, int status) {
-        var spec = http.post().uri(uri).header("X-Actor-Id", "translator-ky");
+        var spec = http.post().uri(uri).header("Authorization", org.civictaskforce.platform.security.TestTokens.bearer("translator-ky", org.civictaskforce.platform.security.Role.TRANSLATOR));
         var response = body == null ? spec.exchange() : spec.contentType(MediaType.APPLICATION_JSON).body(body).exchange();
         return json(response.expectStatus().isEqualTo(status).expectBody(String.class).returnResult().getResponseBody());
     }
 
     private JsonNode put(String uri, Object body, int status) {
-        return json(http.put().uri(uri).header("X-Actor-Id", "translator-ky").contentType(MediaType.APPLICATION_JSON)
+        return json(http.put().uri(uri).header("Authorization", org.civictaskforce.platform.security.TestTokens.bearer("translator-ky", org.civictaskforce.platform.security.Role.TRANSLATOR)).contentType(MediaType.APPLICATION_JSON)
                 .body(body).exchange().expectStatus().isEqualTo(status).expectBody(String.class).returnResult()
                 .getResponseBody());
     }

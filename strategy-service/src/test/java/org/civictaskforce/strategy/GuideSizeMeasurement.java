@@ -70,7 +70,8 @@ class GuideSizeMeasurement {
         Document stored = mongo.getCollection(GuideDocument.COLLECTION).find().first();
         int bytes = new RawBsonDocument(stored, new DocumentCodec()).getByteBuffer().remaining();
 
-        RestTestClient http = RestTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
+        RestTestClient http = RestTestClient.bindToServer().baseUrl("http://localhost:" + port)
+                .defaultHeader("Authorization", org.civictaskforce.platform.security.TestTokens.coordinator()).build();
         List<Long> gets = new ArrayList<>();
         List<Long> puts = new ArrayList<>();
         for (int i = 0; i < 60; i++) {

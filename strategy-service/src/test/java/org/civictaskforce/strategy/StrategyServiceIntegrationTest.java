@@ -68,7 +68,8 @@ class StrategyServiceIntegrationTest {
 
     @BeforeEach
     void client() {
-        http = RestTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
+        http = RestTestClient.bindToServer().baseUrl("http://localhost:" + port)
+                .defaultHeader("Authorization", org.civictaskforce.platform.security.TestTokens.coordinator()).build();
     }
 
     @Test

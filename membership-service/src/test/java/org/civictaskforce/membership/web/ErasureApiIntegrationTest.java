@@ -11,6 +11,7 @@ import org.bson.Document;
 import org.civictaskforce.contracts.EventSchemas;
 import org.civictaskforce.contracts.Topics;
 import org.civictaskforce.membership.Api;
+import org.civictaskforce.platform.security.TestTokens;
 import org.civictaskforce.membership.persistence.MeetingDocument;
 import org.civictaskforce.membership.persistence.PersonDocument;
 import org.civictaskforce.platform.testing.MongoTestServer;
@@ -81,8 +82,8 @@ class ErasureApiIntegrationTest {
                 "{\"attendeeIds\":[\"" + dana + "\",\"" + other + "\"]}")).json();
         long expertsBefore = api.get("/api/membership/progress").json().get("experts").get("total").asLong();
 
-        JsonNode erased = api.expect(202, api.post(PEOPLE + "/" + dana + "/erasure", null,
-                "X-Actor-Id", dana, "X-Correlation-Id", "erase-" + dana)).json();
+        JsonNode erased = api.expect(202, api.as(TestTokens.person(dana)).post(PEOPLE + "/" + dana + "/erasure", null,
+                "X-Correlation-Id", "erase-" + dana)).json();
         assertThat(erased.get("personId").asString()).isEqualTo(dana);
         assertThat(erased.get("status").asString()).isEqualTo("ERASED");
         JsonNode again = api.expect(202, api.post(PEOPLE + "/" + dana + "/erasure", null)).json();
@@ -135,7 +136,7 @@ class ErasureApiIntegrationTest {
         assertThat(history.get("content").get(0).get("type").asString())
                 .isEqualTo("org.civictaskforce.membership.person.erased");
         assertThat(history.get("content").toString()).contains("org.civictaskforce.membership.person.registered",
-                "org.civictaskforce.membership.member.activated", "\"actor\":\"anonymous\"")
+                "org.civictaskforce.membership.member.activated", "\"actor\":\"" + TestTokens.COORDINATOR_ID + "\"")
                 .doesNotContain(email, "Dana");
 
         assertThat(person.toJson()).doesNotContain("Dana", "Erasable", email, "KG", "Asia/Bishkek", "EXPERT");

@@ -6,6 +6,8 @@ import java.net.URI;
 public final class ProblemTypes {
     public static final URI VALIDATION = URI.create("/problems/validation");
     public static final URI MALFORMED = URI.create("/problems/malformed-request");
+    public static final URI UNAUTHENTICATED = URI.create("/problems/unauthenticated");
+    public static final URI FORBIDDEN = URI.create("/problems/forbidden");
     public static final URI NOT_FOUND = URI.create("/problems/not-found");
     public static final URI CONFLICT = URI.create("/problems/conflict");
     public static final URI DOMAIN_RULE = URI.create("/problems/domain-rule");

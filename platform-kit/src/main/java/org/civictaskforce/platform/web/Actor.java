@@ -5,13 +5,11 @@ import java.util.regex.Pattern;
 /**
  * Who is acting in the work in hand, for the audit trail: an id, never a name.
  *
- * <p>TODO(identity): until sign-in exists this is the caller's {@code X-Actor-Id} header (set by
- * {@link ActorFilter}), {@value #ANONYMOUS} for a request without one, and {@value #SYSTEM} for work no
- * request started (consumers, schedulers). Once tokens are checked, the filter takes the subject of
- * the verified token instead and ignores the header.
+ * <p>The subject of the request's verified access token (set by {@link ActorFilter}),
+ * {@value #ANONYMOUS} on a public route, and {@value #SYSTEM} for work no request started (consumers,
+ * schedulers).
  */
 public final class Actor {
-    public static final String HEADER = "X-Actor-Id";
     public static final String ANONYMOUS = "anonymous";
     public static final String SYSTEM = "system";
     private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9._:@-]{1,64}");

@@ -6,6 +6,7 @@ import java.util.Map;
 
 import org.civictaskforce.platform.problem.ConflictException;
 import org.civictaskforce.platform.problem.DomainRuleException;
+import org.civictaskforce.platform.problem.ForbiddenException;
 import org.civictaskforce.platform.problem.NotFoundException;
 import org.civictaskforce.platform.problem.ProblemTypes;
 import org.slf4j.Logger;
@@ -44,6 +45,11 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(NotFoundException.class)
     ProblemDetail notFound(NotFoundException e) {
         return problem(HttpStatus.NOT_FOUND, ProblemTypes.NOT_FOUND, "Not found", e.getMessage());
+    }
+
+    @ExceptionHandler(ForbiddenException.class)
+    ProblemDetail forbidden(ForbiddenException e) {
+        return problem(HttpStatus.FORBIDDEN, ProblemTypes.FORBIDDEN, "Forbidden", e.getMessage());
     }
 
     @ExceptionHandler(ConflictException.class)
@@ -147,7 +153,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 "message", error.getDefaultMessage() == null ? "invalid" : error.getDefaultMessage());
     }
 
-    static ProblemDetail problem(HttpStatus status, URI type, String title, String detail) {
+    public static ProblemDetail problem(HttpStatus status, URI type, String title, String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setType(type);
         problem.setTitle(title);

@@ -131,6 +131,10 @@ class AuditTrailIntegrationTest {
                 .get("content")).isEmpty();
         assertThat(status("/admin/audit?subject=%7B%22$gt%22:%22%22%7D")).isEqualTo(400);
         assertThat(status("/admin/audit?size=101")).isEqualTo(400);
+        // the audit trail is for coordinators: ids of who did what are themselves sensitive
+        assertThat(statusAs("/admin/audit", org.civictaskforce.platform.security.TestTokens.bearer("member-1",
+                org.civictaskforce.platform.security.Role.MEMBER))).isEqualTo(403);
+        assertThat(statusAs("/admin/audit", null)).isEqualTo(401);
     }
 
     private WidgetDocument save(String id, int seq) {
@@ -156,10 +160,25 @@ class AuditTrailIntegrationTest {
         return send(path).statusCode();
     }
 
+    private int statusAs(String path, String authorization) {
+        try {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET();
+            if (authorization != null) {
+                request.header("Authorization", authorization);
+            }
+            return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.discarding())
+                    .statusCode();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private HttpResponse<String> send(String path) {
         try {
             return HttpClient.newHttpClient().send(
-                    HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET().build(),
+                    HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                            .header("Authorization", org.civictaskforce.platform.security.TestTokens.coordinator())
+                            .GET().build(),
                     HttpResponse.BodyHandlers.ofString());
         } catch (Exception e) {
             throw new IllegalStateException(e);

@@ -51,6 +51,24 @@ public class KitTestApplication {
         }
     }
 
+    /** Shows who the kit thinks is calling: the verified caller and the actor the audit trail records. */
+    @org.springframework.web.bind.annotation.RestController
+    public static class WhoAmI {
+        @org.springframework.web.bind.annotation.GetMapping("/kit/whoami")
+        public java.util.Map<String, Object> whoami() {
+            org.civictaskforce.platform.security.Caller caller = org.civictaskforce.platform.security.Caller.current();
+            return java.util.Map.of("subject", String.valueOf(caller.subject()), "roles",
+                    caller.roles().stream().map(Enum::name).sorted().toList(),
+                    "actor", org.civictaskforce.platform.web.Actor.current());
+        }
+
+        @org.springframework.web.bind.annotation.GetMapping("/kit/coordinators-only")
+        public String coordinatorsOnly() {
+            org.civictaskforce.platform.security.Caller.current().requireCoordinator();
+            return "ok";
+        }
+    }
+
     public interface Widgets extends MongoRepository<WidgetDocument, String> {
     }
 

@@ -16,7 +16,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -24,15 +23,16 @@ import org.springframework.web.bind.annotation.RestController;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 
+import org.civictaskforce.platform.web.Actor;
+
 /**
- * The information guide, its translations and its published editions. {@code X-Actor-Id} names who
- * makes a change (recorded with it) until sign-in exists: TODO(identity) translators may then edit
- * only their own language.
+ * The information guide, its translations and its published editions. The signed-in caller
+ * ({@link Actor}) is recorded with every change. TODO(identity): translators may edit only their own
+ * language.
  */
 @RestController
 @RequestMapping("/api/strategy/guide")
 public class GuideController {
-    static final String ACTOR = "X-Actor-Id";
     private static final MediaType MARKDOWN = new MediaType("text", "markdown", StandardCharsets.UTF_8);
 
     private final GuideService guides;
@@ -49,9 +49,8 @@ public class GuideController {
 
     @PostMapping("/sections")
     @Operation(summary = "Add a section (appended after the existing ones), revision 1")
-    public ResponseEntity<GuideResponse.SectionView> addSection(@Valid @RequestBody SectionRequest request,
-            @RequestHeader(name = ACTOR, required = false) String actor) {
-        Guide guide = guides.addSection(request.key(), request.title(), request.body(), actor);
+    public ResponseEntity<GuideResponse.SectionView> addSection(@Valid @RequestBody SectionRequest request) {
+        Guide guide = guides.addSection(request.key(), request.title(), request.body(), Actor.current());
         return ResponseEntity.created(URI.create("/api/strategy/guide/sections/" + request.key()))
                 .body(section(guide, request.key()));
     }
@@ -59,9 +58,8 @@ public class GuideController {
     @PutMapping("/sections/{key}")
     @Operation(summary = "Change a section's source text; a change bumps its revision and makes its translations stale")
     public GuideResponse.SectionView changeSection(@PathVariable String key,
-            @Valid @RequestBody SectionChangeRequest request,
-            @RequestHeader(name = ACTOR, required = false) String actor) {
-        return section(guides.changeSection(key, request.title(), request.body(), actor), key);
+            @Valid @RequestBody SectionChangeRequest request) {
+        return section(guides.changeSection(key, request.title(), request.body(), Actor.current()), key);
     }
 
     @GetMapping("/sections/{key}/translations/{lang}")
@@ -77,31 +75,27 @@ public class GuideController {
     @PutMapping("/sections/{key}/translations/{lang}")
     @Operation(summary = "Write a translation (a draft) based on a source revision")
     public TranslationResponse translate(@PathVariable String key, @PathVariable String lang,
-            @Valid @RequestBody TranslationRequest request,
-            @RequestHeader(name = ACTOR, required = false) String actor) {
-        Guide guide = guides.translate(key, lang, request.title(), request.body(), request.basedOnRevision(), actor);
+            @Valid @RequestBody TranslationRequest request) {
+        Guide guide = guides.translate(key, lang, request.title(), request.body(), request.basedOnRevision(), Actor.current());
         return TranslationResponse.of(guide, key, lang);
     }
 
     @PostMapping("/sections/{key}/translations/{lang}/submit")
     @Operation(summary = "Submit a draft translation for review")
-    public TranslationResponse submit(@PathVariable String key, @PathVariable String lang,
-            @RequestHeader(name = ACTOR, required = false) String actor) {
-        return TranslationResponse.of(guides.submit(key, lang, actor), key, lang);
+    public TranslationResponse submit(@PathVariable String key, @PathVariable String lang) {
+        return TranslationResponse.of(guides.submit(key, lang, Actor.current()), key, lang);
     }
 
     @PostMapping("/sections/{key}/translations/{lang}/approve")
     @Operation(summary = "Approve a translation in review")
-    public TranslationResponse approve(@PathVariable String key, @PathVariable String lang,
-            @RequestHeader(name = ACTOR, required = false) String actor) {
-        return TranslationResponse.of(guides.approve(key, lang, actor), key, lang);
+    public TranslationResponse approve(@PathVariable String key, @PathVariable String lang) {
+        return TranslationResponse.of(guides.approve(key, lang, Actor.current()), key, lang);
     }
 
     @PostMapping("/sections/{key}/translations/{lang}/return")
     @Operation(summary = "Return a translation in review to its translator (back to draft)")
-    public TranslationResponse returnToTranslator(@PathVariable String key, @PathVariable String lang,
-            @RequestHeader(name = ACTOR, required = false) String actor) {
-        return TranslationResponse.of(guides.returnToTranslator(key, lang, actor), key, lang);
+    public TranslationResponse returnToTranslator(@PathVariable String key, @PathVariable String lang) {
+        return TranslationResponse.of(guides.returnToTranslator(key, lang, Actor.current()), key, lang);
     }
 
     @GetMapping("/sections/{key}/translations/{lang}/source-diff")

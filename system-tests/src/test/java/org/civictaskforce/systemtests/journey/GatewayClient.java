@@ -7,6 +7,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
+import org.civictaskforce.platform.security.Role;
+import org.civictaskforce.platform.security.TestTokens;
+
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -19,9 +22,26 @@ final class GatewayClient {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
+    private final String authorization;
 
+    /** A client signed in as a coordinator. */
     GatewayClient(String base) {
+        this(base, TestTokens.coordinator());
+    }
+
+    private GatewayClient(String base, String authorization) {
         this.base = base;
+        this.authorization = authorization;
+    }
+
+    /** The same gateway, signed in as this person with these working-group roles. */
+    GatewayClient as(String personId, Role... roles) {
+        return new GatewayClient(base, TestTokens.bearer(personId, roles));
+    }
+
+    /** The same gateway, not signed in. */
+    GatewayClient anonymous() {
+        return new GatewayClient(base, null);
     }
 
     Answer get(String path) {
@@ -42,8 +62,8 @@ final class GatewayClient {
     /** A GET whose answer is kept as raw bytes (downloads), with the response headers. */
     HttpResponse<byte[]> download(String path) {
         try {
-            return http.send(HttpRequest.newBuilder(URI.create(base + path)).GET().timeout(Duration.ofSeconds(30))
-                    .build(), HttpResponse.BodyHandlers.ofByteArray());
+            return http.send(signed(HttpRequest.newBuilder(URI.create(base + path))).GET()
+                    .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofByteArray());
         } catch (IOException e) {
             throw new IllegalStateException("gateway did not answer " + path, e);
         } catch (InterruptedException e) {
@@ -60,8 +80,8 @@ final class GatewayClient {
     /** Opens a server-sent-event stream and hands each line to {@code lines} as it arrives. */
     java.util.concurrent.CompletableFuture<HttpResponse<Void>> stream(String path,
             java.util.function.Consumer<String> lines) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "text/event-stream")
-                .GET().build();
+        HttpRequest request = signed(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Accept", "text/event-stream")).GET().build();
         return http.sendAsync(request, HttpResponse.BodyHandlers.fromLineSubscriber(
                 new java.util.concurrent.Flow.Subscriber<String>() {
                     @Override
@@ -84,7 +104,15 @@ final class GatewayClient {
                 }));
     }
 
+    private HttpRequest.Builder signed(HttpRequest.Builder request) {
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        return request;
+    }
+
     private Answer send(HttpRequest.Builder request, String correlationId) {
+        signed(request);
         if (correlationId != null) {
             request.header("X-Correlation-Id", correlationId);
         }
