@@ -69,7 +69,7 @@ final class Text {
                 out.append(' ');
                 continue;
             }
-            if ("\\`*_[]<>#|!~".indexOf(c) >= 0 || (i == 0 && (c == '-' || c == '+' || c == '='))) {
+            if ("\\`*_[]<>#|!~&".indexOf(c) >= 0 || (i == 0 && (c == '-' || c == '+' || c == '='))) {
                 out.append('\\');
             }
             out.append(c);
