@@ -71,8 +71,8 @@ public final class AnalyticalNoteDocuments {
             }
         }
         List<String> metadata = List.of(
-                content.findings().size() + " accepted findings · " + content.institutions().size() + " institutions · "
-                        + content.countries() + " countries",
+                count(content.findings().size(), "accepted finding") + " · "
+                        + count(content.institutions().size(), "institution") + " · " + count(content.countries(), "country"),
                 "Compiled from accepted research findings and the catalogue. Facts marked UNVERIFIED are drafts to check before relying on them.");
         return new Document(TITLE, "en", subtitle, metadata, sections);
     }
@@ -188,6 +188,13 @@ public final class AnalyticalNoteDocuments {
             out.append(" **UNVERIFIED**");
         }
         return out.toString();
+    }
+
+    private static String count(int n, String noun) {
+        if (n == 1) {
+            return "1 " + noun;
+        }
+        return n + " " + (noun.endsWith("y") ? noun.substring(0, noun.length() - 1) + "ies" : noun + "s");
     }
 
     static String strand(Strand strand) {
