@@ -26,6 +26,7 @@ COPY mvnw pom.xml ./
 COPY .mvn/ .mvn/
 COPY event-contracts/pom.xml event-contracts/
 COPY platform-kit/pom.xml platform-kit/
+COPY document-renderer/pom.xml document-renderer/
 COPY membership-service/pom.xml membership-service/
 COPY research-service/pom.xml research-service/
 COPY strategy-service/pom.xml strategy-service/

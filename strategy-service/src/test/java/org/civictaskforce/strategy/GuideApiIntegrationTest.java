@@ -2,6 +2,7 @@ package org.civictaskforce.strategy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -9,6 +10,11 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.apache.poi.xwpf.usermodel.XWPFParagraph;
 import org.civictaskforce.contracts.EventJson;
 import org.civictaskforce.contracts.EventSchemas;
 import org.civictaskforce.contracts.Topics;
@@ -59,7 +65,7 @@ class GuideApiIntegrationTest {
     }
 
     @Test
-    void authorTranslateGoStaleFixApprovePublishAndDownload() {
+    void authorTranslateGoStaleFixApprovePublishAndDownload() throws Exception {
         post(G + "/sections", Map.of("key", "intro", "title", "Введение", "body", "Строка один\nСтрока два"), 201)
                 .path("revision").asInt();
         post(G + "/sections", Map.of("key", "ifis", "title", "МФИ", "body", "Всемирный банк, ЕБРР"), 201);
@@ -107,12 +113,38 @@ class GuideApiIntegrationTest {
         assertThat(get(G + "/editions/ky/1").path("sections").get(1).path("body").asString()).isEqualTo(KYRGYZ);
         byte[] html = download(G + "/editions/ky/1?format=html", "text/html");
         String htmlText = new String(html, StandardCharsets.UTF_8);
-        assertThat(htmlText).contains("<meta charset=\"UTF-8\">").contains("Noto Sans")
+        assertThat(htmlText).contains("<meta charset=\"UTF-8\" />").contains("DejaVu Sans").contains("<html lang=\"ky\">")
                 .contains("Жарандык коом — ң ө ү Ң Ө Ү; «кеңеш» &amp; &lt;эскертүү&gt;\nЭкинчи сап: өнүгүү.");
         assertThat(contains(html, "ң ө ү Ң Ө Ү".getBytes(StandardCharsets.UTF_8))).isTrue();
         byte[] md = download(G + "/editions/ky/1?format=md", "text/markdown");
         assertThat(contains(md, KYRGYZ.getBytes(StandardCharsets.UTF_8))).as("Markdown keeps the body byte-exact").isTrue();
         assertThat(new String(md, StandardCharsets.UTF_8)).contains("## Киришүү intro\n\n" + KYRGYZ);
+        assertThat(http.get().uri(G + "/editions/ky/1").header("Accept", "text/markdown").exchange().expectStatus().isOk()
+                .expectBody(byte[].class).returnResult().getResponseBody()).isEqualTo(md);
+
+        // PDF and DOCX through the shared renderer: the Kyrgyz letters come back out of both
+        byte[] pdf = binary(G + "/editions/ky/1?format=pdf", "application/pdf", "guide-ky-1.pdf");
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            String text = new PDFTextStripper().getText(document);
+            assertThat(text).contains("Жарандык коом — ң ө ү Ң Ө Ү; «кеңеш» & <эскертүү>").contains("Экинчи сап: өнүгүү.")
+                    .contains("Киришүү intro");
+        }
+        byte[] docx = binary(G + "/editions/ky/1?format=docx",
+                "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "guide-ky-1.docx");
+        try (XWPFDocument document = new XWPFDocument(new ByteArrayInputStream(docx))) {
+            assertThat(document.getParagraphs()).extracting(XWPFParagraph::getText)
+                    .contains("Киришүү intro", "Жарандык коом — ң ө ү Ң Ө Ү; «кеңеш» & <эскертүү> Экинчи сап: өнүгүү.");
+            assertThat(document.getParagraphs().get(0).getRuns().get(0).getLang()).isEqualTo("ky");
+        }
+        byte[] byAccept = http.get().uri(G + "/editions/ky/1").header("Accept", "application/pdf").exchange()
+                .expectStatus().isOk().expectHeader().contentType("application/pdf")
+                .expectBody(byte[].class).returnResult().getResponseBody();
+        assertThat(new String(byAccept, 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+        JsonNode badFormat = json(http.get().uri(G + "/editions/ky/1?format=exe").exchange().expectStatus().isBadRequest()
+                .expectBody(String.class).returnResult().getResponseBody());
+        assertThat(badFormat.path("status").asInt()).isEqualTo(400);
+        assertThat(http.get().uri(G + "/editions/ky/1?format=json").exchange().expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody()).contains("\"number\":1");
 
         // a later source change does not touch the published edition
         put(G + "/sections/ifis", Map.of("title", "МФИ", "body", "Всемирный банк, ЕБРР, АБР"), 200);
@@ -165,6 +197,13 @@ class GuideApiIntegrationTest {
     private JsonNode get(String uri) {
         return json(http.get().uri(uri).exchange().expectStatus().isOk().expectBody(String.class).returnResult()
                 .getResponseBody());
+    }
+
+    private byte[] binary(String uri, String type, String filename) {
+        return http.get().uri(uri).exchange().expectStatus().isOk()
+                .expectHeader().value("Content-Type", v -> assertThat(v).isEqualTo(type))
+                .expectHeader().value("Content-Disposition", v -> assertThat(v).isEqualTo("attachment; filename=\"" + filename + "\""))
+                .expectBody(byte[].class).returnResult().getResponseBody();
     }
 
     private byte[] download(String uri, String type) {

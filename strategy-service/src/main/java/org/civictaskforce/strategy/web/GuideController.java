@@ -1,8 +1,8 @@
 package org.civictaskforce.strategy.web;
 
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 
+import org.civictaskforce.documents.DocumentFormat;
 import org.civictaskforce.strategy.application.EditionRenderer;
 import org.civictaskforce.strategy.application.GuideService;
 import org.civictaskforce.strategy.domain.guide.Edition;
@@ -33,7 +33,6 @@ import org.civictaskforce.platform.web.Actor;
 @RestController
 @RequestMapping("/api/strategy/guide")
 public class GuideController {
-    private static final MediaType MARKDOWN = new MediaType("text", "markdown", StandardCharsets.UTF_8);
 
     private final GuideService guides;
 
@@ -122,25 +121,35 @@ public class GuideController {
     }
 
     @GetMapping("/editions/{lang}/{number}")
-    @Operation(summary = "A published edition (no sign-in needed): JSON, or ?format=html or ?format=md to download")
+    @Operation(summary = "A published edition (no sign-in needed): JSON, or a download chosen by ?format=html|md|pdf|docx "
+            + "or by Accept (text/html, text/markdown, application/pdf, the DOCX type); 400 for another format")
     public ResponseEntity<?> edition(@PathVariable String lang, @PathVariable int number,
-            @RequestParam(defaultValue = "json") String format) {
+            @RequestParam(required = false) String format,
+            @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept) {
         Edition edition = guides.edition(lang, number);
-        String file = "guide-" + lang + "-" + number;
-        return switch (format) {
-            case "json" -> ResponseEntity.ok(EditionResponse.from(edition));
-            case "html" -> download(EditionRenderer.html(edition), new MediaType(MediaType.TEXT_HTML,
-                    StandardCharsets.UTF_8), file + ".html");
-            case "md" -> download(EditionRenderer.markdown(edition), MARKDOWN, file + ".md");
-            default -> throw new IllegalArgumentException("format is json, html or md");
-        };
+        if (wantsJson(format, accept)) {
+            return ResponseEntity.ok(EditionResponse.from(edition));
+        }
+        DocumentFormat chosen = DocumentFormat.negotiate(format, accept, DocumentFormat.HTML).orElse(null);
+        if (chosen == null) {
+            return ResponseEntity.ok(EditionResponse.from(edition));
+        }
+        return download(EditionRenderer.render(edition, chosen), chosen, EditionRenderer.fileName(edition, chosen));
     }
 
-    private static ResponseEntity<byte[]> download(String text, MediaType type, String filename) {
-        return ResponseEntity.ok().contentType(type)
+    /** JSON when asked by name, or when no format is named and Accept is missing, a wildcard or asks for JSON. */
+    private static boolean wantsJson(String format, String accept) {
+        if (format != null && !format.isBlank()) {
+            return format.strip().equalsIgnoreCase("json");
+        }
+        return accept == null || accept.isBlank() || accept.strip().equals("*/*") || accept.contains("json");
+    }
+
+    private static ResponseEntity<byte[]> download(byte[] body, DocumentFormat format, String filename) {
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType(format.contentType()))
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(filename).build()
                         .toString())
-                .body(text.getBytes(StandardCharsets.UTF_8));
+                .body(body);
     }
 
     private static GuideResponse.SectionView section(Guide guide, String key) {

@@ -7,6 +7,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
 
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.civictaskforce.systemtests.journey.GatewayClient.Answer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -70,7 +73,7 @@ class TranslatedGuideIT {
 
     @Test
     @Order(3)
-    void fixApprovePublishAndDownloadWithTheLettersIntact() {
+    void fixApprovePublishAndDownloadWithTheLettersIntact() throws java.io.IOException {
         translateAndApprove(INTRO, 2);
         Answer published = gateway.post("/api/strategy/guide/editions/ky", null);
         assertThat(published.status()).as(published.raw()).isEqualTo(201);
@@ -84,6 +87,13 @@ class TranslatedGuideIT {
         HttpResponse<byte[]> markdown = gateway.download(editionPath + "?format=md");
         assertThat(markdown.statusCode()).isEqualTo(200);
         assertThat(new String(markdown.body(), StandardCharsets.UTF_8)).contains("## Киришүү").contains(KYRGYZ);
+
+        HttpResponse<byte[]> pdf = gateway.download(editionPath + "?format=pdf");
+        assertThat(pdf.statusCode()).isEqualTo(200);
+        assertThat(pdf.headers().firstValue("Content-Type").orElse("")).startsWith("application/pdf");
+        try (PDDocument document = Loader.loadPDF(pdf.body())) {
+            assertThat(new PDFTextStripper().getText(document)).as("Kyrgyz letters out of the PDF").contains(KYRGYZ);
+        }
     }
 
     @Test
