@@ -97,6 +97,12 @@ class AnalyticalNoteIntegrationTest {
                 StandardCharsets.UTF_8);
         assertThat(draftMarkdown).contains("Draft (not published)").contains(KAZAKH);
 
+        // only a coordinator publishes; an expert or a member may read
+        String expert = org.civictaskforce.platform.security.TestTokens.bearer("expert-1",
+                org.civictaskforce.platform.security.Role.EXPERT, org.civictaskforce.platform.security.Role.MEMBER);
+        http.post().uri(NOTE + "/versions").header("Authorization", expert).exchange().expectStatus().isForbidden();
+        http.get().uri(NOTE + "/draft").header("Authorization", expert).exchange().expectStatus().isOk();
+        http.get().uri(NOTE + "/draft").header("Authorization", "").exchange().expectStatus().isUnauthorized();
         // publish version 1
         String v1 = http.post().uri(NOTE + "/versions").exchange().expectStatus().isCreated()
                 .expectHeader().valueEquals("Location", NOTE + "/versions/1")

@@ -24,12 +24,14 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import org.civictaskforce.platform.security.Caller;
+
 import io.swagger.v3.oas.annotations.Operation;
 
 /**
  * The analytical note: the draft compiled from accepted findings, publishing numbered immutable
  * versions, and downloads (Markdown, HTML, PDF, DOCX) chosen by {@code ?format=} or {@code Accept}.
- * TODO(identity): publishing is a coordinator's action.
+ * Any signed-in member reads the draft and the versions; publishing is a coordinator's action.
  */
 @RestController
 @RequestMapping("/api/research/note")
@@ -76,6 +78,7 @@ public class AnalyticalNoteController {
     @Operation(summary = "Publish the draft as the next numbered, immutable version: 201; 422 without accepted "
             + "findings, 409 when nothing changed since the latest version")
     public ResponseEntity<VersionResponse> publish() {
+        Caller.current().requireCoordinator();
         NoteVersion v = note.publish();
         return ResponseEntity.created(URI.create("/api/research/note/versions/" + v.number())).body(VersionResponse.of(v));
     }
