@@ -3,7 +3,6 @@ package org.civictaskforce.identity;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.civictaskforce.identity.IdentityTestSupport.BOOTSTRAP_PASSWORD;
 import static org.civictaskforce.identity.IdentityTestSupport.BOOTSTRAP_USER;
-import static org.civictaskforce.identity.IdentityTestSupport.CLIENT_ID;
 import static org.civictaskforce.identity.IdentityTestSupport.REDIRECT;
 import static org.civictaskforce.identity.IdentityTestSupport.SECRET;
 import static org.civictaskforce.identity.IdentityTestSupport.call;
@@ -19,23 +18,12 @@ import java.util.List;
 import java.util.UUID;
 
 import org.bson.Document;
-import org.civictaskforce.contracts.Topics;
 import org.civictaskforce.identity.AuthorizationCodeFlow.Authorization;
 import org.civictaskforce.identity.AuthorizationCodeFlow.Browser;
 import org.civictaskforce.identity.AuthorizationCodeFlow.Tokens;
 import org.civictaskforce.identity.audit.IdentityAudit;
 import org.civictaskforce.platform.audit.AuditLog;
-import org.civictaskforce.platform.testing.MongoTestServer;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.kafka.test.context.EmbeddedKafka;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import com.mongodb.client.model.Filters;
 import com.nimbusds.jose.crypto.RSASSAVerifier;
@@ -49,35 +37,7 @@ import tools.jackson.databind.JsonNode;
  * The authorization server against a running instance: the authorization-code flow with PKCE, what tokens
  * carry, the bootstrap coordinator, enrolment links, lockout, disabling an account, refresh and logout.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "identity.gateway.client-secret=" + SECRET,
-        "identity.bootstrap.username=" + BOOTSTRAP_USER,
-        "identity.bootstrap.password=" + BOOTSTRAP_PASSWORD })
-@EmbeddedKafka(partitions = 3, bootstrapServersProperty = "spring.kafka.bootstrap-servers",
-        topics = Topics.MEMBERSHIP_EVENTS)
-@Import(IdentityTestSupport.Clocks.class)
-class AuthorizationServerIntegrationTest {
-
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        registry.add("spring.mongodb.uri", () -> MongoTestServer.uri("identity-as-it"));
-    }
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    MongoTemplate mongo;
-    @Autowired
-    OffsetClock clock;
-
-    String base;
-    AuthorizationCodeFlow flow;
-
-    @BeforeEach
-    void setUp() {
-        base = "http://localhost:" + port;
-        flow = new AuthorizationCodeFlow(base, CLIENT_ID, SECRET, REDIRECT);
-    }
+class AuthorizationServerIntegrationTest extends IdentityIntegrationTestBase {
 
     @Test
     void discoveryDocumentNamesTheStandardEndpoints() {
@@ -349,31 +309,5 @@ class AuthorizationServerIntegrationTest {
         // the session is gone: authorize asks for sign-in again
         HttpResponse<String> again = authorization.browser().get(flow.authorizeUrl("s", AuthorizationCodeFlow.challenge("v".repeat(43))));
         assertThat(AuthorizationCodeFlow.location(again)).hasValueSatisfying(l -> assertThat(l).endsWith("/login"));
-    }
-
-    private JsonNode issue(String coordinator, String personId) {
-        HttpResponse<String> issued = call("POST", base + "/api/identity/enrolments", coordinator,
-                "{\"personId\":\"" + personId + "\"}");
-        assertThat(issued.statusCode()).as(issued.body()).isEqualTo(201);
-        return json(issued);
-    }
-
-    private static String tokenOf(JsonNode link) {
-        return AuthorizationCodeFlow.query(URI.create(link.get("enrolmentUrl").asString())).get("token");
-    }
-
-    /** Enrols the person with the password "correct horse battery" (JSON path) and signs them in. */
-    Tokens enrolAndSignIn(String coordinator, String personId, String username) {
-        String token = tokenOf(issue(coordinator, personId));
-        HttpResponse<String> created = call("POST", base + "/enrol", null, "{\"token\":\"" + token
-                + "\",\"username\":\"" + username + "\",\"password\":\"correct horse battery\"}");
-        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-        assertThat(json(created).get("sub").asString()).isEqualTo(personId);
-        return flow.signIn(username, "correct horse battery");
-    }
-
-    static List<String> roles(Tokens tokens) {
-        return AuthorizationCodeFlow.claims(tokens.accessToken()).get("roles").valueStream().map(JsonNode::asString)
-                .toList();
     }
 }
