@@ -310,4 +310,36 @@ class AuthorizationServerIntegrationTest extends IdentityIntegrationTestBase {
         HttpResponse<String> again = authorization.browser().get(flow.authorizeUrl("s", AuthorizationCodeFlow.challenge("v".repeat(43))));
         assertThat(AuthorizationCodeFlow.location(again)).hasValueSatisfying(l -> assertThat(l).endsWith("/login"));
     }
+
+    @Test
+    void noUsernameOrPasswordReachesTheLogs() {
+        ch.qos.logback.classic.Logger root = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory
+                .getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        java.util.List<String> logged = new java.util.concurrent.CopyOnWriteArrayList<>();
+        ch.qos.logback.core.AppenderBase<ch.qos.logback.classic.spi.ILoggingEvent> capture = new ch.qos.logback.core.AppenderBase<>() {
+            @Override
+            protected void append(ch.qos.logback.classic.spi.ILoggingEvent event) {
+                logged.add(event.getFormattedMessage() + " " + (event.getThrowableProxy() == null ? ""
+                        : event.getThrowableProxy().getMessage()));
+            }
+        };
+        capture.setContext(root.getLoggerContext());
+        capture.start();
+        root.addAppender(capture);
+        try {
+            String personId = UUID.randomUUID().toString();
+            String username = "pseudonym." + personId.substring(0, 8);
+            enrolAndSignIn(coordinatorToken(), personId, username);
+            for (int i = 0; i < 6; i++) {
+                flow.authorize(username, "wrong secret words " + i);
+            }
+            flow.authorize("nobody.by.this.name", "whatever password");
+            assertThat(logged).as("the lockout is logged, by account id").anyMatch(line -> line.contains("locked"));
+            assertThat(String.join("\n", logged)).doesNotContainIgnoringCase(username)
+                    .doesNotContain("correct horse battery").doesNotContain("wrong secret words")
+                    .doesNotContain("nobody.by.this.name");
+        } finally {
+            root.detachAppender(capture);
+        }
+    }
 }
