@@ -41,8 +41,10 @@ class RestartIntegrationTest extends IdentityIntegrationTestBase {
         String kid = JWKSet.parse(call("GET", base + "/oauth2/jwks", null, null).body()).getKeys().get(0).getKeyID();
         String bootstrapId = mongo.getCollection("accounts").find(Filters.eq("username", BOOTSTRAP_USER.toLowerCase()))
                 .first().getString("_id");
-        // a token from this instance
+        // a token, a code and a refresh token from this instance
         String token = coordinatorToken();
+        AuthorizationCodeFlow.Authorization code = flow.authorize(BOOTSTRAP_USER, BOOTSTRAP_PASSWORD);
+        String refreshToken = flow.signIn(BOOTSTRAP_USER, BOOTSTRAP_PASSWORD).refreshToken();
 
         try (ConfigurableApplicationContext second = start(Map.of("identity.gateway.client-secret", SECRET,
                 "identity.bootstrap.username", BOOTSTRAP_USER, "identity.bootstrap.password", BOOTSTRAP_PASSWORD))) {
@@ -53,6 +55,13 @@ class RestartIntegrationTest extends IdentityIntegrationTestBase {
             assertThat(secondKid).isEqualTo(kid);
             // the first instance's token is valid at the second
             assertThat(call("GET", secondBase + "/api/identity/me", token, null).statusCode()).isEqualTo(200);
+            // authorizations live in the database: the second instance exchanges the first one's code and refresh token
+            AuthorizationCodeFlow atSecond = new AuthorizationCodeFlow(secondBase, IdentityTestSupport.CLIENT_ID, SECRET,
+                    IdentityTestSupport.REDIRECT);
+            java.net.http.HttpResponse<String> exchanged = atSecond.exchange(code.code(), code.codeVerifier(), SECRET);
+            assertThat(exchanged.statusCode()).as(exchanged.body()).isEqualTo(200);
+            java.net.http.HttpResponse<String> refreshed = atSecond.refresh(refreshToken);
+            assertThat(refreshed.statusCode()).as(refreshed.body()).isEqualTo(200);
         }
         // the initializer once more, as a third start would
         assertThat(accounts.ensureBootstrapCoordinator(properties.bootstrap())).isFalse();
@@ -64,6 +73,13 @@ class RestartIntegrationTest extends IdentityIntegrationTestBase {
         assertThat(mongo.getCollection(AuditLog.COLLECTION).countDocuments(Filters.and(
                 Filters.eq("type", IdentityAudit.ACCOUNT_CREATED), Filters.eq("subject", bootstrapId)))).isEqualTo(1);
         assertThat(mongo.getCollection("signing_keys").countDocuments()).isEqualTo(1);
+        // what an authorization stores: ids and tokens, no username, no password hash
+        for (org.bson.Document stored : mongo.getCollection("authorizations").find()) {
+            String bytes = new String(stored.get("data", org.bson.types.Binary.class).getData(),
+                    java.nio.charset.StandardCharsets.ISO_8859_1);
+            assertThat(bytes).doesNotContainIgnoringCase(BOOTSTRAP_USER).doesNotContain("{bcrypt}")
+                    .doesNotContain(BOOTSTRAP_PASSWORD);
+        }
     }
 
     @Test

@@ -1,11 +1,13 @@
 package org.civictaskforce.identity.config;
 
 import java.io.IOException;
+import java.time.Clock;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
 
 import org.civictaskforce.identity.accounts.AccountService;
+import org.civictaskforce.identity.authorizations.MongoAuthorizationService;
 import org.civictaskforce.identity.accounts.AccountSignIn;
 import org.civictaskforce.identity.keys.SigningKeys;
 import org.civictaskforce.identity.membership.Roles;
@@ -13,6 +15,7 @@ import org.civictaskforce.platform.web.CorrelationId;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -35,7 +38,6 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.authorization.InMemoryOAuth2AuthorizationConsentService;
-import org.springframework.security.oauth2.server.authorization.InMemoryOAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationConsentService;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
@@ -168,10 +170,11 @@ public class SecurityConfiguration {
         return new InMemoryRegisteredClientRepository(client.build());
     }
 
-    /** In memory: replicas need sticky sessions, and a restart ends sign-ins in progress and refresh tokens. */
+    /** In MongoDB: any replica exchanges a code or a refresh token another one issued; restarts keep them. */
     @Bean
-    OAuth2AuthorizationService authorizationService() {
-        return new InMemoryOAuth2AuthorizationService();
+    OAuth2AuthorizationService authorizationService(MongoTemplate mongo) {
+        // the system clock, as the authorization server itself uses for token times
+        return new MongoAuthorizationService(mongo, Clock.systemUTC());
     }
 
     @Bean
