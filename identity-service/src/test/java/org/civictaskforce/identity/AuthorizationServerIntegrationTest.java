@@ -3,6 +3,7 @@ package org.civictaskforce.identity;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.civictaskforce.identity.IdentityTestSupport.BOOTSTRAP_PASSWORD;
 import static org.civictaskforce.identity.IdentityTestSupport.BOOTSTRAP_USER;
+import static org.civictaskforce.identity.IdentityTestSupport.CLIENT_ID;
 import static org.civictaskforce.identity.IdentityTestSupport.REDIRECT;
 import static org.civictaskforce.identity.IdentityTestSupport.SECRET;
 import static org.civictaskforce.identity.IdentityTestSupport.call;
@@ -60,6 +61,9 @@ class AuthorizationServerIntegrationTest extends IdentityIntegrationTestBase {
         assertThat(sub).matches("acct-[0-9a-f-]{36}").matches("[A-Za-z0-9._:@-]{1,64}");
         assertThat(access.get("roles").toString()).isEqualTo("[\"coordinator\"]");
         assertThat(access.get("iss").asString()).isEqualTo("http://localhost:9000");
+        assertThat(access.get("aud").toString()).contains(CLIENT_ID);
+        assertThat(access.get("scope").toString()).isEqualTo("[\"openid\"]");
+        assertThat(access.has("jti")).isTrue();
         assertThat(access.get("exp").asLong() - access.get("iat").asLong()).isEqualTo(300);
         assertThat(tokens.body().get("expires_in").asInt()).isBetween(298, 300);
         String payload = access.toString().toLowerCase();
