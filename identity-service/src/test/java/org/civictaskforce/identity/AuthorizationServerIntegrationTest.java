@@ -222,6 +222,11 @@ class AuthorizationServerIntegrationTest extends IdentityIntegrationTestBase {
         problem(call("POST", base + "/api/identity/enrolments", coordinator, "{\"personId\":{\"$gt\":\"\"}}"), 400,
                 "/problems/malformed-request");
         problem(call("POST", base + "/api/identity/enrolments", coordinator, "{}"), 400, "/problems/validation");
+        // a person id that looks like the subject of an account without a person (the bootstrap coordinator's)
+        String bootstrapSub = AuthorizationCodeFlow.claims(coordinator).get("sub").asString();
+        problem(call("POST", base + "/api/identity/enrolments", coordinator, "{\"personId\":\"" + bootstrapSub + "\"}"),
+                422, "/problems/domain-rule");
+        problem(call("DELETE", base + "/api/identity/accounts/bad%20id", coordinator, null), 400, "/problems/validation");
     }
 
     @Test

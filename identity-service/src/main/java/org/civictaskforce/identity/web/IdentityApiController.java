@@ -9,6 +9,7 @@ import org.civictaskforce.identity.config.SecurityConfiguration;
 import org.civictaskforce.identity.enrolment.EnrolmentLink;
 import org.civictaskforce.identity.enrolment.Enrolments;
 import org.civictaskforce.identity.membership.Roles;
+import org.civictaskforce.platform.problem.DomainRuleException;
 import org.civictaskforce.platform.web.CorrelationId;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -41,6 +42,8 @@ import jakarta.validation.constraints.Pattern;
 public class IdentityApiController {
     /** Person ids as membership-service issues them (UUIDs) and the audit trail accepts them. */
     static final String PERSON_ID = "[A-Za-z0-9._:@-]{1,64}";
+    /** The subjects of accounts without a person; see {@code AccountStore}. */
+    static final String ACCOUNT_PREFIX = "acct-";
 
     private final Enrolments enrolments;
     private final AccountService accounts;
@@ -56,6 +59,10 @@ public class IdentityApiController {
     @PostMapping("/enrolments")
     public ResponseEntity<EnrolmentLink> enrol(@Valid @RequestBody EnrolmentRequest request,
             @AuthenticationPrincipal Jwt caller) {
+        if (request.personId().startsWith(ACCOUNT_PREFIX)) {
+            // would give the person the token subject of an account without a person
+            throw new DomainRuleException("Person ids never start with '" + ACCOUNT_PREFIX + "'.");
+        }
         return ResponseEntity.status(HttpStatus.CREATED).body(enrolments.issue(request.personId(), caller.getSubject()));
     }
 
