@@ -268,6 +268,10 @@ class AuthorizationServerIntegrationTest extends IdentityIntegrationTestBase {
                 "not-the-secret");
         assertThat(wrongSecret.statusCode()).isEqualTo(401);
         assertThat(wrongSecret.body()).contains("invalid_client");
+        // over bcrypt's 72 bytes: refused like any wrong secret, never a server error
+        HttpResponse<String> longSecret = flow.exchange(authorization.code(), authorization.codeVerifier(), "s".repeat(100));
+        assertThat(longSecret.statusCode()).isEqualTo(401);
+        assertThat(flow.authorize(BOOTSTRAP_USER, "p".repeat(100)).failure()).isEqualTo("sign-in refused");
         HttpResponse<String> wrongVerifier = flow.exchange(authorization.code(), "a-different-verifier-of-enough-length-0123456789",
                 SECRET);
         assertThat(wrongVerifier.statusCode()).isEqualTo(400);
