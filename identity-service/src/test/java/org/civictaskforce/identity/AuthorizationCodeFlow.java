@@ -86,7 +86,7 @@ public final class AuthorizationCodeFlow {
             return m.group(1);
         }
 
-        HttpResponse<String> send(HttpRequest request) {
+        public HttpResponse<String> send(HttpRequest request) {
             try {
                 return http.send(request, HttpResponse.BodyHandlers.ofString());
             } catch (IOException e) {

@@ -50,6 +50,15 @@ class AuthorizationServerIntegrationTest extends IdentityIntegrationTestBase {
         assertThat(config.get("end_session_endpoint").asString()).endsWith("/connect/logout");
         assertThat(config.get("code_challenge_methods_supported").toString()).contains("S256");
         assertThat(call("GET", base + "/actuator/health/liveness", null, null).statusCode()).isEqualTo(200);
+        assertThat(call("GET", base + "/actuator/health/readiness", null, null).statusCode()).isEqualTo(200);
+        HttpResponse<String> metrics = new Browser().send(java.net.http.HttpRequest.newBuilder(
+                URI.create(base + "/actuator/prometheus")).header("Accept", "text/plain").GET().build());
+        assertThat(metrics.statusCode()).isEqualTo(200);
+        assertThat(metrics.body()).contains("jvm_memory_used_bytes");
+        // anything else needs a signed-in session: a browser is sent to the sign-in page
+        HttpResponse<String> docs = new Browser().get(base + "/v3/api-docs");
+        assertThat(docs.statusCode()).isEqualTo(302);
+        assertThat(AuthorizationCodeFlow.location(docs)).hasValueSatisfying(l -> assertThat(l).endsWith("/login"));
     }
 
     @Test

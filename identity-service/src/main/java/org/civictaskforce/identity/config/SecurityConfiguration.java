@@ -121,7 +121,8 @@ public class SecurityConfiguration {
                 && "/enrol".equals(request.getServletPath()) && request.getContentType() != null
                 && MediaType.APPLICATION_JSON.isCompatibleWith(MediaType.parseMediaType(request.getContentType()));
         http.authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/login", "/enrol", "/error", "/actuator/health", "/actuator/health/**")
+                        .requestMatchers("/login", "/enrol", "/error", "/actuator/health", "/actuator/health/**",
+                                "/actuator/prometheus")
                         .permitAll()
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login").permitAll())
