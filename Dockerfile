@@ -4,7 +4,8 @@
 #
 #   docker build --build-arg SERVICE=membership-service -t civic-taskforce/membership-service:dev .
 #
-# SERVICE is one of: membership-service, research-service, strategy-service, notification-service, gateway.
+# SERVICE is one of: membership-service, research-service, strategy-service, notification-service, identity-service,
+# gateway.
 # docker-compose.yml builds all five from this file.
 #
 # The build stage does not use SERVICE, so its layers are the same for all five images: BuildKit builds the
@@ -31,6 +32,7 @@ COPY membership-service/pom.xml membership-service/
 COPY research-service/pom.xml research-service/
 COPY strategy-service/pom.xml strategy-service/
 COPY notification-service/pom.xml notification-service/
+COPY identity-service/pom.xml identity-service/
 COPY gateway/pom.xml gateway/
 COPY devstack/pom.xml devstack/
 COPY system-tests/pom.xml system-tests/
@@ -49,7 +51,7 @@ RUN ./mvnw -B -DskipTests package
 FROM eclipse-temurin:17.0.20_8-jre-noble AS extract
 ARG SERVICE
 RUN test -n "${SERVICE}" \
- || { echo "Build with --build-arg SERVICE=<membership-service|research-service|strategy-service|notification-service|gateway>" >&2; exit 1; }
+ || { echo "Build with --build-arg SERVICE=<membership-service|research-service|strategy-service|notification-service|identity-service|gateway>" >&2; exit 1; }
 WORKDIR /extract
 COPY --from=build /workspace/${SERVICE}/target/${SERVICE}.jar service.jar
 RUN java -Djarmode=tools -jar service.jar extract --layers --application-filename app.jar --destination layers

@@ -1,0 +1,80 @@
+package org.civictaskforce.identity.accounts;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+
+import org.civictaskforce.identity.audit.IdentityAudit;
+import org.civictaskforce.identity.config.IdentityProperties;
+import org.civictaskforce.platform.web.Actor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.crypto.password.PasswordEncoder;
+
+/**
+ * Form sign-in against {@code accounts}, with brute-force lockout: after {@code identity.lockout.max-failures}
+ * wrong passwords in a row the account refuses sign-in for {@code identity.lockout.duration}, whatever the
+ * password. The sign-in page says the same for a wrong password, an unknown username and a locked account,
+ * so it does not tell whether an account exists. Nothing here logs a username.
+ */
+public class AccountSignIn implements AuthenticationProvider, UserDetailsService {
+    private static final Logger log = LoggerFactory.getLogger(AccountSignIn.class);
+
+    private final AccountStore accounts;
+    private final IdentityAudit audit;
+    private final Clock clock;
+    private final IdentityProperties.Lockout lockout;
+    private final DaoAuthenticationProvider passwords;
+
+    public AccountSignIn(AccountStore accounts, PasswordEncoder encoder, IdentityAudit audit, Clock clock,
+            IdentityProperties.Lockout lockout) {
+        this.accounts = accounts;
+        this.audit = audit;
+        this.clock = clock;
+        this.lockout = lockout;
+        this.passwords = new DaoAuthenticationProvider(this);
+        this.passwords.setPasswordEncoder(encoder);
+    }
+
+    @Override
+    public UserDetails loadUserByUsername(String username) {
+        Account account = accounts.byUsername(Usernames.normalise(username))
+                .orElseThrow(() -> new UsernameNotFoundException("no such account"));
+        return new AccountPrincipal(account, account.lockedAt(clock.instant()));
+    }
+
+    @Override
+    public Authentication authenticate(Authentication authentication) throws AuthenticationException {
+        try {
+            Authentication result = passwords.authenticate(authentication);
+            if (result != null && result.getPrincipal() instanceof AccountPrincipal principal) {
+                accounts.recordSuccess(principal.accountId());
+            }
+            return result;
+        } catch (BadCredentialsException e) {
+            Instant now = clock.instant();
+            Optional<String> locked = accounts.recordFailure(Usernames.normalise(authentication.getName()),
+                    lockout.maxFailures(), now.plus(lockout.duration()));
+            locked.ifPresent(id -> {
+                log.warn("account {} locked for {} after {} failed sign-ins", id, lockout.duration(),
+                        lockout.maxFailures());
+                audit.record(IdentityAudit.ACCOUNT_LOCKED, AccountStore.COLLECTION, id, Actor.ANONYMOUS);
+            });
+            throw e;
+        }
+    }
+
+    @Override
+    public boolean supports(Class<?> authentication) {
+        return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
+    }
+}

@@ -1,0 +1,137 @@
+package org.civictaskforce.identity.accounts;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.Updates;
+
+/**
+ * The {@code accounts} collection: {@code _id} ({@code acct-<uuid>}), {@code username} (normalised, unique),
+ * {@code passwordHash}, {@code personId} (absent for an account without a person; unique when present),
+ * {@code staticRoles}, {@code createdAt}, {@code failedAttempts}, {@code lockedUntil}.
+ */
+public class AccountStore {
+    public static final String COLLECTION = "accounts";
+
+    private final MongoTemplate mongo;
+
+    public AccountStore(MongoTemplate mongo) {
+        this.mongo = mongo;
+        collection().createIndex(Indexes.ascending("username"), new IndexOptions().name("username_unique").unique(true));
+        collection().createIndex(Indexes.ascending("personId"),
+                new IndexOptions().name("person_unique").unique(true).sparse(true));
+    }
+
+    private MongoCollection<Document> collection() {
+        return mongo.getCollection(COLLECTION);
+    }
+
+    public Optional<Account> byUsername(String normalisedUsername) {
+        return one(Filters.eq("username", normalisedUsername));
+    }
+
+    public Optional<Account> byPersonId(String personId) {
+        return one(Filters.eq("personId", personId));
+    }
+
+    public Optional<Account> byId(String id) {
+        return one(Filters.eq("_id", id));
+    }
+
+    /** The account whose token subject is {@code subject}: a person id, or an account id. */
+    public Optional<Account> bySubject(String subject) {
+        return one(Filters.or(Filters.eq("personId", subject), Filters.and(Filters.eq("_id", subject),
+                Filters.exists("personId", false))));
+    }
+
+    /** @throws UsernameTakenException if the username (or the person) already has an account */
+    public Account create(String username, String passwordHash, String personId, List<String> staticRoles,
+            Instant now) {
+        String id = "acct-" + UUID.randomUUID();
+        Document document = new Document("_id", id).append("username", username).append("passwordHash", passwordHash)
+                .append("staticRoles", staticRoles).append("createdAt", Date.from(now)).append("failedAttempts", 0);
+        if (personId != null) {
+            document.append("personId", personId);
+        }
+        try {
+            collection().insertOne(document);
+        } catch (MongoWriteException e) {
+            throw duplicateOr(e);
+        }
+        return account(document);
+    }
+
+    /** The recovery path: a new username and password for an existing account; unlocks it. */
+    public void reset(String id, String username, String passwordHash) {
+        try {
+            collection().updateOne(Filters.eq("_id", id), Updates.combine(Updates.set("username", username),
+                    Updates.set("passwordHash", passwordHash), Updates.set("failedAttempts", 0),
+                    Updates.unset("lockedUntil")));
+        } catch (MongoWriteException e) {
+            throw duplicateOr(e);
+        }
+    }
+
+    /**
+     * Counts a failed sign-in; at {@code maxFailures} the account is locked until {@code lockUntil} and the
+     * count starts again.
+     *
+     * @return the account id if this failure locked the account
+     */
+    public Optional<String> recordFailure(String username, int maxFailures, Instant lockUntil) {
+        Document after = collection().findOneAndUpdate(Filters.eq("username", username),
+                Updates.inc("failedAttempts", 1), new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
+        if (after == null || after.getInteger("failedAttempts", 0) < maxFailures) {
+            return Optional.empty();
+        }
+        long locked = collection().updateOne(
+                Filters.and(Filters.eq("_id", after.getString("_id")), Filters.gte("failedAttempts", maxFailures)),
+                Updates.combine(Updates.set("failedAttempts", 0), Updates.set("lockedUntil", Date.from(lockUntil))))
+                .getModifiedCount();
+        return locked > 0 ? Optional.of(after.getString("_id")) : Optional.empty();
+    }
+
+    public void recordSuccess(String id) {
+        collection().updateOne(Filters.and(Filters.eq("_id", id), Filters.ne("failedAttempts", 0)),
+                Updates.set("failedAttempts", 0));
+    }
+
+    /** @return the deleted account, if the person had one */
+    public Optional<Account> deleteByPersonId(String personId) {
+        Document deleted = collection().findOneAndDelete(Filters.eq("personId", personId));
+        return Optional.ofNullable(deleted).map(AccountStore::account);
+    }
+
+    private Optional<Account> one(Bson filter) {
+        return Optional.ofNullable(collection().find(filter).first()).map(AccountStore::account);
+    }
+
+    private static RuntimeException duplicateOr(MongoWriteException e) {
+        return e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY ? new UsernameTakenException() : e;
+    }
+
+    private static Account account(Document d) {
+        List<String> roles = new ArrayList<>(d.getList("staticRoles", String.class, List.of()));
+        Date created = d.getDate("createdAt");
+        Date locked = d.getDate("lockedUntil");
+        return new Account(d.getString("_id"), d.getString("username"), d.getString("passwordHash"),
+                d.getString("personId"), List.copyOf(roles), created == null ? null : created.toInstant(),
+                d.getInteger("failedAttempts", 0), locked == null ? null : locked.toInstant());
+    }
+}

@@ -1,0 +1,82 @@
+package org.civictaskforce.identity.config;
+
+import java.time.Clock;
+
+import org.civictaskforce.identity.accounts.AccountService;
+import org.civictaskforce.identity.accounts.AccountSignIn;
+import org.civictaskforce.identity.accounts.AccountStore;
+import org.civictaskforce.identity.audit.IdentityAudit;
+import org.civictaskforce.identity.enrolment.Enrolments;
+import org.civictaskforce.identity.keys.SigningKeys;
+import org.civictaskforce.identity.membership.MembershipEventsListener;
+import org.civictaskforce.identity.membership.PersonRoles;
+import org.civictaskforce.platform.audit.AuditLog;
+import org.civictaskforce.platform.messaging.IdempotentProjection;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+
+/** The service's own parts: stores, sign-in, enrolment, the membership projection. */
+@Configuration(proxyBeanMethods = false)
+public class IdentityConfiguration {
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        // bcrypt today; hashes carry their {id}, so a later switch to argon2 keeps old hashes readable
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    SigningKeys signingKeys(MongoTemplate mongo, Clock clock) {
+        return new SigningKeys(mongo, clock);
+    }
+
+    @Bean
+    IdentityAudit identityAudit(AuditLog auditLog, Clock clock) {
+        return new IdentityAudit(auditLog, clock);
+    }
+
+    @Bean
+    AccountStore accountStore(MongoTemplate mongo) {
+        return new AccountStore(mongo);
+    }
+
+    @Bean
+    PersonRoles personRoles(MongoTemplate mongo, IdempotentProjection projection) {
+        return new PersonRoles(mongo, projection);
+    }
+
+    @Bean
+    Enrolments enrolments(MongoTemplate mongo, AccountStore accounts, PasswordEncoder encoder, IdentityAudit audit,
+            Clock clock, IdentityProperties properties) {
+        return new Enrolments(mongo, accounts, encoder, audit, clock, properties.issuer(),
+                properties.enrolment().validity());
+    }
+
+    @Bean
+    AccountService accountService(AccountStore accounts, PersonRoles personRoles, Enrolments enrolments,
+            PasswordEncoder encoder, IdentityAudit audit, Clock clock) {
+        return new AccountService(accounts, personRoles, enrolments, encoder, audit, clock);
+    }
+
+    @Bean
+    AccountSignIn accountSignIn(AccountStore accounts, PasswordEncoder encoder, IdentityAudit audit, Clock clock,
+            IdentityProperties properties) {
+        return new AccountSignIn(accounts, encoder, audit, clock, properties.lockout());
+    }
+
+    @Bean
+    MembershipEventsListener membershipEventsListener(PersonRoles roles, AccountService accounts) {
+        return new MembershipEventsListener(roles, accounts);
+    }
+
+    @Bean
+    ApplicationListener<ApplicationReadyEvent> bootstrapCoordinator(AccountService accounts,
+            IdentityProperties properties) {
+        return event -> accounts.ensureBootstrapCoordinator(properties.bootstrap());
+    }
+}

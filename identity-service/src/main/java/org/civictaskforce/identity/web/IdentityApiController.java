@@ -1,0 +1,101 @@
+package org.civictaskforce.identity.web;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+
+import org.civictaskforce.identity.accounts.AccountService;
+import org.civictaskforce.identity.config.SecurityConfiguration;
+import org.civictaskforce.identity.enrolment.EnrolmentLink;
+import org.civictaskforce.identity.enrolment.Enrolments;
+import org.civictaskforce.identity.membership.Roles;
+import org.civictaskforce.platform.problem.DomainRuleException;
+import org.civictaskforce.platform.web.CorrelationId;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+
+/**
+ * {@code /api/identity/**}, for bearer tokens this server issued: enrolment links (coordinators), disabling an
+ * account (coordinators, or the person themself), and {@code /me}.
+ */
+@RestController
+@Validated
+@RequestMapping("/api/identity")
+public class IdentityApiController {
+    /** Person ids as membership-service issues them (UUIDs) and the audit trail accepts them. */
+    static final String PERSON_ID = "[A-Za-z0-9._:@-]{1,64}";
+    /** The subjects of accounts without a person; see {@code AccountStore}. */
+    static final String ACCOUNT_PREFIX = "acct-";
+
+    private final Enrolments enrolments;
+    private final AccountService accounts;
+
+    public IdentityApiController(Enrolments enrolments, AccountService accounts) {
+        this.enrolments = enrolments;
+        this.accounts = accounts;
+    }
+
+    public record EnrolmentRequest(@NotNull @Pattern(regexp = PERSON_ID) String personId) {
+    }
+
+    @PostMapping("/enrolments")
+    public ResponseEntity<EnrolmentLink> enrol(@Valid @RequestBody EnrolmentRequest request,
+            @AuthenticationPrincipal Jwt caller) {
+        if (request.personId().startsWith(ACCOUNT_PREFIX)) {
+            // would give the person the token subject of an account without a person
+            throw new DomainRuleException("Person ids never start with '" + ACCOUNT_PREFIX + "'.");
+        }
+        return ResponseEntity.status(HttpStatus.CREATED).body(enrolments.issue(request.personId(), caller.getSubject()));
+    }
+
+    @DeleteMapping("/accounts/{personId}")
+    public ResponseEntity<Void> disable(@PathVariable @Pattern(regexp = PERSON_ID) String personId,
+            @AuthenticationPrincipal Jwt caller) {
+        if (!personId.equals(caller.getSubject()) && !roles(caller).contains(Roles.COORDINATOR)) {
+            throw new AccessDeniedException("only coordinators or the person themself");
+        }
+        accounts.delete(personId, caller.getSubject());
+        return ResponseEntity.noContent().build();
+    }
+
+    @GetMapping("/me")
+    public Map<String, Object> me(@AuthenticationPrincipal Jwt caller) {
+        return Map.of("sub", caller.getSubject(), "roles", roles(caller));
+    }
+
+    @ExceptionHandler(AccessDeniedException.class)
+    ResponseEntity<ProblemDetail> forbidden(AccessDeniedException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN,
+                "Only coordinators or the person themself may do this.");
+        problem.setType(URI.create("/problems/forbidden"));
+        problem.setTitle("Forbidden");
+        String correlationId = CorrelationId.current();
+        if (correlationId != null) {
+            problem.setProperty("correlationId", correlationId);
+        }
+        return ResponseEntity.status(HttpStatus.FORBIDDEN).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+
+    private static List<String> roles(Jwt jwt) {
+        List<String> roles = jwt.getClaimAsStringList(SecurityConfiguration.ROLES_CLAIM);
+        return roles == null ? List.of() : roles;
+    }
+}
