@@ -57,6 +57,7 @@ public class Devstack implements AutoCloseable {
         RESEARCH("research-service", "research", "RESEARCH_URL", 8082),
         STRATEGY("strategy-service", "strategy", "STRATEGY_URL", 8083),
         NOTIFICATION("notification-service", "notification", "NOTIFICATION_URL", 8084),
+        IDENTITY("identity-service", "identity", "IDENTITY_URL", 9000),
         GATEWAY("gateway", null, null, 8080);
 
         private final String module;
@@ -100,9 +101,9 @@ public class Devstack implements AutoCloseable {
             return repoRoot.resolve(module).resolve("target").resolve(module + ".jar");
         }
 
-        /** The four services behind the gateway. */
+        /** The services started before the gateway: the four domain services and the identity service. */
         public static List<Service> backends() {
-            return List.of(MEMBERSHIP, RESEARCH, STRATEGY, NOTIFICATION);
+            return List.of(MEMBERSHIP, RESEARCH, STRATEGY, NOTIFICATION, IDENTITY);
         }
 
         /** Accepts {@code membership}, {@code membership-service} or {@code MEMBERSHIP} (any case). */
@@ -113,7 +114,7 @@ public class Devstack implements AutoCloseable {
                     return s;
                 }
             }
-            throw new DevstackException("unknown service '" + name + "' (known: membership, research, strategy, notification, gateway)");
+            throw new DevstackException("unknown service '" + name + "' (known: membership, research, strategy, notification, identity, gateway)");
         }
     }
 
@@ -426,6 +427,7 @@ public class Devstack implements AutoCloseable {
     private final KafkaBroker kafka;
     private final DocumentStore documentStore;
     private final MailSink mailSink;
+    private final DevstackSecrets secrets;
     private final Map<Service, ServiceProcess> processes = Collections.synchronizedMap(new EnumMap<>(Service.class));
     private final Map<String, Duration> timings = Collections.synchronizedMap(new LinkedHashMap<>());
     private volatile boolean started;
@@ -436,6 +438,7 @@ public class Devstack implements AutoCloseable {
         this.kafka = new KafkaBroker(config.dataDir().resolve("kafka"), config.kafkaPort(), config.kafkaControllerPort());
         this.documentStore = new DocumentStore(config.dataDir().resolve("mongo"), config.mongoPort());
         this.mailSink = new MailSink(config.smtpPort(), config.mailWebPort());
+        this.secrets = DevstackSecrets.in(config.dataDir());
     }
 
     /**
@@ -567,7 +570,20 @@ public class Devstack implements AutoCloseable {
     public Map<String, String> environment(Service service) {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrap());
+        // every process checks tokens against the identity service; only it and the gateway know the client secret
+        env.put("IDENTITY_ISSUER", identityUrl());
+        env.put("IDENTITY_JWKS_URI", identityUrl() + "/oauth2/jwks");
+        if (service == Service.GATEWAY || service == Service.IDENTITY) {
+            env.put("IDENTITY_GATEWAY_CLIENT_SECRET", secrets.gatewayClientSecret());
+            env.put("IDENTITY_GATEWAY_REDIRECT_URIS", gatewayUrl() + "/login/oauth2/code/civic");
+            env.put("IDENTITY_GATEWAY_POST_LOGOUT_REDIRECT_URIS", gatewayUrl() + "/");
+        }
+        if (service == Service.IDENTITY) {
+            env.put("IDENTITY_BOOTSTRAP_USERNAME", DevstackSecrets.BOOTSTRAP_USERNAME);
+            env.put("IDENTITY_BOOTSTRAP_PASSWORD", secrets.bootstrapPassword());
+        }
         if (service == Service.GATEWAY) {
+            env.put("IDENTITY_TOKEN_URI", identityUrl() + "/oauth2/token");
             for (Service backend : Service.backends()) {
                 env.put(backend.urlVariable(), serviceUrl(backend));
             }
@@ -639,6 +655,21 @@ public class Devstack implements AutoCloseable {
     }
 
     /** {@code http://localhost:<gateway port>}. */
+    public String identityUrl() {
+        return serviceUrl(Service.IDENTITY);
+    }
+
+    /** The generated secrets of this data folder (client secret, bootstrap coordinator's password). */
+    public DevstackSecrets secrets() {
+        return secrets;
+    }
+
+    /** Signs a person in at the identity service as the gateway's client does (authorization code + PKCE). */
+    public SignIn signIn() {
+        return new SignIn(new SignIn.Client(identityUrl(), "civic-gateway", secrets.gatewayClientSecret(),
+                gatewayUrl() + "/login/oauth2/code/civic"));
+    }
+
     public String gatewayUrl() {
         return serviceUrl(Service.GATEWAY);
     }

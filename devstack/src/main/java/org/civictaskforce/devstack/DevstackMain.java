@@ -19,8 +19,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * The one-command local run: {@code java -cp "devstack/target/classes:devstack/target/lib/*"
  * org.civictaskforce.devstack.DevstackMain} from the repository root (see {@code run-local.sh}).
  * Configured with {@code DEVSTACK_*} variables ({@link Devstack.Config#fromEnvironment()}); also
- * {@code DEVSTACK_SAMPLE_DATA=false} skips the sample data and {@code DEVSTACK_API_TOKEN} is sent as a
- * bearer token when loading it. Ctrl-C stops everything. Exit code 2: configuration or missing jars;
+ * {@code DEVSTACK_SAMPLE_DATA=false} skips the sample data, which is otherwise loaded by the bootstrap
+ * coordinator, signed in at the identity service. Ctrl-C stops everything. Exit code 2: configuration or missing jars;
  * 1: something did not start.
  */
 public final class DevstackMain {
@@ -93,11 +93,10 @@ public final class DevstackMain {
                 && !"false".equalsIgnoreCase(env.getOrDefault("DEVSTACK_SAMPLE_DATA", "true"))) {
             progress("loading sample data through the gateway …");
             SampleData sample = new SampleData(stack.gatewayUrl()).onWarning(w -> progress("WARNING: " + w));
-            String token = env.get("DEVSTACK_API_TOKEN");
-            if (token != null && !token.isBlank()) {
-                sample.header("Authorization", "Bearer " + token.trim());
-            }
             try {
+                // the loader acts as the bootstrap coordinator, signed in like anyone else
+                sample.header("Authorization", stack.signIn()
+                        .signIn(DevstackSecrets.BOOTSTRAP_USERNAME, stack.secrets().bootstrapPassword()).bearer());
                 progress(sample.load().summary());
             } catch (RuntimeException e) {
                 progress("WARNING: sample data not loaded: " + e.getMessage());
@@ -134,6 +133,11 @@ public final class DevstackMain {
         if (c.services().contains(Devstack.Service.GATEWAY)) {
             row(b, "Web client / gateway", stack.gatewayUrl() + "/");
             row(b, "", stack.gatewayUrl() + "/actuator/health");
+        }
+        if (c.services().contains(Devstack.Service.IDENTITY)) {
+            row(b, "Sign in (identity)", stack.identityUrl() + "/login   user '" + DevstackSecrets.BOOTSTRAP_USERNAME
+                    + "', password " + stack.secrets().bootstrapPassword());
+            row(b, "", "(generated for this data folder, kept in " + stack.secrets().file() + ")");
         }
         for (Devstack.Service s : Devstack.Service.backends()) {
             if (c.services().contains(s)) {

@@ -121,7 +121,7 @@ public class SampleData {
         }
         if (status == 401 || status == 403) {
             return warn(warnings, "sample data not loaded: the gateway refused the request (" + status
-                    + "); give a token with DEVSTACK_API_TOKEN", 0, 0, 0);
+                    + "); the loader's sign-in was not accepted", 0, 0, 0);
         }
         if (status != 200) {
             return warn(warnings, "sample data not loaded: GET " + listUrl + " answered " + status + " "

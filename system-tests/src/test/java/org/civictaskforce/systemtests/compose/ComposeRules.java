@@ -28,6 +28,8 @@ final class ComposeRules {
     /** Infrastructure images whose operator UI may be published on the host, and the container port of that UI. */
     static final Map<String, Integer> OPERATOR_UIS = Map.of("axllent/mailpit", 8025);
 
+    /** Browsers sign in at the identity service, so it may publish its application port like the gateway. */
+    static final String IDENTITY_SERVICE = "identity-service";
     private static final Pattern LOCAL_HTTP_URL = Pattern.compile("https?://(?:localhost|127\\.0\\.0\\.1)(?::(\\d+))?(/[^\\s\"']*)?");
     private static final Pattern MONGODB_URI = Pattern.compile("mongodb://(?:[^@/]+@)?([^/:,?]+)(?::(\\d+))?/([^?/]*)(?:\\?.*)?");
     private static final Pattern HOST_PORT = Pattern.compile("([^:,\\s]+):(\\d+)");
@@ -136,7 +138,7 @@ final class ComposeRules {
             if (ports.isEmpty()) {
                 continue;
             }
-            if (gateway.filter(name::equals).isPresent()) {
+            if (gateway.filter(name::equals).isPresent() || IDENTITY_SERVICE.equals(name)) {
                 Optional<Integer> serverPort = serverPort(compose, name);
                 for (PortMapping port : ports) {
                     if (serverPort.isEmpty() || !serverPort.get().toString().equals(port.target())) {

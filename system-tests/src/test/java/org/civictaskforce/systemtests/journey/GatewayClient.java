@@ -8,7 +8,6 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 
 import org.civictaskforce.platform.security.Role;
-import org.civictaskforce.platform.security.TestTokens;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -22,26 +21,37 @@ final class GatewayClient {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
-    private final String authorization;
+    private final Identities identities;
+    private final java.util.function.Supplier<String> authorization;
 
-    /** A client signed in as a coordinator. */
-    GatewayClient(String base) {
-        this(base, TestTokens.coordinator());
+    /** A client signed in as the (bootstrap) coordinator. */
+    GatewayClient(String base, Identities identities) {
+        this(base, identities, identities::coordinator);
     }
 
-    private GatewayClient(String base, String authorization) {
+    private GatewayClient(String base, Identities identities, java.util.function.Supplier<String> authorization) {
         this.base = base;
+        this.identities = identities;
         this.authorization = authorization;
     }
 
-    /** The same gateway, signed in as this person with these working-group roles. */
+    /**
+     * The same gateway, signed in (for real, at the identity service) as this person; waits until their
+     * token carries these roles, which only membership can give them.
+     */
     GatewayClient as(String personId, Role... roles) {
-        return new GatewayClient(base, TestTokens.bearer(personId, roles));
+        identities.bearer(personId, roles); // enrol and sign in now, so a missing role fails here
+        return new GatewayClient(base, identities, () -> identities.bearer(personId, roles));
     }
 
     /** The same gateway, not signed in. */
     GatewayClient anonymous() {
-        return new GatewayClient(base, null);
+        return new GatewayClient(base, identities, () -> null);
+    }
+
+    /** The subject the coordinator's token carries (recorded as the actor of their changes). */
+    String coordinatorSubject() {
+        return identities.coordinatorSubject();
     }
 
     Answer get(String path) {
@@ -105,8 +115,9 @@ final class GatewayClient {
     }
 
     private HttpRequest.Builder signed(HttpRequest.Builder request) {
-        if (authorization != null) {
-            request.header("Authorization", authorization);
+        String value = authorization.get();
+        if (value != null) {
+            request.header("Authorization", value);
         }
         return request;
     }

@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 import org.civictaskforce.devstack.Devstack;
-import org.civictaskforce.platform.security.TestTokens;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
@@ -41,27 +40,23 @@ public final class SystemUnderTest implements BeforeAllCallback {
                     // meeting reminders 30 s and 15 s ahead instead of 24 h and 1 h, so a journey can see them
                     .env(Devstack.Service.NOTIFICATION, "NOTIFICATION_REMINDERS_OFFSETS", REMINDER_OFFSETS)
                     .env(Devstack.Service.NOTIFICATION, "NOTIFICATION_REMINDERS_INTERVAL", "1s")
-                    // services trust tokens signed with the test-only key (TestTokens); gateway passes them on
-                    .env(Devstack.Service.MEMBERSHIP, "PLATFORM_SECURITY_PUBLICKEYLOCATION", testKey(repo))
-                    .env(Devstack.Service.RESEARCH, "PLATFORM_SECURITY_PUBLICKEYLOCATION", testKey(repo))
-                    .env(Devstack.Service.STRATEGY, "PLATFORM_SECURITY_PUBLICKEYLOCATION", testKey(repo))
-                    .env(Devstack.Service.NOTIFICATION, "PLATFORM_SECURITY_PUBLICKEYLOCATION", testKey(repo))
-                    .env(Devstack.Service.MEMBERSHIP, "IDENTITY_ISSUER", TestTokens.ISSUER)
-                    .env(Devstack.Service.RESEARCH, "IDENTITY_ISSUER", TestTokens.ISSUER)
-                    .env(Devstack.Service.STRATEGY, "IDENTITY_ISSUER", TestTokens.ISSUER)
-                    .env(Devstack.Service.NOTIFICATION, "IDENTITY_ISSUER", TestTokens.ISSUER)
                     .build()).start();
             Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "system-under-test-stop"));
         }
         return stack;
     }
 
-    private static String testKey(Path repo) {
-        return repo.resolve("platform-kit/src/test/resources/test-jwt/public.pem").toUri().toString();
+    private static Identities identities;
+
+    static synchronized Identities identities() {
+        if (identities == null) {
+            identities = new Identities(stack());
+        }
+        return identities;
     }
 
-    /** A client acting as a coordinator; {@link GatewayClient#as} and {@link GatewayClient#anonymous} for others. */
+    /** A client signed in as the coordinator; {@link GatewayClient#as} and {@link GatewayClient#anonymous} for others. */
     public static GatewayClient gateway() {
-        return new GatewayClient(stack().gatewayUrl());
+        return new GatewayClient(stack().gatewayUrl(), identities());
     }
 }
