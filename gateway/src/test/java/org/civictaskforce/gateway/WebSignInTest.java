@@ -187,6 +187,22 @@ class WebSignInTest {
     }
 
     @Test
+    void theWebClientsScriptSignsOutWithTheHeaderAndIsToldWhereToGo() {
+        Browser browser = signIn();
+        String xsrf = xsrfCookie(browser);
+
+        client.post().uri("/logout").cookie("SESSION", browser.session).cookie("XSRF-TOKEN", xsrf)
+                .header("X-XSRF-TOKEN", xsrf).accept(MediaType.APPLICATION_JSON)
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.redirect").value(String.class,
+                        redirect -> assertThat(redirect).startsWith(END_SESSION + "?").contains("id_token_hint="));
+
+        client.get().uri("/auth/me").cookie("SESSION", browser.session).exchange()
+                .expectBody().json("{\"signedIn\":false}", true);
+    }
+
+    @Test
     void signOutWithoutTheXsrfTokenIsRefused() {
         Browser browser = signIn();
 

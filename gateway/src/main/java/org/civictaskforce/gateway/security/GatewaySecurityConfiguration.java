@@ -14,6 +14,8 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import tools.jackson.databind.json.JsonMapper;
+
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -79,6 +81,7 @@ public class GatewaySecurityConfiguration {
     SecurityWebFilterChain gatewaySecurityFilterChain(ServerHttpSecurity http, GatewaySecurityProperties properties,
             SecurityProblems problems, ReactiveClientRegistrationRepository registrations,
             ServerOAuth2AuthorizedClientRepository authorizedClients, ReactiveJwtDecoder jwtDecoder,
+            JsonMapper jsonMapper,
             @Value("${server.reactive.session.cookie.name:SESSION}") String sessionCookie,
             @Value("${server.reactive.session.cookie.secure:false}") boolean secureCookies) {
         DefaultServerOAuth2AuthorizationRequestResolver authorizationRequests =
@@ -89,6 +92,7 @@ public class GatewaySecurityConfiguration {
                 registrations);
         endSession.setPostLogoutRedirectUri("{baseUrl}/");
         endSession.setLogoutSuccessUrl(URI.create(HOME));
+        endSession.setRedirectStrategy(new SignOutRedirectStrategy(jsonMapper));
 
         CookieServerCsrfTokenRepository csrfTokens = CookieServerCsrfTokenRepository.withHttpOnlyFalse();
         csrfTokens.setCookieCustomizer(cookie -> cookie.secure(secureCookies).sameSite("Lax"));
