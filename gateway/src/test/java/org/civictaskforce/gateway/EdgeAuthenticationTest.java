@@ -114,6 +114,8 @@ class EdgeAuthenticationTest extends GatewayIntegrationTest {
                 .expectStatus().isOk()
                 .expectHeader().value(HttpHeaders.CACHE_CONTROL, value -> assertThat(value).contains("no-store"))
                 .expectBody().json("{\"signedIn\":false}", true);
+        // no generated login page: sign-in starts at /oauth2/authorization/civic
+        anonymous().get().uri("/login").exchange().expectStatus().isNotFound();
     }
 
     @Test
