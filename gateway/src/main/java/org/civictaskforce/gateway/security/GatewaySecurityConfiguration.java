@@ -38,6 +38,7 @@ import org.springframework.security.oauth2.client.web.server.ServerOAuth2Authori
 import org.springframework.security.oauth2.client.web.server.WebSessionServerOAuth2AuthorizedClientRepository;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.core.oidc.IdTokenClaimNames;
 import org.springframework.security.oauth2.core.oidc.OidcScopes;
 import org.springframework.security.oauth2.jwt.JwtValidators;
@@ -46,6 +47,7 @@ import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.authentication.RedirectServerAuthenticationFailureHandler;
 import org.springframework.security.web.server.authentication.RedirectServerAuthenticationSuccessHandler;
+import org.springframework.security.web.server.authentication.ServerAuthenticationFailureHandler;
 import org.springframework.security.web.server.authentication.logout.DelegatingServerLogoutHandler;
 import org.springframework.security.web.server.authentication.logout.SecurityContextServerLogoutHandler;
 import org.springframework.security.web.server.authentication.logout.WebSessionServerLogoutHandler;
@@ -117,8 +119,7 @@ public class GatewaySecurityConfiguration {
                 .oauth2Login(login -> login.authorizationRequestResolver(authorizationRequests)
                         .authorizedClientRepository(authorizedClients)
                         .authenticationSuccessHandler(new RedirectServerAuthenticationSuccessHandler(HOME))
-                        .authenticationFailureHandler(new RedirectServerAuthenticationFailureHandler(
-                                HOME + "?signin=failed")))
+                        .authenticationFailureHandler(signInFailed()))
                 .csrf(csrf -> csrf.csrfTokenRepository(csrfTokens)
                         .csrfTokenRequestHandler(new CsrfTokenHandler())
                         .requireCsrfProtectionMatcher(sessionChanges(sessionCookie))
@@ -128,6 +129,18 @@ public class GatewaySecurityConfiguration {
                                 new WebSessionServerLogoutHandler()))
                         .logoutSuccessHandler(endSession));
         return http.build();
+    }
+
+    /** Back to the web client, which says so; the log gets the OAuth2 error code (no personal data). */
+    private static ServerAuthenticationFailureHandler signInFailed() {
+        RedirectServerAuthenticationFailureHandler redirect = new RedirectServerAuthenticationFailureHandler(
+                HOME + "?signin=failed");
+        return (exchange, exception) -> {
+            String reason = exception instanceof OAuth2AuthenticationException oauth2
+                    ? oauth2.getError().getErrorCode() : exception.getClass().getSimpleName();
+            log.warn("Web sign-in failed: {}", reason);
+            return redirect.onAuthenticationFailure(exchange, exception);
+        };
     }
 
     private static ServerWebExchangeMatcher preflight() {
