@@ -20,9 +20,23 @@ function element(tag, text, className) {
   return node;
 }
 
+// The gateway keeps the sign-in in its session (an HttpOnly cookie this script never sees); changes
+// must echo the XSRF-TOKEN cookie in the X-XSRF-TOKEN header, which another site cannot read.
+function cookie(name) {
+  const prefix = name + '=';
+  const found = document.cookie.split(';').map((part) => part.trim()).find((part) => part.startsWith(prefix));
+  return found ? decodeURIComponent(found.substring(prefix.length)) : null;
+}
+
+const SAFE_METHODS = ['GET', 'HEAD', 'OPTIONS'];
+
 // fetch JSON; errors are RFC 9457 problem details, shown with their correlation id
 async function api(method, path, body) {
   const options = { method, headers: { Accept: 'application/json, application/problem+json' } };
+  const xsrf = cookie('XSRF-TOKEN');
+  if (!SAFE_METHODS.includes(method) && xsrf) {
+    options.headers['X-XSRF-TOKEN'] = xsrf;
+  }
   if (body !== undefined) {
     options.headers['Content-Type'] = 'application/json';
     options.body = JSON.stringify(body);
@@ -34,9 +48,39 @@ async function api(method, path, body) {
     const title = (data && (data.title || data.detail)) || response.statusText;
     const detail = data && data.detail && data.detail !== title ? ': ' + data.detail : '';
     const id = response.headers.get('X-Correlation-Id');
-    throw new Error(response.status + ' ' + title + detail + (id ? ' (ref ' + id + ')' : ''));
+    const error = new Error(response.status + ' ' + title + detail + (id ? ' (ref ' + id + ')' : ''));
+    error.status = response.status;
+    throw error;
   }
   return data;
+}
+
+// who is signed in: an id and working-group roles, never a name (GET /auth/me)
+async function loadAccount() {
+  const signedInAs = document.getElementById('signed-in-as');
+  try {
+    const me = await api('GET', '/auth/me');
+    document.getElementById('sign-in').hidden = me.signedIn;
+    document.getElementById('sign-out').hidden = !me.signedIn;
+    signedInAs.textContent = me.signedIn
+      ? 'Signed in (' + (me.roles.length ? me.roles.join(', ') : 'no role yet') + ')'
+      : 'Not signed in';
+    return me.signedIn;
+  } catch (error) {
+    signedInAs.textContent = '';
+    showStatus('Could not check the sign-in: ' + error.message, true);
+    return false;
+  }
+}
+
+// ends the gateway's session, then goes to the identity service to end the sign-in there too
+async function signOut() {
+  try {
+    const answer = await api('POST', '/logout');
+    window.location.assign(answer && answer.redirect ? answer.redirect : '/');
+  } catch (error) {
+    showStatus('Could not sign out: ' + error.message, true);
+  }
 }
 
 function items(page) {
@@ -55,7 +99,9 @@ async function loadPeople() {
       list.replaceChildren(element('li', 'No people registered yet.'));
     }
   } catch (error) {
-    showStatus('Could not load people: ' + error.message, true);
+    list.replaceChildren();
+    showStatus(error.status === 401 ? 'Sign in to see people.' : 'Could not load people: ' + error.message,
+      error.status !== 401);
   }
 }
 
@@ -132,10 +178,14 @@ async function loadInbox(personId) {
   }
 }
 
+document.getElementById('sign-out').addEventListener('click', signOut);
 document.getElementById('reload-people').addEventListener('click', loadPeople);
 document.getElementById('register-form').addEventListener('submit', registerPerson);
 document.getElementById('inbox-form').addEventListener('submit', (event) => {
   event.preventDefault();
   loadInbox(event.target.elements.personId.value.trim());
 });
-loadPeople();
+if (new URLSearchParams(window.location.search).get('signin') === 'failed') {
+  showStatus('Sign-in did not succeed; please try again.', true);
+}
+loadAccount().then(loadPeople);

@@ -12,10 +12,12 @@ import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 
 import org.civictaskforce.gateway.resilience.ServiceFallbackHandler;
+import org.civictaskforce.platform.security.TestTokens;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.cloud.circuitbreaker.resilience4j.ReactiveResilience4JCircuitBreakerFactory;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -30,6 +32,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 class BackendOutageTest {
 
     @Autowired
+    WebTestClient anonymous;
+
     WebTestClient client;
 
     @Autowired
@@ -43,6 +47,11 @@ class BackendOutageTest {
         registry.add("RESEARCH_URL", RecordingBackend::deadUrl);
         registry.add("STRATEGY_URL", RecordingBackend::deadUrl);
         registry.add("NOTIFICATION_URL", RecordingBackend::deadUrl);
+    }
+
+    @BeforeEach
+    void signIn() {
+        client = anonymous.mutate().defaultHeader(HttpHeaders.AUTHORIZATION, TestTokens.coordinator()).build();
     }
 
     @BeforeEach

@@ -5,8 +5,10 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.civictaskforce.platform.security.TestTokens;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.http.HttpHeaders;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -14,7 +16,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 /**
  * The gateway on a random port in front of four {@link RecordingBackend}s, one per service.
  * Subclasses share one application context (same configuration), so one gateway start serves them
- * all. The rate limit is out of the way here ({@link RateLimitTest} has its own gateway), and the
+ * all. Requests act as a coordinator (a test-signed access token). The rate limit is out of the way here ({@link RateLimitTest} has its own gateway), and the
  * response timeout is short so that the timeout test is quick.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
@@ -33,6 +35,8 @@ abstract class GatewayIntegrationTest {
     static final RecordingBackend notifications = RecordingBackend.start();
 
     @Autowired
+    private WebTestClient plain;
+
     WebTestClient client;
 
     @DynamicPropertySource
@@ -41,6 +45,16 @@ abstract class GatewayIntegrationTest {
         registry.add("RESEARCH_URL", research::url);
         registry.add("STRATEGY_URL", strategy::url);
         registry.add("NOTIFICATION_URL", notifications::url);
+    }
+
+    /** Acts as a coordinator unless a request sends its own Authorization header (or none, see {@link #anonymous()}). */
+    @BeforeEach
+    void signIn() {
+        client = plain.mutate().defaultHeader(HttpHeaders.AUTHORIZATION, TestTokens.coordinator()).build();
+    }
+
+    WebTestClient anonymous() {
+        return plain;
     }
 
     @BeforeEach

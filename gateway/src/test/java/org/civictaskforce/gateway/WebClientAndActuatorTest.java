@@ -14,7 +14,8 @@ class WebClientAndActuatorTest extends GatewayIntegrationTest {
                 .expectStatus().isOk()
                 .expectHeader().contentTypeCompatibleWith(MediaType.TEXT_HTML)
                 .expectBody(String.class).value(html -> assertThat(html)
-                        .contains("<title>Civic Taskforce</title>", "src=\"app.js\"", "id=\"register-form\"")
+                        .contains("<title>Civic Taskforce</title>", "src=\"app.js\"", "id=\"register-form\"",
+                                "href=\"/oauth2/authorization/civic\"", "id=\"sign-out\"")
                         // the CSP forbids inline code, so the page has none
                         .doesNotContain("<script>", "style=", "onclick"));
     }
@@ -26,7 +27,9 @@ class WebClientAndActuatorTest extends GatewayIntegrationTest {
                 .expectHeader().value("Content-Type", type -> assertThat(type).contains("javascript"))
                 .expectBody(String.class).value(script -> assertThat(script)
                         .contains("/api/membership/people?size=20", "/invitations", "/api/notifications/inbox/",
-                                "textContent")
+                                "textContent", "/auth/me", "X-XSRF-TOKEN", "'/logout'")
+                        // the script never handles tokens: the session cookie is HttpOnly
+                        .doesNotContain("access_token", "localStorage", "sessionStorage")
                         .doesNotContain("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write"));
     }
 

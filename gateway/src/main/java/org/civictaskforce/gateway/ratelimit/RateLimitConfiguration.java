@@ -10,13 +10,16 @@ import org.springframework.context.annotation.Configuration;
 public class RateLimitConfiguration {
 
     @Bean
-    TokenBucketRateLimiter tokenBucketRateLimiter(RateLimitProperties properties) {
-        return new TokenBucketRateLimiter(properties);
+    AddressRateLimitWebFilter addressRateLimitWebFilter(RateLimitProperties properties, ProblemResponses problems) {
+        return new AddressRateLimitWebFilter(properties.perAddress(),
+                new RateLimitRefusal(problems, "this address", properties.capacity(), properties.refillPerSecond()));
     }
 
     @Bean
-    RateLimitFilter rateLimitFilter(TokenBucketRateLimiter limiter, ClientKeyResolver keyResolver,
-            ProblemResponses problems, RateLimitProperties properties) {
-        return new RateLimitFilter(limiter, keyResolver, problems, properties);
+    RateLimitFilter rateLimitFilter(RateLimitProperties properties, UserKeyResolver keyResolver,
+            ProblemResponses problems) {
+        return new RateLimitFilter(properties.perUser(), keyResolver,
+                new RateLimitRefusal(problems, "this user", properties.userCapacity(),
+                        properties.userRefillPerSecond()));
     }
 }

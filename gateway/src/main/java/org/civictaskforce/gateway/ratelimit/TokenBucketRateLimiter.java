@@ -40,10 +40,6 @@ public class TokenBucketRateLimiter {
         this.nextSweep = new AtomicLong(nanoClock.getAsLong() + refillTimeNanos);
     }
 
-    public TokenBucketRateLimiter(RateLimitProperties properties) {
-        this(properties.capacity(), properties.refillPerSecond(), properties.maxKeys(), System::nanoTime);
-    }
-
     public Decision tryAcquire(String key) {
         long now = nanoClock.getAsLong();
         sweepIfDue(now);
