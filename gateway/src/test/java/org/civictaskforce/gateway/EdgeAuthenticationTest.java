@@ -87,11 +87,12 @@ class EdgeAuthenticationTest extends GatewayIntegrationTest {
     @Test
     void publicGetPathsReachTheServiceWithoutAToken() {
         anonymous().get().uri("/api/strategy/guide/editions/e-1").exchange().expectStatus().isOk();
-        anonymous().get().uri("/api/research/note/versions/v-2/sections").exchange().expectStatus().isOk();
+        // the analytical note is the working group's, not public
+        anonymous().get().uri("/api/research/note/versions/2").exchange().expectStatus().isUnauthorized();
 
         assertThat(strategy.requestsTo("/api/strategy/guide/editions/e-1")).singleElement()
                 .satisfies(request -> assertThat(request.header(HttpHeaders.AUTHORIZATION)).isNull());
-        assertThat(research.requestsTo("/api/research/note/versions/v-2/sections")).hasSize(1);
+        assertThat(research.requestsTo("/api/research/note/versions/2")).isEmpty();
     }
 
     @Test

@@ -66,6 +66,19 @@ final class Identities {
         return token(personId, account, wanted).bearer();
     }
 
+    /** The person's username and password (enrolling them first if needed), for a browser-like sign-in. */
+    String[] credentials(String personId) {
+        Account account = accounts.computeIfAbsent(personId, this::enrol);
+        return new String[] {account.username(), account.password()};
+    }
+
+    /** Signs in afresh (no cached token) and returns the roles the identity service gives now. */
+    Set<String> currentRoles(String personId) {
+        Account account = accounts.computeIfAbsent(personId, this::enrol);
+        tokens.remove(personId);
+        return roles(stack.signIn().signIn(account.username(), account.password()).bearer());
+    }
+
     private Token token(String key, Account account, Set<String> wanted) {
         Token cached = tokens.get(key);
         if (cached != null && cached.roles().containsAll(wanted)

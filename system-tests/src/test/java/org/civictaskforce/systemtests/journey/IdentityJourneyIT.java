@@ -1,0 +1,249 @@
+package org.civictaskforce.systemtests.journey;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.CookieManager;
+import java.net.HttpCookie;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.civictaskforce.devstack.Devstack;
+import org.civictaskforce.platform.security.Role;
+import org.civictaskforce.systemtests.journey.GatewayClient.Answer;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Sign-in and access end to end, with the real identity service: a person gets an account from an
+ * enrolment link, signs in in a browser-like session through the gateway (authorization code + PKCE,
+ * the gateway holding the tokens), acts through the session with CSRF protection, and signs out; their
+ * roles follow membership; and no service answers a request without a valid token, even when it is
+ * reached directly rather than through the gateway.
+ */
+@ExtendWith(SystemUnderTest.class)
+class IdentityJourneyIT {
+    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
+    private static Devstack stack;
+    private static GatewayClient coordinator;
+
+    @BeforeAll
+    static void system() {
+        stack = SystemUnderTest.stack();
+        coordinator = SystemUnderTest.gateway();
+    }
+
+    @Test
+    void noServiceAnswersWithoutAValidTokenEvenWhenReachedDirectly() throws Exception {
+        Answer anonymous = coordinator.anonymous().get("/api/membership/people");
+        assertThat(anonymous.status()).isEqualTo(401);
+        assertThat(anonymous.contentType()).startsWith("application/problem+json");
+        HttpClient http = HttpClient.newHttpClient();
+        for (Devstack.Service service : Devstack.Service.backends()) {
+            String base = stack.serviceUrl(service);
+            String api = service == Devstack.Service.IDENTITY ? "/api/identity/me"
+                    : "/api/" + (service == Devstack.Service.NOTIFICATION ? "notifications/deliveries"
+                    : service.database() + (service == Devstack.Service.MEMBERSHIP ? "/people"
+                    : service == Devstack.Service.RESEARCH ? "/institutions" : "/guide"));
+            assertThat(status(http, base + api, null)).as(service + " without a token").isEqualTo(401);
+            assertThat(status(http, base + api, "Bearer eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0."))
+                    .as(service + " with an unsigned token").isEqualTo(401);
+            assertThat(status(http, base + "/admin/audit", null)).as(service + " admin").isEqualTo(401);
+            assertThat(status(http, base + "/actuator/health/readiness", null)).as(service + " health").isEqualTo(200);
+            if (service != Devstack.Service.IDENTITY) {
+                assertThat(status(http, base + api, SystemUnderTest.identities().coordinator()))
+                        .as(service + " with the coordinator's token").isEqualTo(200);
+            }
+        }
+    }
+
+    @Test
+    void aMemberSignsInThroughTheGatewayActsWithCsrfProtectionAndSignsOut() throws Exception {
+        String person = activeExpert("Browser Expert");
+        String[] credentials = SystemUnderTest.identities().credentials(person);
+        Browser browser = new Browser(stack.gatewayUrl());
+
+        assertThat(browser.json("/auth/me").get("signedIn").asBoolean()).isFalse();
+        browser.signIn(credentials[0], credentials[1]);
+        JsonNode me = browser.json("/auth/me");
+        assertThat(me.get("signedIn").asBoolean()).isTrue();
+        assertThat(me.get("subject").asString()).isEqualTo(person);
+        assertThat(me.get("roles").toString()).contains("expert");
+        assertThat(me.toString()).as("no personal data in /auth/me").doesNotContain("Browser Expert", "@");
+        assertThat(browser.cookie("SESSION")).as("the browser holds a session cookie, never a token").isNotNull();
+        assertThat(browser.cookieNames()).noneMatch(n -> n.toLowerCase().contains("token") && !n.equals("XSRF-TOKEN"));
+
+        // the session's token is relayed: the person reads their own details, with contact
+        HttpResponse<String> own = browser.send("GET", "/api/membership/people/" + person, null, false);
+        assertThat(own.statusCode()).isEqualTo(200);
+        assertThat(own.body()).contains("@example.org");
+
+        // a change through the session needs the CSRF header; the same change with it goes through
+        String change = "{\"languages\":[\"ru\",\"ky\"],\"expertise\":[\"ebrd\"],\"protectedIdentity\":false}";
+        HttpResponse<String> forged = browser.send("PUT", "/api/membership/people/" + person + "/profile", change, false);
+        assertThat(forged.statusCode()).isEqualTo(403);
+        assertThat(forged.body()).contains("/problems/forbidden");
+        HttpResponse<String> honest = browser.send("PUT", "/api/membership/people/" + person + "/profile", change, true);
+        assertThat(honest.statusCode()).as(honest.body()).isEqualTo(200);
+        assertThat(honest.body()).contains("\"ky\"");
+
+        // signing out ends the gateway's session and sends the browser to the identity service
+        HttpResponse<String> out = browser.send("POST", "/logout", null, true);
+        assertThat(out.statusCode()).isEqualTo(200);
+        assertThat(out.body()).contains(stack.identityUrl());
+        assertThat(browser.json("/auth/me").get("signedIn").asBoolean()).isFalse();
+        assertThat(browser.send("GET", "/api/membership/people/" + person, null, false).statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void rolesFollowMembership() {
+        String person = activeExpert("Role Follower");
+        assertThat(SystemUnderTest.identities().currentRoles(person)).contains("expert");
+        Answer me = coordinator.as(person, Role.EXPERT).get("/api/identity/me");
+        assertThat(me.status()).isEqualTo(200);
+        assertThat(me.body().get("sub").asString()).isEqualTo(person);
+
+        assertThat(coordinator.post("/api/membership/people/" + person + "/remove", null).status()).isEqualTo(200);
+        Instant deadline = Instant.now().plusSeconds(40);
+        Set<String> roles = SystemUnderTest.identities().currentRoles(person);
+        while (!roles.isEmpty() && Instant.now().isBefore(deadline)) {
+            sleep(500);
+            roles = SystemUnderTest.identities().currentRoles(person);
+        }
+        assertThat(roles).as("a removed member signs in with no role").isEmpty();
+        // without a role the working group's data is closed to them
+        GatewayClient removed = coordinator.as(person);
+        assertThat(removed.get("/api/membership/people").status()).isEqualTo(403);
+        assertThat(removed.get("/api/research/assignments").status()).isEqualTo(403);
+    }
+
+    /** Registers, invites and activates an expert; the person accepts and consents themself. */
+    static String activeExpert(String name) {
+        String email = "id-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
+        Answer created = coordinator.post("/api/membership/people", """
+                {"displayName":"%s","fullName":"%s Example","email":"%s","country":"KG","preferredLanguage":"ru",
+                 "timeZone":"Asia/Bishkek","roles":["EXPERT"],"expertise":["ebrd"]}""".formatted(name, name, email));
+        assertThat(created.status()).as(created.raw()).isEqualTo(201);
+        String id = created.body().get("id").asString();
+        assertThat(coordinator.post("/api/membership/people/" + id + "/invitations", null).status()).isEqualTo(201);
+        GatewayClient self = coordinator.as(id);
+        assertThat(self.post("/api/membership/people/" + id + "/invitation/accept", null).status()).isEqualTo(200);
+        assertThat(self.post("/api/membership/people/" + id + "/consent",
+                "{\"noticeVersion\":\"2026-01\",\"agreedTo\":[\"membership\",\"contact-by-email\"]}").status())
+                .isEqualTo(200);
+        Answer activated = coordinator.post("/api/membership/people/" + id + "/activate", null);
+        assertThat(activated.status()).as(activated.raw()).isEqualTo(200);
+        return id;
+    }
+
+    private static int status(HttpClient http, String url, String authorization) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(20)).GET();
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** A browser: cookies, redirects followed by hand, no token ever in its hands. */
+    static final class Browser {
+        private final CookieManager cookies = new CookieManager();
+        private final HttpClient http = HttpClient.newBuilder().cookieHandler(cookies)
+                .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
+        private final String gateway;
+
+        Browser(String gateway) {
+            this.gateway = gateway;
+        }
+
+        void signIn(String username, String password) throws Exception {
+            HttpResponse<String> step = get(gateway + "/oauth2/authorization/civic");
+            String login = follow(step); // the identity service's authorize endpoint, which sends us to /login
+            while (!URI.create(login).getPath().equals("/login")) {
+                login = follow(get(login));
+            }
+            HttpResponse<String> page = get(login);
+            Matcher csrf = CSRF.matcher(page.body());
+            assertThat(csrf.find()).as("the sign-in page carries a CSRF token").isTrue();
+            HttpResponse<String> posted = http.send(HttpRequest.newBuilder(URI.create(login))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(SignInForm.encode(Map.of("username", username,
+                            "password", password, "_csrf", csrf.group(1)))))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            String next = follow(posted);
+            for (int hops = 0; hops < 6 && !next.equals(gateway + "/") && !next.startsWith(gateway + "/?"); hops++) {
+                next = follow(get(next));
+            }
+            assertThat(next).as("back at the web client, signed in").isEqualTo(gateway + "/");
+        }
+
+        JsonNode json(String path) throws Exception {
+            return GatewayClient.JSON.readTree(send("GET", path, null, false).body());
+        }
+
+        HttpResponse<String> send(String method, String path, String json, boolean withCsrf) throws Exception {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(gateway + path))
+                    .timeout(Duration.ofSeconds(20)).header("Accept", "application/json")
+                    .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
+                            : HttpRequest.BodyPublishers.ofString(json));
+            if (json != null) {
+                request.header("Content-Type", "application/json");
+            }
+            if (withCsrf) {
+                if (cookie("XSRF-TOKEN") == null) {
+                    send("GET", "/auth/me", null, false); // the gateway hands out the CSRF cookie
+                }
+                request.header("X-XSRF-TOKEN", cookie("XSRF-TOKEN"));
+            }
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        }
+
+        String cookie(String name) {
+            return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(name))
+                    .map(HttpCookie::getValue).findFirst().orElse(null);
+        }
+
+        java.util.List<String> cookieNames() {
+            return cookies.getCookieStore().getCookies().stream().map(HttpCookie::getName).toList();
+        }
+
+        private HttpResponse<String> get(String url) throws Exception {
+            return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(20)).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+        }
+
+        private static String follow(HttpResponse<String> response) {
+            assertThat(response.statusCode() / 100).as(response.uri() + " → " + response.statusCode()).isEqualTo(3);
+            return response.uri().resolve(response.headers().firstValue("Location").orElseThrow()).toString();
+        }
+    }
+
+    /** Form encoding for the sign-in page. */
+    static final class SignInForm {
+        static String encode(Map<String, String> fields) {
+            StringBuilder b = new StringBuilder();
+            fields.forEach((k, v) -> b.append(b.isEmpty() ? "" : "&")
+                    .append(java.net.URLEncoder.encode(k, java.nio.charset.StandardCharsets.UTF_8)).append('=')
+                    .append(java.net.URLEncoder.encode(v, java.nio.charset.StandardCharsets.UTF_8)));
+            return b.toString();
+        }
+    }
+}
