@@ -79,6 +79,9 @@ class MembershipAccessMatrixTest {
             POST /meetings/{other}/reschedule           | 401  | 403     | 403      | 403    | 403    | 403        | 200
             POST /meetings/{other}/cancel               | 401  | 403     | 403      | 403    | 403    | 403        | 200
             POST /meetings/{other}/invitations          | 401  | 403     | 403      | 403    | 403    | 403        | 200
+            POST /meetings/{other}/attendance           | 401  | 403     | 403      | 403    | 403    | 403        | 409
+            PUT  /meetings/{other}/minutes              | 401  | 403     | 403      | 403    | 403    | 403        | 409
+            POST /meetings/{other}/decisions            | 401  | 403     | 403      | 403    | 403    | 403        | 409
             POST /meetings/{own}/rsvp                   | 401  | 200     | 200      | 200    | 200    | 200        | 422
             POST /meetings/{other}/rsvp                 | 401  | 404     | 422      | 422    | 422    | 422        | 422
             POST /meetings/{other}/rsvp for other       | 401  | 403     | 403      | 403    | 403    | 403        | 403
@@ -89,6 +92,8 @@ class MembershipAccessMatrixTest {
     // Notes on cells that are not obvious:
     // - accept/decline/consent/leave are the person's own acts: a coordinator cannot do them for someone;
     // - "+roles" sends roles other than the person's current ones: only a coordinator changes roles;
+    // - attendance, minutes and decisions: the coordinator passes the access check and meets the domain's
+    //   409 (the fixture meeting has not started yet);
     // - GET /meetings/{other} for "invited" (no role, not invited) is the 404 of an unknown meeting;
     // - RSVP on a meeting one is not invited to is 422 for members (they see meetings anyway), and the
     //   coordinator account is invited to none; "for other" names another person in the body.
@@ -305,6 +310,12 @@ class MembershipAccessMatrixTest {
             case "POST /meetings/{p}/cancel" -> caller.post(BASE + "/meetings/" + meeting + "/cancel", null);
             case "POST /meetings/{p}/invitations" -> caller.post(BASE + "/meetings/" + meeting + "/invitations",
                     "{\"personIds\":[\"" + f.own + "\"]}");
+            case "POST /meetings/{p}/attendance" -> caller.post(BASE + "/meetings/" + meeting + "/attendance",
+                    "{\"attendeeIds\":[\"" + f.other + "\"]}");
+            case "PUT /meetings/{p}/minutes" -> caller.put(BASE + "/meetings/" + meeting + "/minutes",
+                    "{\"text\":\"Minutes\"}");
+            case "POST /meetings/{p}/decisions" -> caller.post(BASE + "/meetings/" + meeting + "/decisions",
+                    "{\"kind\":\"GENERAL\",\"text\":\"We decided.\"}");
             case "POST /meetings/{p}/rsvp" -> caller.post(BASE + "/meetings/" + meeting + "/rsvp",
                     "{\"response\":\"YES\"}");
             case "POST /meetings/{p}/rsvp for other" -> caller.post(BASE + "/meetings/" + meeting + "/rsvp",
