@@ -130,6 +130,19 @@ class NotificationFlowIntegrationTest {
     private static MockHttpServletRequestBuilder put(String uri, Object... vars) {
         return MockMvcRequestBuilders.put(uri, vars).header("Authorization", TestTokens.coordinator());
     }
+
+    /** Requests as the signed-in person themself (their inbox, preferences and webhook are theirs alone). */
+    private static MockHttpServletRequestBuilder getAs(String personId, String uri, Object... vars) {
+        return MockMvcRequestBuilders.get(uri, vars).header("Authorization", TestTokens.person(personId));
+    }
+
+    private static MockHttpServletRequestBuilder postAs(String personId, String uri, Object... vars) {
+        return MockMvcRequestBuilders.post(uri, vars).header("Authorization", TestTokens.person(personId));
+    }
+
+    private static MockHttpServletRequestBuilder putAs(String personId, String uri, Object... vars) {
+        return MockMvcRequestBuilders.put(uri, vars).header("Authorization", TestTokens.person(personId));
+    }
     @Autowired
     NotificationStore notifications;
     @Autowired
@@ -210,7 +223,7 @@ class NotificationFlowIntegrationTest {
         // the inbox: one unread item in Russian, then read
         awaitInboxItems(russian, 1);
         String itemId = notificationIdOf(russian) + ":inbox";
-        mvc.perform(get("/api/notifications/inbox/{personId}", russian.id))
+        mvc.perform(getAs(russian.id, "/api/notifications/inbox/{personId}", russian.id))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.content", hasSize(1)))
                 .andExpect(jsonPath("$.content[0].id").value(itemId))
@@ -221,20 +234,20 @@ class NotificationFlowIntegrationTest {
                 .andExpect(jsonPath("$.page.totalElements").value(1))
                 .andExpect(jsonPath("$.page.size").value(20))
                 .andExpect(jsonPath("$.unreadCount").value(1));
-        mvc.perform(post("/api/notifications/inbox/{personId}/items/{itemId}/read", russian.id, itemId))
+        mvc.perform(postAs(russian.id, "/api/notifications/inbox/{personId}/items/{itemId}/read", russian.id, itemId))
                 .andExpect(status().isNoContent());
-        mvc.perform(get("/api/notifications/inbox/{personId}", russian.id))
+        mvc.perform(getAs(russian.id, "/api/notifications/inbox/{personId}", russian.id))
                 .andExpect(jsonPath("$.content[0].read").value(true))
                 .andExpect(jsonPath("$.unreadCount").value(0));
 
         awaitInboxItems(kazakh, 1);
-        mvc.perform(get("/api/notifications/inbox/{personId}", kazakh.id))
+        mvc.perform(getAs(kazakh.id, "/api/notifications/inbox/{personId}", kazakh.id))
                 .andExpect(jsonPath("$.content[0].language").value("kk"));
         awaitInboxItems(azeri, 1);
-        mvc.perform(get("/api/notifications/inbox/{personId}", azeri.id))
+        mvc.perform(getAs(azeri.id, "/api/notifications/inbox/{personId}", azeri.id))
                 .andExpect(jsonPath("$.content[0].language").value("ru"));
         // someone else's item cannot be marked through this person's inbox
-        mvc.perform(post("/api/notifications/inbox/{personId}/items/{itemId}/read", english.id, itemId))
+        mvc.perform(postAs(english.id, "/api/notifications/inbox/{personId}/items/{itemId}/read", english.id, itemId))
                 .andExpect(status().isNotFound());
     }
 
@@ -343,7 +356,7 @@ class NotificationFlowIntegrationTest {
             assertThat(recipients.find(p.id)).isEmpty();
             assertThat(inbox.countOf(p.id)).isZero();
         });
-        mvc.perform(get("/api/notifications/inbox/{personId}", p.id))
+        mvc.perform(getAs(p.id, "/api/notifications/inbox/{personId}", p.id))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.content", hasSize(0)))
                 .andExpect(jsonPath("$.unreadCount").value(0));
@@ -353,9 +366,9 @@ class NotificationFlowIntegrationTest {
     @Order(8)
     void badRequestsAreAnsweredAsProblemsNotErrors() throws Exception {
         mvc.perform(get("/api/notifications/deliveries").param("size", "0")).andExpect(status().isBadRequest());
-        mvc.perform(get("/api/notifications/inbox/{personId}", "p1").param("page", "x"))
+        mvc.perform(getAs("p1", "/api/notifications/inbox/{personId}", "p1").param("page", "x"))
                 .andExpect(status().isBadRequest());
-        mvc.perform(post("/api/notifications/inbox/{personId}/items/{itemId}/read", "p1", "nope"))
+        mvc.perform(postAs("p1", "/api/notifications/inbox/{personId}/items/{itemId}/read", "p1", "nope"))
                 .andExpect(status().isNotFound());
     }
 
@@ -363,7 +376,7 @@ class NotificationFlowIntegrationTest {
     @Order(9)
     void preferencesAreReadAndReplacedAndAnErasedPersonsAreForgotten() throws Exception {
         Person p = person("ru", "Asia/Tashkent", "Настройки Человек");
-        mvc.perform(get("/api/notifications/preferences/{personId}", p.id))
+        mvc.perform(getAs(p.id, "/api/notifications/preferences/{personId}", p.id))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.channels.EMAIL").value(true))
                 .andExpect(jsonPath("$.channels.INBOX").value(true))
@@ -374,12 +387,12 @@ class NotificationFlowIntegrationTest {
         String wishes = """
                 {"channels":{"EMAIL":false},"emailCadence":"DAILY_DIGEST","digestTime":"07:30",
                  "quietHours":{"from":"22:00","to":"07:00"},"timeZone":"Asia/Bishkek"}""";
-        mvc.perform(put("/api/notifications/preferences/{personId}", p.id).contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(putAs(p.id, "/api/notifications/preferences/{personId}", p.id).contentType(MediaType.APPLICATION_JSON)
                 .content(wishes))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.channels.EMAIL").value(false))
                 .andExpect(jsonPath("$.channels.INBOX").value(true));
-        mvc.perform(get("/api/notifications/preferences/{personId}", p.id))
+        mvc.perform(getAs(p.id, "/api/notifications/preferences/{personId}", p.id))
                 .andExpect(jsonPath("$.channels.EMAIL").value(false))
                 .andExpect(jsonPath("$.emailCadence").value("DAILY_DIGEST"))
                 .andExpect(jsonPath("$.digestTime").value("07:30"))
@@ -392,7 +405,7 @@ class NotificationFlowIntegrationTest {
                 "{\"emailCadence\":\"IMMEDIATE\",\"digestTime\":\"25:00\"}",
                 "{\"channels\":{\"EMAIL\":true}}",
                 "{\"emailCadence\":\"HOURLY\"}")) {
-            mvc.perform(put("/api/notifications/preferences/{personId}", p.id)
+            mvc.perform(putAs(p.id, "/api/notifications/preferences/{personId}", p.id)
                     .contentType(MediaType.APPLICATION_JSON).content(bad))
                     .andExpect(status().isBadRequest())
                     .andExpect(jsonPath("$.type").exists());
@@ -402,7 +415,7 @@ class NotificationFlowIntegrationTest {
         await().atMost(WAIT).untilAsserted(() -> assertThat(recipients.find(p.id)).isPresent());
         publish(Topics.MEMBERSHIP_CONTACTS, p.id, null);
         await().atMost(WAIT).untilAsserted(() -> assertThat(recipients.find(p.id)).isEmpty());
-        mvc.perform(get("/api/notifications/preferences/{personId}", p.id))
+        mvc.perform(getAs(p.id, "/api/notifications/preferences/{personId}", p.id))
                 .andExpect(jsonPath("$.channels.EMAIL").value(true))
                 .andExpect(jsonPath("$.emailCadence").value("IMMEDIATE"));
     }
@@ -468,16 +481,16 @@ class NotificationFlowIntegrationTest {
         String personId = "person-" + UUID.randomUUID();
         for (String internal : List.of("http://127.0.0.1:9/hook", "http://169.254.169.254/latest", "http://[::1]/x",
                 "http://10.1.2.3/hook", "http://[fc00::1]/hook")) {
-            mvc.perform(put("/api/notifications/webhooks/{personId}", personId).contentType(MediaType.APPLICATION_JSON)
+            mvc.perform(putAs(personId, "/api/notifications/webhooks/{personId}", personId).contentType(MediaType.APPLICATION_JSON)
                     .content("{\"url\":\"" + internal + "\",\"secret\":\"0123456789abcdef-secret\"}"))
                     .andExpect(status().isUnprocessableContent())
                     .andExpect(jsonPath("$.type").value(org.hamcrest.Matchers.endsWith("/problems/domain-rule")));
         }
-        mvc.perform(put("/api/notifications/webhooks/{personId}", personId).contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(putAs(personId, "/api/notifications/webhooks/{personId}", personId).contentType(MediaType.APPLICATION_JSON)
                 .content("{\"url\":\"https://93.184.216.34/hook\",\"secret\":\"short\"}"))
                 .andExpect(status().isBadRequest());
-        mvc.perform(get("/api/notifications/webhooks/{personId}", personId)).andExpect(status().isNotFound());
-        String registered = mvc.perform(put("/api/notifications/webhooks/{personId}", personId)
+        mvc.perform(getAs(personId, "/api/notifications/webhooks/{personId}", personId)).andExpect(status().isNotFound());
+        String registered = mvc.perform(putAs(personId, "/api/notifications/webhooks/{personId}", personId)
                 .contentType(MediaType.APPLICATION_JSON)
                 .content("{\"url\":\"https://93.184.216.34/hook\",\"secret\":\"0123456789abcdef-secret\"}"))
                 .andExpect(status().isOk())
@@ -485,7 +498,9 @@ class NotificationFlowIntegrationTest {
                 .andReturn().getResponse().getContentAsString();
         assertThat(registered).doesNotContain("0123456789abcdef-secret");
         mvc.perform(MockMvcRequestBuilders.delete("/api/notifications/webhooks/{personId}", personId)
-                .header("Authorization", TestTokens.coordinator())).andExpect(status().isNoContent());
+                .header("Authorization", TestTokens.coordinator())).andExpect(status().isForbidden());
+        mvc.perform(MockMvcRequestBuilders.delete("/api/notifications/webhooks/{personId}", personId)
+                .header("Authorization", TestTokens.person(personId))).andExpect(status().isNoContent());
     }
 
     @Test

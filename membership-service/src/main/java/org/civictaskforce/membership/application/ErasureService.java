@@ -20,8 +20,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 /**
- * Erasure of a person (asked by the person, or a coordinator on their behalf; TODO(identity): only
- * those two may ask). Idempotent: a repeat finds the tombstone, raises no second event and only
+ * Erasure of a person (asked by the person, or a coordinator on their behalf; {@code ErasureController}
+ * lets only those two ask). Idempotent: a repeat finds the tombstone, raises no second event and only
  * re-runs the meeting clean-up (which finds nothing left to do, or finishes what a crash interrupted).
  *
  * <ol>

@@ -61,6 +61,11 @@ public class MeetingService {
         return scheduling.meeting();
     }
 
+    /** The answer for a meeting that does not exist, also given where a caller may not know it does. */
+    public static NotFoundException notFound(String id) {
+        return new NotFoundException(MEETING, id);
+    }
+
     public Meeting get(String id) {
         return load(id).toDomain();
     }
@@ -154,6 +159,6 @@ public class MeetingService {
     }
 
     private MeetingDocument load(String id) {
-        return meetings.findById(id).orElseThrow(() -> new NotFoundException(MEETING, id));
+        return meetings.findById(id).orElseThrow(() -> notFound(id));
     }
 }

@@ -3,10 +3,12 @@ package org.civictaskforce.membership.application;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.function.BiFunction;
 
 import org.civictaskforce.contracts.membership.MemberInvited;
 import org.civictaskforce.contracts.membership.PersonAffiliationsChanged;
+import org.civictaskforce.membership.domain.GroupRole;
 import org.civictaskforce.membership.domain.NewPerson;
 import org.civictaskforce.membership.domain.Person;
 import org.civictaskforce.membership.domain.PersonFilter;
@@ -18,6 +20,7 @@ import org.civictaskforce.platform.outbox.DomainEvents;
 import org.civictaskforce.platform.outbox.OptimisticRetry;
 import org.civictaskforce.platform.problem.ConflictException;
 import org.civictaskforce.platform.problem.DomainRuleException;
+import org.civictaskforce.platform.problem.ForbiddenException;
 import org.civictaskforce.platform.problem.NotFoundException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Page;
@@ -121,6 +124,25 @@ public class PersonService {
 
     public Person updateProfile(String personId, Profile profile) {
         return change(personId, (person, now) -> person.updateProfile(profile, now));
+    }
+
+    /**
+     * Replaces the profile; {@code roles == null} keeps the current roles. A caller who may not change
+     * roles ({@code mayChangeRoles} false: the person themself) is refused when the roles would change,
+     * before anything is written.
+     *
+     * @throws ForbiddenException if the roles would change and the caller may not change them
+     */
+    public Person updateProfile(String personId, Set<GroupRole> roles, List<String> languages, List<String> expertise,
+            boolean protectedIdentity, boolean mayChangeRoles) {
+        return change(personId, (person, now) -> {
+            Set<GroupRole> current = person.profile().roles();
+            Set<GroupRole> wanted = roles == null ? current : Set.copyOf(roles);
+            if (!mayChangeRoles && !wanted.equals(current)) {
+                throw new ForbiddenException("Only a coordinator may change roles.");
+            }
+            return person.updateProfile(Profile.of(wanted, languages, expertise, protectedIdentity), now);
+        });
     }
 
     /**

@@ -381,7 +381,7 @@ public final class Meeting {
         return agenda;
     }
 
-    /** Shown to invitees only. TODO(identity): the API must check the caller is an invitee or a coordinator. */
+    /** Shown to invitees and coordinators only (the web layer checks the caller). */
     public String onlineLink() {
         return onlineLink;
     }

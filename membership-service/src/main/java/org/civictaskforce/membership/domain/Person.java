@@ -212,7 +212,7 @@ public final class Person {
     }
 
     /**
-     * A coordinator approves an accepted member. TODO(identity): only a coordinator may do this.
+     * A coordinator approves an accepted member (the web layer lets only coordinators ask).
      *
      * @throws ConflictException if the person has not accepted, or no consent is recorded
      */
@@ -225,14 +225,14 @@ public final class Person {
         return new MemberActivated(id, country, roleNames(), now);
     }
 
-    /** The member leaves of their own accord. TODO(identity): only the person themself. */
+    /** The member leaves of their own accord (the web layer lets only the person themself ask). */
     public MemberLeft leave(Instant now) {
         requireStatus("leave", MembershipStatus.ACCEPTED, MembershipStatus.ACTIVE);
         status = MembershipStatus.LEFT;
         return new MemberLeft(id, now);
     }
 
-    /** A coordinator removes the member. TODO(identity): only a coordinator. */
+    /** A coordinator removes the member (the web layer lets only coordinators ask). */
     public MemberRemoved remove(Instant now) {
         requireStatus("be removed", MembershipStatus.ACCEPTED, MembershipStatus.ACTIVE);
         status = MembershipStatus.REMOVED;

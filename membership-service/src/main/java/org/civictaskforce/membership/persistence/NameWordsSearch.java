@@ -21,9 +21,13 @@ final class NameWordsSearch {
         // prefix range scan on the name-words index
         List<Criteria> words = PersonRules.nameWords(text).stream()
                 .map(w -> where("nameWords").regex("^" + w)).toList();
-        if (words.size() == 1) {
+        if (words.isEmpty()) {
+            // a text with no letters or digits (".*", "{\"$gt\":\"\"}") matches no name: it must not
+            // turn into "no text filter" and answer everyone
+            filter.addCriteria(where("nameWords").in(List.of()));
+        } else if (words.size() == 1) {
             filter.addCriteria(words.get(0));
-        } else if (!words.isEmpty()) {
+        } else {
             filter.addCriteria(new Criteria().andOperator(words));
         }
     }

@@ -4,6 +4,7 @@ import java.time.Instant;
 
 import org.civictaskforce.membership.application.ErasureService;
 import org.civictaskforce.membership.domain.MembershipStatus;
+import org.civictaskforce.platform.security.Caller;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -11,7 +12,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Erasure: the person, or a coordinator on their behalf (TODO(identity): only those two), asks that
+ * Erasure: the person, or a coordinator on their behalf (nobody else: 403), asks that
  * the person be forgotten. Answered 202 Accepted — this service is done, the others follow from the
  * {@code PersonErased} event — with the same body on every repeat.
  */
@@ -28,6 +29,7 @@ public class ErasureController {
 
     @PostMapping(PeopleController.PATH + "/{id}/erasure")
     public ResponseEntity<ErasureResponse> erase(@PathVariable String id) {
+        Caller.current().requireSelfOrCoordinator(id);
         ErasureService.Erased erased = erasure.erase(id);
         return ResponseEntity.status(HttpStatus.ACCEPTED)
                 .body(new ErasureResponse(erased.personId(), MembershipStatus.ERASED, erased.erasedAt()));

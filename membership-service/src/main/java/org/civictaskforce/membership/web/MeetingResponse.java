@@ -55,7 +55,7 @@ public record MeetingResponse(String id, String title, String purpose, MeetingKi
                 m.cancelledAt(), Answers.of(m.invitees()), null, null, null, null, null);
     }
 
-    /** The single read. TODO(identity): the online link and invitee list for invitees and coordinators only. */
+    /** The single read, with the online link and the invitees: for invitees and coordinators only. */
     static MeetingResponse full(Meeting m, ZoneId viewer) {
         MeetingResponse s = summary(m, viewer);
         Attendance a = m.attendance();

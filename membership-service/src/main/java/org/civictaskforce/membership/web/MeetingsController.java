@@ -9,6 +9,7 @@ import org.civictaskforce.membership.domain.Meeting;
 import org.civictaskforce.membership.domain.MeetingFilter;
 import org.civictaskforce.membership.domain.MeetingKind;
 import org.civictaskforce.membership.domain.MeetingStatus;
+import org.civictaskforce.platform.security.Caller;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.web.PagedModel;
 import org.springframework.http.HttpStatus;
@@ -30,7 +31,13 @@ import jakarta.validation.constraints.Min;
 /**
  * Meetings: schedule, list, read, reschedule, cancel, invite, RSVP, attendance, minutes, decisions.
  * Every answer that shows a meeting takes {@code ?zone=} (an IANA id) to add the start in the
- * viewer's zone. TODO(identity): commands are for coordinators; RSVP for the person themself.
+ * viewer's zone.
+ *
+ * <p>Access: every command is for coordinators, except the RSVP, which is the invitee's own (the
+ * caller answers for themself; a {@code personId} in the body must be the caller). The list is for any
+ * working-group role. The single read shows the online link, the invitees, attendance, minutes and
+ * decisions to invitees and coordinators; other members get the summary the list shows; a caller
+ * with no role who is not invited gets the same 404 as for a meeting that does not exist.
  */
 @RestController
 @Validated
@@ -47,16 +54,25 @@ public class MeetingsController {
     @PostMapping
     public ResponseEntity<MeetingResponse> schedule(@Valid @RequestBody ScheduleMeetingRequest request,
             @RequestParam(required = false) @IsoCode(IsoCode.Kind.TIME_ZONE) String zone) {
+        Caller.current().requireCoordinator();
         Meeting meeting = service.schedule(request.toNewMeeting());
         return ResponseEntity.created(URI.create(PATH + "/" + meeting.id()))
                 .body(MeetingResponse.full(meeting, viewer(zone)));
     }
 
-    /** The only read with the online link and the invitees. TODO(identity): invitees and coordinators only. */
+    /** The only read with the online link and the invitees: for invitees and coordinators. */
     @GetMapping("/{id}")
     public MeetingResponse get(@PathVariable String id,
             @RequestParam(required = false) @IsoCode(IsoCode.Kind.TIME_ZONE) String zone) {
-        return MeetingResponse.full(service.get(id), viewer(zone));
+        Caller caller = Caller.current();
+        Meeting meeting = service.get(id);
+        if (caller.isCoordinator() || meeting.isInvited(caller.subject())) {
+            return MeetingResponse.full(meeting, viewer(zone));
+        }
+        if (caller.roles().isEmpty()) {
+            throw MeetingService.notFound(id);
+        }
+        return MeetingResponse.summary(meeting, viewer(zone));
     }
 
     /** Ordered by start; {@code from} (inclusive) and {@code to} (exclusive) bound the start, as ISO instants. */
@@ -69,6 +85,7 @@ public class MeetingsController {
             @RequestParam(required = false) @IsoCode(IsoCode.Kind.TIME_ZONE) String zone,
             @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
+        PeopleController.requireMemberRole(Caller.current());
         ZoneId viewer = viewer(zone);
         return new PagedModel<>(service.search(new MeetingFilter(status, kind, from, to), PageRequest.of(page, size))
                 .map(m -> MeetingResponse.summary(m, viewer)));
@@ -77,6 +94,7 @@ public class MeetingsController {
     @PostMapping("/{id}/reschedule")
     public MeetingResponse reschedule(@PathVariable String id, @Valid @RequestBody RescheduleMeetingRequest request,
             @RequestParam(required = false) @IsoCode(IsoCode.Kind.TIME_ZONE) String zone) {
+        Caller.current().requireCoordinator();
         Instant start = request.startsAt() != null ? request.startsAt().toInstant()
                 : MeetingStart.resolve(null, request.localStart(), request.timeZone() != null
                         ? ZoneId.of(request.timeZone().strip()) : service.get(id).timeZone());
@@ -87,6 +105,7 @@ public class MeetingsController {
     @PostMapping("/{id}/cancel")
     public MeetingResponse cancel(@PathVariable String id,
             @RequestParam(required = false) @IsoCode(IsoCode.Kind.TIME_ZONE) String zone) {
+        Caller.current().requireCoordinator();
         return MeetingResponse.summary(service.cancel(id), viewer(zone));
     }
 
@@ -94,33 +113,48 @@ public class MeetingsController {
     @org.springframework.web.bind.annotation.ResponseStatus(HttpStatus.OK)
     public MeetingInvitationsResponse invite(@PathVariable String id,
             @Valid @RequestBody MeetingInvitationsRequest request) {
+        Caller.current().requireCoordinator();
         MeetingService.Invitations result = request.personIds() != null ? service.invite(id, request.personIds())
                 : service.invite(id, request.filter().toPersonFilter());
         return new MeetingInvitationsResponse(id, result.invited(), result.alreadyInvited(),
                 result.meeting().invitees().size());
     }
 
+    /**
+     * The caller answers for themself; {@code personId} may be left out, and if given must be the
+     * caller (403 otherwise: nobody answers for someone else, not even a coordinator). A caller with no
+     * role who is not invited gets the 404 of an unknown meeting; members get 422 "not invited".
+     */
     @PostMapping("/{id}/rsvp")
     public MeetingResponse rsvp(@PathVariable String id, @Valid @RequestBody RsvpRequest request,
             @RequestParam(required = false) @IsoCode(IsoCode.Kind.TIME_ZONE) String zone) {
-        return MeetingResponse.summary(service.rsvp(id, request.personId().strip(), request.response()), viewer(zone));
+        Caller caller = Caller.current();
+        caller.require(request.personId() == null || caller.is(request.personId().strip()),
+                "Only the invitee themself may answer an invitation.");
+        if (caller.roles().isEmpty() && !service.get(id).isInvited(caller.subject())) {
+            throw MeetingService.notFound(id);
+        }
+        return MeetingResponse.summary(service.rsvp(id, caller.subject(), request.response()), viewer(zone));
     }
 
     @PostMapping("/{id}/attendance")
     public MeetingResponse attendance(@PathVariable String id, @Valid @RequestBody AttendanceRequest request,
             @RequestParam(required = false) @IsoCode(IsoCode.Kind.TIME_ZONE) String zone) {
+        Caller.current().requireCoordinator();
         return MeetingResponse.full(service.recordAttendance(id, request.attendeeIds()), viewer(zone));
     }
 
     @PutMapping("/{id}/minutes")
     public MeetingResponse minutes(@PathVariable String id, @Valid @RequestBody MinutesRequest request,
             @RequestParam(required = false) @IsoCode(IsoCode.Kind.TIME_ZONE) String zone) {
+        Caller.current().requireCoordinator();
         return MeetingResponse.full(service.recordMinutes(id, request.text()), viewer(zone));
     }
 
     @PostMapping("/{id}/decisions")
     public ResponseEntity<MeetingResponse> decide(@PathVariable String id, @Valid @RequestBody DecisionRequest request,
             @RequestParam(required = false) @IsoCode(IsoCode.Kind.TIME_ZONE) String zone) {
+        Caller.current().requireCoordinator();
         Meeting meeting = service.decide(id, request.kind(), request.institutionIds(), request.text());
         return ResponseEntity.status(HttpStatus.CREATED).body(MeetingResponse.full(meeting, viewer(zone)));
     }

@@ -8,8 +8,8 @@ import org.civictaskforce.membership.domain.OrganisationKind;
 import org.civictaskforce.membership.domain.OrganisationStatus;
 
 /**
- * An organisation as shown in lists and after commands; {@code contact} only in the single read.
- * TODO(identity): the contact is for coordinators only.
+ * An organisation as shown in lists and after commands; {@code contact} only in the single read, and
+ * only to coordinators.
  */
 public record OrganisationResponse(String id, String name, String country, OrganisationKind kind,
         List<String> focusAreas, String website, OrganisationStatus status, Instant registeredAt, Contact contact) {

@@ -8,6 +8,7 @@ import org.civictaskforce.membership.domain.OrganisationFilter;
 import org.civictaskforce.membership.domain.OrganisationKind;
 import org.civictaskforce.membership.domain.OrganisationStatus;
 import org.civictaskforce.membership.domain.PersonRules;
+import org.civictaskforce.platform.security.Caller;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.web.PagedModel;
 import org.springframework.http.ResponseEntity;
@@ -26,7 +27,11 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
-/** Organisations (CSOs): register, read, list with filters, invite, join, withdraw. */
+/**
+ * Organisations (CSOs): register, read, list with filters, invite, join, withdraw. Registering and
+ * every status change are for coordinators; reading and listing for any working-group role; the
+ * contact only for coordinators.
+ */
 @RestController
 @Validated
 @RequestMapping(OrganisationsController.PATH)
@@ -41,15 +46,20 @@ public class OrganisationsController {
 
     @PostMapping
     public ResponseEntity<OrganisationResponse> register(@Valid @RequestBody RegisterOrganisationRequest request) {
+        Caller.current().requireCoordinator();
         Organisation organisation = service.register(request.toNewOrganisation());
         return ResponseEntity.created(URI.create(PATH + "/" + organisation.id()))
                 .body(OrganisationResponse.of(organisation));
     }
 
-    /** The only read that shows the contact. TODO(identity): coordinators only. */
+    /** The only read that shows the contact, and only to coordinators; other members get it without. */
     @GetMapping("/{id}")
     public OrganisationResponse get(@PathVariable String id) {
-        return OrganisationResponse.withContact(service.get(id));
+        Caller caller = Caller.current();
+        PeopleController.requireMemberRole(caller);
+        Organisation organisation = service.get(id);
+        return caller.isCoordinator() ? OrganisationResponse.withContact(organisation)
+                : OrganisationResponse.of(organisation);
     }
 
     /** Sorted by registration; {@code q} matches the start of any word of the name. */
@@ -62,6 +72,7 @@ public class OrganisationsController {
             @RequestParam(required = false) @Size(min = 1, max = 100) String q,
             @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
+        PeopleController.requireMemberRole(Caller.current());
         OrganisationFilter filter = new OrganisationFilter(PersonRules.normaliseCountry(country), status, kind,
                 PersonRules.normaliseTag(focus), q == null || q.isBlank() ? null : q);
         return new PagedModel<>(service.search(filter, PageRequest.of(page, size)).map(OrganisationResponse::of));
@@ -69,16 +80,19 @@ public class OrganisationsController {
 
     @PostMapping("/{id}/invitation")
     public OrganisationResponse invite(@PathVariable String id) {
+        Caller.current().requireCoordinator();
         return OrganisationResponse.of(service.invite(id));
     }
 
     @PostMapping("/{id}/join")
     public OrganisationResponse join(@PathVariable String id) {
+        Caller.current().requireCoordinator();
         return OrganisationResponse.of(service.join(id));
     }
 
     @PostMapping("/{id}/withdraw")
     public OrganisationResponse withdraw(@PathVariable String id) {
+        Caller.current().requireCoordinator();
         return OrganisationResponse.of(service.withdraw(id));
     }
 }

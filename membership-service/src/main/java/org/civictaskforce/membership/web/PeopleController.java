@@ -8,6 +8,7 @@ import org.civictaskforce.membership.domain.MembershipStatus;
 import org.civictaskforce.membership.domain.Person;
 import org.civictaskforce.membership.domain.PersonFilter;
 import org.civictaskforce.membership.domain.PersonRules;
+import org.civictaskforce.platform.security.Caller;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.web.PagedModel;
 import org.springframework.http.HttpStatus;
@@ -28,7 +29,15 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
-/** People: register, look up, list with filters, and every step of the membership lifecycle. */
+/**
+ * People: register, look up, list with filters, and every step of the membership lifecycle.
+ *
+ * <p>Access (checked here, before anything is loaded, so a refusal says nothing about whether the
+ * person exists): registering, inviting, activating and removing are for coordinators; answering an
+ * invitation, leaving and recording consent only for the person themself; the profile and the
+ * affiliations for the person or a coordinator (only a coordinator changes roles). Reads: see
+ * {@link #get} and {@link #list}. The table is in the README.
+ */
 @RestController
 @Validated
 @RequestMapping(PeopleController.PATH)
@@ -43,21 +52,38 @@ public class PeopleController {
 
     @PostMapping
     public ResponseEntity<PersonResponse> register(@Valid @RequestBody RegisterPersonRequest request) {
+        Caller.current().requireCoordinator();
         Person person = service.register(request.toNewPerson(), request.toProfile());
-        return ResponseEntity.created(URI.create(PATH + "/" + person.id())).body(PersonResponse.of(person));
+        return ResponseEntity.created(URI.create(PATH + "/" + person.id())).body(PersonResponse.full(person));
     }
 
-    /** The only read that shows contact details (see the TODO(identity) on {@link PersonDetailsResponse}). */
+    /**
+     * The only read that shows contact details and consent: to the person themself and to
+     * coordinators. Any other member (a caller with a working-group role) gets the public view, in
+     * which a protected person shows only their display name; a caller without any role (invited, not
+     * yet active) may read only themself.
+     */
     @GetMapping("/{id}")
-    public PersonDetailsResponse get(@PathVariable String id) {
-        return PersonDetailsResponse.of(service.get(id));
+    public Object get(@PathVariable String id) {
+        Caller caller = Caller.current();
+        if (caller.is(id) || caller.isCoordinator()) {
+            return PersonDetailsResponse.of(service.get(id));
+        }
+        requireMemberRole(caller);
+        return PersonResponse.of(service.get(id));
+    }
+
+    /** Any working-group role; people without one (invited, not yet active) may see only themselves. */
+    static void requireMemberRole(Caller caller) {
+        caller.require(!caller.roles().isEmpty(), "Only members of the working group may see this.");
     }
 
     /**
      * Sorted by registration time; the client cannot sort by contact fields. {@code q} matches the
      * start of any word of the display name, ignoring case and accents. Filtering by country, role,
-     * expertise or language leaves out people with a protected identity (TODO(identity): not for
-     * coordinators).
+     * expertise or language leaves out people with a protected identity, whom lists show by display
+     * name only. Coordinators see everyone in full and filter over every attribute. Any working-group
+     * role may list.
      */
     @GetMapping
     public PagedModel<PersonResponse> list(
@@ -69,63 +95,93 @@ public class PeopleController {
             @RequestParam(required = false) @Size(min = 1, max = 100) String q,
             @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
+        Caller caller = Caller.current();
+        requireMemberRole(caller);
         PersonFilter filter = new PersonFilter(PersonRules.normaliseCountry(country), status, role,
                 PersonRules.normaliseTag(expertise), PersonRules.normaliseLanguage(language),
                 q == null || q.isBlank() ? null : q);
-        return new PagedModel<>(service.search(filter, PageRequest.of(page, size)).map(PersonResponse::of));
+        if (caller.isCoordinator()) {
+            return new PagedModel<>(service.search(filter.showingProtected(), PageRequest.of(page, size))
+                    .map(PersonResponse::full));
+        }
+        return new PagedModel<>(service.search(filter, PageRequest.of(page, size))
+                .map(p -> caller.is(p.id()) ? PersonResponse.full(p) : PersonResponse.of(p)));
     }
 
     @PostMapping("/{id}/invitations")
     public ResponseEntity<InvitationResponse> invite(@PathVariable String id) {
+        Caller.current().requireCoordinator();
         PersonService.Invited invited = service.invite(id);
         var event = invited.event();
         return ResponseEntity.status(HttpStatus.CREATED).body(new InvitationResponse(event.personId(), event.invitationId(), invited.person().status(),
                         event.invitedAt(), event.expiresAt()));
     }
 
+    /** Only the invited person themself (no role needed: an invited person has none yet). */
     @PostMapping("/{id}/invitation/accept")
     public PersonResponse accept(@PathVariable String id) {
-        return PersonResponse.of(service.accept(id));
+        requireSelf(id);
+        return PersonResponse.full(service.accept(id));
     }
 
+    /** Only the invited person themself. */
     @PostMapping("/{id}/invitation/decline")
     public PersonResponse decline(@PathVariable String id) {
-        return PersonResponse.of(service.decline(id));
+        requireSelf(id);
+        return PersonResponse.full(service.decline(id));
     }
 
-    /** Records what the person agreed to; answers the person with the consent (the single-person view). */
+    /**
+     * Records what the person agreed to; only the person themself (consent given by someone else is
+     * no consent); answers the person with the consent (the single-person view).
+     */
     @PostMapping("/{id}/consent")
     public PersonDetailsResponse consent(@PathVariable String id, @Valid @RequestBody ConsentRequest request) {
+        requireSelf(id);
         return PersonDetailsResponse.of(service.recordConsent(id, request.noticeVersion(), request.agreedTo()));
     }
 
-    /** A coordinator approves an accepted member; needs recorded consent. TODO(identity): coordinators only. */
+    /** A coordinator approves an accepted member; needs recorded consent. */
     @PostMapping("/{id}/activate")
     public PersonResponse activate(@PathVariable String id) {
-        return PersonResponse.of(service.activate(id));
+        Caller.current().requireCoordinator();
+        return PersonResponse.full(service.activate(id));
     }
 
-    /** TODO(identity): only the person themself. */
+    /** The member leaves of their own accord: only the person themself (a coordinator removes instead). */
     @PostMapping("/{id}/leave")
     public PersonResponse leave(@PathVariable String id) {
-        return PersonResponse.of(service.leave(id));
+        requireSelf(id);
+        return PersonResponse.full(service.leave(id));
     }
 
-    /** TODO(identity): coordinators only. */
     @PostMapping("/{id}/remove")
     public PersonResponse remove(@PathVariable String id) {
-        return PersonResponse.of(service.remove(id));
+        Caller.current().requireCoordinator();
+        return PersonResponse.full(service.remove(id));
     }
 
-    /** Replaces roles, languages, expertise and the protected-identity flag. TODO(identity): coordinators and the person. */
+    /**
+     * Replaces languages, expertise and the protected-identity flag (the person or a coordinator) and
+     * the roles (a coordinator only: a person who sends roles other than their current ones is refused
+     * with 403 and nothing changes; left out, the roles stay).
+     */
     @PutMapping("/{id}/profile")
     public PersonResponse profile(@PathVariable String id, @Valid @RequestBody ProfileRequest request) {
-        return PersonResponse.of(service.updateProfile(id, request.toProfile()));
+        Caller caller = Caller.current();
+        caller.requireSelfOrCoordinator(id);
+        return PersonResponse.full(service.updateProfile(id, request.roles(), request.languages(),
+                request.expertise(), request.protectedIdentity(), caller.isCoordinator()));
     }
 
-    /** Replaces the person's affiliations; unknown organisation ids are a 422 problem. */
+    /** Replaces the person's affiliations (the person or a coordinator); unknown organisation ids are a 422 problem. */
     @PutMapping("/{id}/affiliations")
     public PersonResponse affiliations(@PathVariable String id, @Valid @RequestBody AffiliationsRequest request) {
-        return PersonResponse.of(service.changeAffiliations(id, request.organisationIds()));
+        Caller.current().requireSelfOrCoordinator(id);
+        return PersonResponse.full(service.changeAffiliations(id, request.organisationIds()));
+    }
+
+    private static void requireSelf(String personId) {
+        Caller.current().require(Caller.current().is(personId), "Only the person themself may do this.");
     }
 }

@@ -11,8 +11,7 @@ import org.civictaskforce.membership.domain.Person;
  * One person with contact details, profile and consent, answered only by
  * {@code GET /api/membership/people/{id}}.
  *
- * <p>TODO(identity): anyone who can reach the service can read this today; the identity issue must
- * allow it only to coordinators and the person themself (object-level check in the service).
+ * <p>Only for coordinators and the person themself ({@link PeopleController#get} checks the caller).
  */
 public record PersonDetailsResponse(String id, String displayName, String fullName, String email, String country,
         String preferredLanguage, String timeZone, MembershipStatus status, Instant registeredAt,

@@ -2,10 +2,15 @@ package org.civictaskforce.membership.web;
 
 import org.civictaskforce.membership.application.ProgressService;
 import org.civictaskforce.membership.domain.PlanProgress;
+import org.civictaskforce.platform.security.Caller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code GET /api/membership/progress}: the Working Group against its plan's targets (counts only, no names). */
+/**
+ * {@code GET /api/membership/progress}: the Working Group against its plan's targets (counts only, no
+ * names). Counts of experts per country still say something about who is in the group, so only
+ * members (any working-group role) see it.
+ */
 @RestController
 public class ProgressController {
     private final ProgressService service;
@@ -16,6 +21,7 @@ public class ProgressController {
 
     @GetMapping("/api/membership/progress")
     public PlanProgress progress() {
+        PeopleController.requireMemberRole(Caller.current());
         return service.progress();
     }
 }

@@ -20,6 +20,8 @@ import org.civictaskforce.membership.Api;
 import org.civictaskforce.membership.domain.NewPerson;
 import org.civictaskforce.membership.domain.Person;
 import org.civictaskforce.membership.persistence.PersonDocument;
+import org.civictaskforce.platform.security.Role;
+import org.civictaskforce.platform.security.TestTokens;
 import org.civictaskforce.platform.testing.MongoTestServer;
 import org.civictaskforce.platform.testing.TopicReader;
 import org.junit.jupiter.api.Test;
@@ -119,13 +121,13 @@ class MembershipEventsIntegrationTest {
                 + ",\"roles\":[\"EXPERT\"],\"languages\":[\"uz\",\"ru\"],\"expertise\":[\"eiti\"]}";
         String personId = api.expect(201, api.post(PEOPLE, body)).json().get("id").asString();
         api.expect(201, api.post(PEOPLE + "/" + personId + "/invitations", null));
-        api.expect(200, api.post(PEOPLE + "/" + personId + "/invitation/accept", null));
-        api.expect(200, api.post(PEOPLE + "/" + personId + "/consent",
+        api.expect(200, api.as(TestTokens.person(personId)).post(PEOPLE + "/" + personId + "/invitation/accept", null));
+        api.expect(200, api.as(TestTokens.person(personId)).post(PEOPLE + "/" + personId + "/consent",
                 "{\"noticeVersion\":\"2026-01\",\"agreedTo\":[\"membership\"]}"));
         api.expect(200, api.post(PEOPLE + "/" + personId + "/activate", null));
         api.expect(200, api.put(PEOPLE + "/" + personId + "/profile",
                 "{\"roles\":[\"EXPERT\",\"COORDINATOR\"],\"languages\":[\"uz\"],\"expertise\":[],\"protectedIdentity\":true}"));
-        api.expect(200, api.post(PEOPLE + "/" + personId + "/leave", null));
+        api.expect(200, api.as(TestTokens.bearer(personId, Role.EXPERT)).post(PEOPLE + "/" + personId + "/leave", null));
 
         List<String> expected = List.of("person.registered", "person.profile-updated", "member.invited",
                 "invitation.accepted", "consent.recorded", "member.activated", "person.profile-updated", "member.left");
@@ -185,7 +187,7 @@ class MembershipEventsIntegrationTest {
         api.expect(200, api.post(meetings + "/" + id + "/reschedule", "{\"startsAt\":\"" + start.plusSeconds(1) + "\"}"));
         api.expect(200, api.post(meetings + "/" + id + "/invitations",
                 "{\"personIds\":[\"" + personId + "\",\"" + other + "\"]}"));
-        api.expect(200, api.post(meetings + "/" + id + "/rsvp", "{\"personId\":\"" + personId + "\",\"response\":\"YES\"}"));
+        api.expect(200, api.as(TestTokens.bearer(personId, Role.EXPERT)).post(meetings + "/" + id + "/rsvp", "{\"response\":\"YES\"}"));
         while (Instant.now().isBefore(start.plusSeconds(2))) {
             Thread.sleep(200);
         }

@@ -14,6 +14,7 @@ import org.civictaskforce.membership.Api;
 import org.civictaskforce.platform.security.TestTokens;
 import org.civictaskforce.membership.persistence.MeetingDocument;
 import org.civictaskforce.membership.persistence.PersonDocument;
+import org.civictaskforce.platform.security.Role;
 import org.civictaskforce.platform.testing.MongoTestServer;
 import org.civictaskforce.platform.testing.TopicReader;
 import org.junit.jupiter.api.Test;
@@ -75,8 +76,8 @@ class ErasureApiIntegrationTest {
                 """.formatted(clock.instant().plus(Duration.ofDays(1))))).json().get("id").asString();
         api.expect(200, api.post(MEETINGS + "/" + meeting + "/invitations",
                 "{\"personIds\":[\"" + dana + "\",\"" + other + "\"]}"));
-        api.expect(200, api.post(MEETINGS + "/" + meeting + "/rsvp", "{\"personId\":\"" + dana + "\",\"response\":\"YES\"}"));
-        api.expect(200, api.post(MEETINGS + "/" + meeting + "/rsvp", "{\"personId\":\"" + other + "\",\"response\":\"NO\"}"));
+        api.expect(200, api.as(TestTokens.bearer(dana, Role.EXPERT)).post(MEETINGS + "/" + meeting + "/rsvp", "{\"personId\":\"" + dana + "\",\"response\":\"YES\"}"));
+        api.expect(200, api.as(TestTokens.bearer(other, Role.EXPERT)).post(MEETINGS + "/" + meeting + "/rsvp", "{\"personId\":\"" + other + "\",\"response\":\"NO\"}"));
         clock.advance(Duration.ofDays(1).plusMinutes(5));
         JsonNode held = api.expect(200, api.post(MEETINGS + "/" + meeting + "/attendance",
                 "{\"attendeeIds\":[\"" + dana + "\",\"" + other + "\"]}")).json();
@@ -149,8 +150,8 @@ class ErasureApiIntegrationTest {
         body = body.substring(0, body.length() - 1) + ",\"roles\":[\"EXPERT\"]}";
         String id = api.expect(201, api.post(PEOPLE, body)).json().get("id").asString();
         api.expect(201, api.post(PEOPLE + "/" + id + "/invitations", null));
-        api.expect(200, api.post(PEOPLE + "/" + id + "/invitation/accept", null));
-        api.expect(200, api.post(PEOPLE + "/" + id + "/consent",
+        api.expect(200, api.as(TestTokens.person(id)).post(PEOPLE + "/" + id + "/invitation/accept", null));
+        api.expect(200, api.as(TestTokens.person(id)).post(PEOPLE + "/" + id + "/consent",
                 "{\"noticeVersion\":\"2026-01\",\"agreedTo\":[\"membership\"]}"));
         api.expect(200, api.post(PEOPLE + "/" + id + "/activate", null));
         return id;

@@ -13,6 +13,8 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.civictaskforce.membership.Api;
+import org.civictaskforce.platform.security.Role;
+import org.civictaskforce.platform.security.TestTokens;
 import org.civictaskforce.platform.testing.MongoTestServer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -108,8 +110,8 @@ class MeetingsApiIntegrationTest {
     private String activeExpert(String country) {
         String id = person(country, "\"roles\":[\"EXPERT\"]");
         api.expect(201, api.post(PEOPLE + "/" + id + "/invitations", null));
-        api.expect(200, api.post(PEOPLE + "/" + id + "/invitation/accept", null));
-        api.expect(200, api.post(PEOPLE + "/" + id + "/consent", "{\"noticeVersion\":\"2026-01\",\"agreedTo\":[\"membership\"]}"));
+        api.expect(200, api.as(TestTokens.person(id)).post(PEOPLE + "/" + id + "/invitation/accept", null));
+        api.expect(200, api.as(TestTokens.person(id)).post(PEOPLE + "/" + id + "/consent", "{\"noticeVersion\":\"2026-01\",\"agreedTo\":[\"membership\"]}"));
         api.expect(200, api.post(PEOPLE + "/" + id + "/activate", null));
         return id;
     }
@@ -192,7 +194,7 @@ class MeetingsApiIntegrationTest {
         String missing = UUID.randomUUID().toString();
         assertProblem(api.get(MEETINGS + "/" + missing), 404, "/problems/not-found");
         assertProblem(api.post(MEETINGS + "/" + missing + "/cancel", null), 404, "/problems/not-found");
-        assertProblem(api.post(MEETINGS + "/" + missing + "/rsvp", "{\"personId\":\"p\",\"response\":\"YES\"}"), 404,
+        assertProblem(api.as(TestTokens.person("p")).post(MEETINGS + "/" + missing + "/rsvp", "{\"personId\":\"p\",\"response\":\"YES\"}"), 404,
                 "/problems/not-found");
         assertProblem(api.get(MEETINGS + "?status=DONE"), 400, "/problems/validation");
         assertProblem(api.get(MEETINGS + "?from=yesterday"), 400, "/problems/validation");
@@ -220,7 +222,7 @@ class MeetingsApiIntegrationTest {
         assertProblem(api.post(MEETINGS + "/" + id + "/cancel", null), 409, "/problems/conflict");
         assertProblem(api.post(MEETINGS + "/" + id + "/reschedule", "{\"startsAt\":\"2031-02-01T10:00:00Z\"}"), 409,
                 "/problems/conflict");
-        assertProblem(api.post(MEETINGS + "/" + id + "/rsvp",
+        assertProblem(api.as(TestTokens.bearer(invitee, Role.EXPERT)).post(MEETINGS + "/" + id + "/rsvp",
                 "{\"personId\":\"" + invitee + "\",\"response\":\"YES\"}"), 409, "/problems/conflict");
         assertProblem(api.post(MEETINGS + "/" + id + "/invitations", "{\"personIds\":[\"" + invitee + "\"]}"), 409,
                 "/problems/conflict");
@@ -257,15 +259,21 @@ class MeetingsApiIntegrationTest {
         assertProblem(api.post(MEETINGS + "/" + id + "/invitations",
                 "{\"filter\":{\"country\":\"XX\"}}"), 400, "/problems/validation");
 
-        api.expect(200, api.post(MEETINGS + "/" + id + "/rsvp", "{\"personId\":\"" + kg1 + "\",\"response\":\"MAYBE\"}"));
-        JsonNode answered = api.expect(200, api.post(MEETINGS + "/" + id + "/rsvp",
+        api.expect(200, api.as(TestTokens.bearer(kg1, Role.EXPERT)).post(MEETINGS + "/" + id + "/rsvp", "{\"personId\":\"" + kg1 + "\",\"response\":\"MAYBE\"}"));
+        JsonNode answered = api.expect(200, api.as(TestTokens.bearer(kg1, Role.EXPERT)).post(MEETINGS + "/" + id + "/rsvp",
                 "{\"personId\":\"" + kg1 + "\",\"response\":\"YES\"}")).json();
-        api.expect(200, api.post(MEETINGS + "/" + id + "/rsvp", "{\"personId\":\"" + kz + "\",\"response\":\"NO\"}"));
+        api.expect(200, api.as(TestTokens.bearer(kz, Role.EXPERT)).post(MEETINGS + "/" + id + "/rsvp", "{\"personId\":\"" + kz + "\",\"response\":\"NO\"}"));
         assertThat(answered.get("invitations").get("yes").asInt()).isEqualTo(1);
         assertThat(answered.get("invitations").get("maybe").asInt()).isZero();
-        assertProblem(api.post(MEETINGS + "/" + id + "/rsvp",
+        // a member who is not invited is told so; a candidate (no role yet) gets the unknown meeting's 404
+        assertProblem(api.as(TestTokens.bearer(candidate, Role.MEMBER)).post(MEETINGS + "/" + id + "/rsvp",
                 "{\"personId\":\"" + candidate + "\",\"response\":\"YES\"}"), 422, "/problems/domain-rule");
-        assertProblem(api.post(MEETINGS + "/" + id + "/rsvp", "{\"personId\":\"" + kg1 + "\",\"response\":\"SURE\"}"),
+        assertProblem(api.as(TestTokens.person(candidate)).post(MEETINGS + "/" + id + "/rsvp",
+                "{\"response\":\"YES\"}"), 404, "/problems/not-found");
+        // nobody answers for someone else, not even a coordinator
+        assertProblem(api.post(MEETINGS + "/" + id + "/rsvp", "{\"personId\":\"" + kg2 + "\",\"response\":\"NO\"}"),
+                403, "/problems/forbidden");
+        assertProblem(api.as(TestTokens.bearer(kg1, Role.EXPERT)).post(MEETINGS + "/" + id + "/rsvp", "{\"personId\":\"" + kg1 + "\",\"response\":\"SURE\"}"),
                 400, "/problems/malformed-request");
 
         String attend = "{\"attendeeIds\":[\"" + kg1 + "\",\"" + kz + "\"]}";
@@ -280,7 +288,7 @@ class MeetingsApiIntegrationTest {
         assertThat(held.get("status").asString()).isEqualTo("HELD");
         assertThat(held.get("attendance").get("organisationIds").toString()).contains(org, orgUz);
         assertThat(held.get("attendance").get("countries").toString()).isEqualTo("[\"KG\",\"KZ\",\"UZ\"]");
-        assertProblem(api.post(MEETINGS + "/" + id + "/rsvp", "{\"personId\":\"" + kg2 + "\",\"response\":\"YES\"}"),
+        assertProblem(api.as(TestTokens.bearer(kg2, Role.EXPERT)).post(MEETINGS + "/" + id + "/rsvp", "{\"personId\":\"" + kg2 + "\",\"response\":\"YES\"}"),
                 409, "/problems/conflict");
 
         JsonNode minutes = api.expect(200, api.put(MEETINGS + "/" + id + "/minutes",

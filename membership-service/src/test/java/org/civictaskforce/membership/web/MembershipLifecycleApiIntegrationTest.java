@@ -10,6 +10,8 @@ import java.util.UUID;
 import org.civictaskforce.membership.Api;
 import org.civictaskforce.membership.application.InvitationExpiry;
 import org.civictaskforce.membership.domain.Invitation;
+import org.civictaskforce.platform.security.Role;
+import org.civictaskforce.platform.security.TestTokens;
 import org.civictaskforce.platform.testing.MongoTestServer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -61,8 +63,16 @@ class MembershipLifecycleApiIntegrationTest {
         return api.get(PEOPLE + "/" + id).json().get("status").asString();
     }
 
+    /** Answering an invitation and leaving are the person's own acts (their token); the rest a coordinator's. */
     private Api.Response command(String id, String command) {
-        return api.post(PEOPLE + "/" + id + "/" + command, null);
+        Api caller = SELF_COMMANDS.contains(command) ? self(id) : api;
+        return caller.post(PEOPLE + "/" + id + "/" + command, null);
+    }
+
+    private static final List<String> SELF_COMMANDS = List.of("invitation/accept", "invitation/decline", "leave");
+
+    private Api self(String id) {
+        return api.as(TestTokens.person(id));
     }
 
     private static final String CONSENT = "{\"noticeVersion\":\"2026-01\",\"agreedTo\":[\"membership\",\"contact-by-email\"]}";
@@ -79,7 +89,7 @@ class MembershipLifecycleApiIntegrationTest {
         assertConflict(early);
         assertThat(early.json().get("detail").asString()).contains("consent");
 
-        Api.Response consent = api.expect(200, api.post(PEOPLE + "/" + id + "/consent", CONSENT));
+        Api.Response consent = api.expect(200, self(id).post(PEOPLE + "/" + id + "/consent", CONSENT));
         assertThat(consent.json().get("consent").get("noticeVersion").asString()).isEqualTo("2026-01");
         assertThat(consent.json().get("consent").get("agreedTo").toString()).contains("membership", "contact-by-email");
         Instant.parse(consent.json().get("consent").get("agreedAt").asString());
@@ -136,7 +146,7 @@ class MembershipLifecycleApiIntegrationTest {
                 .isEqualTo(before.get("pendingInvitations").get("people").asLong() + 2);
         for (String id : List.of(expert, member)) {
             api.expect(200, command(id, "invitation/accept"));
-            api.expect(200, api.post(PEOPLE + "/" + id + "/consent", CONSENT));
+            api.expect(200, self(id).post(PEOPLE + "/" + id + "/consent", CONSENT));
             api.expect(200, command(id, "activate"));
         }
 
@@ -172,14 +182,14 @@ class MembershipLifecycleApiIntegrationTest {
             assertThat(response.status()).as(c).isEqualTo(404);
             assertThat(response.header("Content-Type")).as(c).startsWith(PROBLEM_JSON);
         }
-        assertThat(api.post(PEOPLE + "/" + unknown + "/consent", CONSENT).status()).isEqualTo(404);
+        assertThat(self(unknown).post(PEOPLE + "/" + unknown + "/consent", CONSENT).status()).isEqualTo(404);
     }
 
     @Test
     void badConsentAndProfileBodiesAre400ProblemsNamingTheField() {
         String id = register("UZ", "Dilnoza", null);
-        assertValidation(api.post(PEOPLE + "/" + id + "/consent", "{\"agreedTo\":[\"membership\"]}"), "noticeVersion");
-        assertValidation(api.post(PEOPLE + "/" + id + "/consent", "{\"noticeVersion\":\"v1\",\"agreedTo\":[]}"),
+        assertValidation(self(id).post(PEOPLE + "/" + id + "/consent", "{\"agreedTo\":[\"membership\"]}"), "noticeVersion");
+        assertValidation(self(id).post(PEOPLE + "/" + id + "/consent", "{\"noticeVersion\":\"v1\",\"agreedTo\":[]}"),
                 "agreedTo");
         assertValidation(api.put(PEOPLE + "/" + id + "/profile",
                 "{\"roles\":[\"EXPERT\"],\"languages\":[\"xx\"],\"expertise\":[\"ok\"],\"protectedIdentity\":false}"),
@@ -212,6 +222,10 @@ class MembershipLifecycleApiIntegrationTest {
         String expert2 = register("MN", "Oyun Batbayar", "\"roles\":[\"EXPERT\",\"TRANSLATOR\"],\"expertise\":[\"eiti\"],\"languages\":[\"mn\",\"en\"]");
         String member = register("MN", "Saraa", "\"roles\":[\"MEMBER\"],\"expertise\":[\"fatf\"]");
         String hidden = register("MN", "Batu Hidden", "\"roles\":[\"EXPERT\"],\"expertise\":[\"fatf\"],\"protectedIdentity\":true");
+        // a coordinator filters over every attribute, protected people included
+        assertThat(ids(api.get(PEOPLE + "?country=MN&role=EXPERT").json())).containsExactly(expert1, expert2, hidden);
+        // other members: a filter on what a protected person hides leaves them out
+        Api api = this.api.as(TestTokens.bearer("member-" + UUID.randomUUID(), Role.MEMBER));
 
         assertThat(ids(api.get(PEOPLE + "?country=MN&role=EXPERT").json())).containsExactly(expert1, expert2);
         assertThat(ids(api.get(PEOPLE + "?country=MN&expertise=FATF").json())).containsExactly(expert1, member);
@@ -234,8 +248,10 @@ class MembershipLifecycleApiIntegrationTest {
     void aProtectedPersonShowsOnlyTheDisplayNameInListsAndAnswers() {
         String id = register("TM", "Protected P.", "\"roles\":[\"EXPERT\"],\"protectedIdentity\":true");
 
+        // other members see the display name only
+        Api member = api.as(TestTokens.bearer("member-" + UUID.randomUUID(), Role.EXPERT));
         JsonNode listed = null;
-        for (JsonNode p : api.get(PEOPLE + "?q=protected").json().get("content")) {
+        for (JsonNode p : member.get(PEOPLE + "?q=protected").json().get("content")) {
             if (p.get("id").asString().equals(id)) {
                 listed = p;
             }
@@ -244,7 +260,25 @@ class MembershipLifecycleApiIntegrationTest {
         List<String> fields = new ArrayList<>(listed.propertyNames());
         assertThat(fields).containsExactlyInAnyOrder("id", "displayName", "protectedIdentity");
         assertThat(listed.get("protectedIdentity").asBoolean()).isTrue();
-        assertThat(ids(api.get(PEOPLE + "?country=TM").json())).doesNotContain(id);
+        assertThat(ids(member.get(PEOPLE + "?country=TM").json())).doesNotContain(id);
+        JsonNode single = member.expect(200, member.get(PEOPLE + "/" + id)).json();
+        assertThat(new ArrayList<>(single.propertyNames())).containsExactlyInAnyOrder("id", "displayName",
+                "protectedIdentity");
+
+        // coordinators and the person themself see them in full
+        assertThat(ids(api.get(PEOPLE + "?country=TM").json())).contains(id);
+        for (Api full : List.of(api, api.as(TestTokens.bearer(id, Role.EXPERT)))) {
+            JsonNode row = null;
+            for (JsonNode p : full.get(PEOPLE + "?q=protected").json().get("content")) {
+                if (p.get("id").asString().equals(id)) {
+                    row = p;
+                }
+            }
+            assertThat(row).isNotNull();
+            assertThat(row.get("country").asString()).isEqualTo("TM");
+            assertThat(row.get("roles").toString()).contains("EXPERT");
+            assertThat(full.get(PEOPLE + "/" + id).json().get("email").asString()).endsWith("@example.org");
+        }
     }
 
     @Test

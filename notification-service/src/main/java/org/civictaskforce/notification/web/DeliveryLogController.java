@@ -4,6 +4,7 @@ import java.util.Map;
 
 import org.civictaskforce.notification.persistence.NotificationDocument;
 import org.civictaskforce.notification.persistence.NotificationStore;
+import org.civictaskforce.platform.security.Caller;
 import org.springframework.data.domain.Page;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,7 +18,7 @@ import jakarta.validation.constraints.Min;
 /**
  * The delivery log, newest first: what was sent to whom (by id), through which channel, and how it went.
  *
- * <p>TODO(identity): restrict to operators and coordinators once sign-in exists.
+ * <p>Coordinators only (ids, no addresses; still, who was told what is for those who run the group).
  */
 @RestController
 @Validated
@@ -32,6 +33,7 @@ public class DeliveryLogController {
     @GetMapping
     public DeliveryLogPage deliveries(@RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
+        Caller.current().requireCoordinator();
         Page<NotificationDocument> log = notifications.page(page, size);
         return new DeliveryLogPage(log.getContent().stream().map(DeliveryLogController::entry).toList(),
                 PageView.of(log));

@@ -5,6 +5,7 @@ import java.time.Clock;
 import org.civictaskforce.notification.persistence.InboxItemDocument;
 import org.civictaskforce.notification.persistence.InboxStore;
 import org.civictaskforce.platform.problem.NotFoundException;
+import org.civictaskforce.platform.security.Caller;
 import org.springframework.data.domain.Page;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -24,8 +25,8 @@ import jakarta.validation.constraints.Pattern;
 /**
  * A person's in-app inbox, newest first.
  *
- * <p>TODO(identity): once sign-in exists, a person may read and mark only their own inbox (the
- * person id will come from the token, and other ids answer 404).
+ * <p>Only the person themself reads, streams and marks their inbox; every other caller, a
+ * coordinator too, gets 403 for every other id, whether or not that inbox has anything in it.
  */
 @RestController
 @Validated
@@ -46,6 +47,7 @@ public class InboxController {
     /** Server-sent events: {@code unread} on connect, then {@code inbox-item} for each new item. */
     @GetMapping(path = "/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     public SseEmitter stream(@PathVariable @Pattern(regexp = ID) String personId) {
+        requireOwn(personId);
         return push.connect(personId);
     }
 
@@ -53,6 +55,7 @@ public class InboxController {
     public InboxPage inbox(@PathVariable @Pattern(regexp = ID) String personId,
             @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
+        requireOwn(personId);
         Page<InboxItemDocument> items = inbox.page(personId, page, size);
         return new InboxPage(items.getContent().stream().map(InboxController::view).toList(), PageView.of(items),
                 inbox.unreadCount(personId));
@@ -61,10 +64,17 @@ public class InboxController {
     @PostMapping("/items/{itemId}/read")
     public ResponseEntity<Void> markRead(@PathVariable @Pattern(regexp = ID) String personId,
             @PathVariable @Pattern(regexp = ID) String itemId) {
+        requireOwn(personId);
         if (!inbox.markRead(personId, itemId, clock.instant())) {
             throw new NotFoundException("Inbox item", itemId);
         }
         return ResponseEntity.noContent().build();
+    }
+
+    /** Only the person themself: nobody else reads or changes it, not even a coordinator (403 for every other id). */
+    static void requireOwn(String personId) {
+        Caller caller = Caller.current();
+        caller.require(caller.is(personId), "Only the person themself may see or change this.");
     }
 
     private static InboxItemView view(InboxItemDocument item) {

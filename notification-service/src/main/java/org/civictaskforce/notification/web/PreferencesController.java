@@ -20,7 +20,7 @@ import jakarta.validation.constraints.Pattern;
  * A person's notification preferences. Someone who never set any gets the defaults (every channel, at
  * once, at any hour).
  *
- * <p>TODO(identity): a person may read and change only their own preferences.
+ * <p>Only the person themself reads and changes them (403 for anyone else, a coordinator too).
  */
 @RestController
 @Validated
@@ -34,6 +34,7 @@ public class PreferencesController {
 
     @GetMapping
     public PreferencesView get(@PathVariable @Pattern(regexp = InboxController.ID) String personId) {
+        InboxController.requireOwn(personId);
         return PreferencesView.of(preferences.of(personId));
     }
 
@@ -41,6 +42,7 @@ public class PreferencesController {
     @PutMapping
     public PreferencesView put(@PathVariable @Pattern(regexp = InboxController.ID) String personId,
             @RequestBody @Valid PreferencesView body) {
+        InboxController.requireOwn(personId);
         QuietHours quiet = body.quietHours() == null ? null
                 : new QuietHours(LocalTime.parse(body.quietHours().from()), LocalTime.parse(body.quietHours().to()));
         return PreferencesView.of(preferences.replace(new Preferences(personId, body.channels(), body.emailCadence(),

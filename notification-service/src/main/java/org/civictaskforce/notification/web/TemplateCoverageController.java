@@ -4,10 +4,14 @@ import java.util.List;
 
 import org.civictaskforce.notification.application.TemplateCatalogue;
 import org.civictaskforce.notification.application.TemplateCatalogue.LanguageCoverage;
+import org.civictaskforce.platform.security.Caller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Which templates are translated into which language, and what a reader gets where one is missing. */
+/**
+ * Which templates are translated into which language, and what a reader gets where one is missing.
+ * Coordinators only (it is for those who organise translations).
+ */
 @RestController
 public class TemplateCoverageController {
     private final TemplateCatalogue catalogue;
@@ -21,6 +25,7 @@ public class TemplateCoverageController {
 
     @GetMapping("/api/notifications/templates/coverage")
     public CoverageReport coverage() {
+        Caller.current().requireCoordinator();
         return new CoverageReport(List.copyOf(catalogue.templates()), catalogue.coverage());
     }
 }

@@ -28,7 +28,8 @@ import jakarta.validation.constraints.Size;
  * The secret is write-only. A URL whose host resolves to a private, loopback or link-local address is
  * refused (422) unless {@code notification.webhooks.allow-private-targets=true}.
  *
- * <p>TODO(identity): only the person (or an operator) may register their webhook.
+ * <p>Only the person themself registers, reads and removes their webhook (403 for anyone else, a
+ * coordinator too: a webhook receives the person's notifications).
  */
 @RestController
 @Validated
@@ -57,6 +58,7 @@ public class WebhookController {
     @PutMapping
     public WebhookView register(@PathVariable @Pattern(regexp = InboxController.ID) String personId,
             @RequestBody @Valid WebhookRequest body) {
+        InboxController.requireOwn(personId);
         try {
             targets.check(body.url());
         } catch (WebhookTargets.RefusedTarget e) {
@@ -69,12 +71,14 @@ public class WebhookController {
 
     @GetMapping
     public WebhookView get(@PathVariable @Pattern(regexp = InboxController.ID) String personId) {
+        InboxController.requireOwn(personId);
         WebhookDocument webhook = webhooks.find(personId).orElseThrow(() -> new NotFoundException("Webhook", personId));
         return new WebhookView(personId, webhook.url(), webhook.registeredAt());
     }
 
     @DeleteMapping
     public ResponseEntity<Void> remove(@PathVariable @Pattern(regexp = InboxController.ID) String personId) {
+        InboxController.requireOwn(personId);
         if (!webhooks.delete(personId)) {
             throw new NotFoundException("Webhook", personId);
         }

@@ -21,6 +21,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.bson.Document;
 import org.civictaskforce.contracts.Topics;
 import org.civictaskforce.devstack.Devstack;
+import org.civictaskforce.platform.security.Role;
 import org.civictaskforce.systemtests.journey.GatewayClient.Answer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -97,8 +98,8 @@ class ErasureEverywhereIT {
     static final List<Place> PLACES = List.of(
             new Place("membership: an invitation, consent and activation", (g, s) -> {
                 g.post("/api/membership/people/" + s.id + "/invitations", null);
-                g.post("/api/membership/people/" + s.id + "/invitation/accept", null);
-                g.post("/api/membership/people/" + s.id + "/consent",
+                g.as(s.id).post("/api/membership/people/" + s.id + "/invitation/accept", null);
+                g.as(s.id).post("/api/membership/people/" + s.id + "/consent",
                         "{\"noticeVersion\":\"2026-01\",\"agreedTo\":[\"membership\"]}");
                 return g.post("/api/membership/people/" + s.id + "/activate", null).status() == 200;
             }, (g, dbs, s) -> "ACTIVE".equals(g.get("/api/membership/people/" + s.id).body().get("status").asString())),
@@ -110,14 +111,14 @@ class ErasureEverywhereIT {
                 String meetingId = meeting.body().get("id").asString();
                 s.facts.put("meetingId", meetingId);
                 g.post("/api/membership/meetings/" + meetingId + "/invitations", "{\"personIds\":[\"" + s.id + "\"]}");
-                g.post("/api/membership/meetings/" + meetingId + "/rsvp",
+                g.as(s.id, Role.EXPERT).post("/api/membership/meetings/" + meetingId + "/rsvp",
                         "{\"personId\":\"" + s.id + "\",\"response\":\"YES\"}");
                 await().atMost(Duration.ofSeconds(20)).until(() -> Instant.now().isAfter(start.plusSeconds(1)));
                 return g.post("/api/membership/meetings/" + meetingId + "/attendance",
                         "{\"attendeeIds\":[\"" + s.id + "\"]}").status() == 200;
             }, (g, dbs, s) -> g.get("/api/membership/meetings/" + s.facts.get("meetingId")).raw().contains(s.id)),
             new Place("notification: recipient and inbox item (the invitation)", (g, s) -> true,
-                    (g, dbs, s) -> g.get("/api/notifications/inbox/" + s.id).raw().contains("\"read\":false")
+                    (g, dbs, s) -> g.as(s.id).get("/api/notifications/inbox/" + s.id).raw().contains("\"read\":false")
                             && dbs.get("notification").getCollection("recipients")
                                     .countDocuments(new Document("_id", s.id)) == 1),
             new Place("research: members read model", (g, s) -> true,

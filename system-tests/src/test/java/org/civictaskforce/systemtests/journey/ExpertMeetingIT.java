@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.UUID;
 
 import org.civictaskforce.devstack.Devstack;
+import org.civictaskforce.platform.security.Role;
 import org.civictaskforce.systemtests.journey.GatewayClient.Answer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -60,8 +61,8 @@ class ExpertMeetingIT {
                     "preferredLanguage":"ru","timeZone":"%4$s","roles":["EXPERT"]}""".formatted(RUN, i, country, zone))
                     .body().get("id").asString();
             gateway.post("/api/membership/people/" + id + "/invitations", null);
-            gateway.post("/api/membership/people/" + id + "/invitation/accept", null);
-            gateway.post("/api/membership/people/" + id + "/consent", "{\"noticeVersion\":\"2026-01\",\"agreedTo\":[\"membership\"]}");
+            gateway.as(id).post("/api/membership/people/" + id + "/invitation/accept", null);
+            gateway.as(id).post("/api/membership/people/" + id + "/consent", "{\"noticeVersion\":\"2026-01\",\"agreedTo\":[\"membership\"]}");
             assertThat(gateway.post("/api/membership/people/" + id + "/activate", null).body().get("status").asString())
                     .isEqualTo("ACTIVE");
             if (i < 2) {
@@ -121,7 +122,7 @@ class ExpertMeetingIT {
                 && m.subject().contains("Choosing our target institutions " + RUN));
         // the inbox is its own channel: it may land a moment after the e-mail
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(
-                gateway.get("/api/notifications/inbox/" + kyrgyzExperts.get(0)).raw())
+                gateway.as(kyrgyzExperts.get(0), Role.EXPERT).get("/api/notifications/inbox/" + kyrgyzExperts.get(0)).raw())
                 .contains("Choosing our target institutions " + RUN));
     }
 
@@ -177,8 +178,9 @@ class ExpertMeetingIT {
         });
     }
 
+    /** Each expert answers for themself, signed in with the role membership gave them. */
     private Answer rsvp(String personId, String response) {
-        return gateway.post("/api/membership/meetings/" + meetingId + "/rsvp",
+        return gateway.as(personId, Role.EXPERT).post("/api/membership/meetings/" + meetingId + "/rsvp",
                 "{\"personId\":\"" + personId + "\",\"response\":\"" + response + "\"}");
     }
 }

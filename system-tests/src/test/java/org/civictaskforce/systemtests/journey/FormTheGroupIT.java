@@ -11,6 +11,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.civictaskforce.devstack.Devstack;
 import org.civictaskforce.devstack.MailMessage;
+import org.civictaskforce.platform.security.Role;
 import org.civictaskforce.systemtests.journey.GatewayClient.Answer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -80,7 +81,7 @@ class FormTheGroupIT {
     @Order(2)
     void invitationsArriveByEmailInEachLanguageAndLiveInTheInbox() {
         String watched = experts.get(0);
-        gateway.stream("/api/notifications/inbox/" + watched + "/stream", streamed::add);
+        gateway.as(watched).stream("/api/notifications/inbox/" + watched + "/stream", streamed::add);
         await().atMost(Duration.ofSeconds(20)).until(() -> streamed.stream().anyMatch(l -> l.startsWith("event:unread")));
 
         for (String id : experts) {
@@ -99,7 +100,8 @@ class FormTheGroupIT {
     @Order(3)
     void theyAcceptGiveConsentAndTheCoordinatorApproves() {
         String first = experts.get(0);
-        assertThat(gateway.post("/api/membership/people/" + first + "/invitation/accept", null).body().get("status")
+        // answering the invitation and consenting are the person's own acts (no role yet); approving is the coordinator's
+        assertThat(gateway.as(first).post("/api/membership/people/" + first + "/invitation/accept", null).body().get("status")
                 .asString()).isEqualTo("ACCEPTED");
         Answer withoutConsent = gateway.post("/api/membership/people/" + first + "/activate", null);
         assertThat(withoutConsent.status()).isEqualTo(409);
@@ -107,16 +109,16 @@ class FormTheGroupIT {
 
         for (String id : experts.subList(0, 3)) {
             if (!id.equals(first)) {
-                assertThat(gateway.post("/api/membership/people/" + id + "/invitation/accept", null).status())
+                assertThat(gateway.as(id).post("/api/membership/people/" + id + "/invitation/accept", null).status())
                         .isEqualTo(200);
             }
-            assertThat(gateway.post("/api/membership/people/" + id + "/consent",
+            assertThat(gateway.as(id).post("/api/membership/people/" + id + "/consent",
                     "{\"noticeVersion\":\"2026-01\",\"agreedTo\":[\"membership\",\"contact-by-email\"]}").status())
                     .isEqualTo(200);
             assertThat(gateway.post("/api/membership/people/" + id + "/activate", null).body().get("status")
                     .asString()).isEqualTo("ACTIVE");
         }
-        assertThat(gateway.post("/api/membership/people/" + experts.get(3) + "/invitation/decline", null)
+        assertThat(gateway.as(experts.get(3)).post("/api/membership/people/" + experts.get(3) + "/invitation/decline", null)
                 .body().get("status").asString()).isEqualTo("DECLINED");
         assertThat(gateway.post("/api/membership/people/" + experts.get(3) + "/activate", null).status())
                 .as("a declined invitation cannot be activated").isEqualTo(409);
@@ -146,9 +148,12 @@ class FormTheGroupIT {
     @Order(5)
     void leavingIsFinal() {
         String id = experts.get(1);
-        assertThat(gateway.post("/api/membership/people/" + id + "/leave", null).body().get("status").asString())
+        GatewayClient expert = gateway.as(id, Role.EXPERT); // an active expert leaves of their own accord
+        assertThat(gateway.post("/api/membership/people/" + id + "/leave", null).status())
+                .as("nobody leaves on someone else's behalf").isEqualTo(403);
+        assertThat(expert.post("/api/membership/people/" + id + "/leave", null).body().get("status").asString())
                 .isEqualTo("LEFT");
-        assertThat(gateway.post("/api/membership/people/" + id + "/leave", null).status()).isEqualTo(409);
+        assertThat(expert.post("/api/membership/people/" + id + "/leave", null).status()).isEqualTo(409);
     }
 
     private MailMessage mailFor(String personId) {
