@@ -8,6 +8,7 @@ import org.civictaskforce.contracts.membership.MemberInvited;
 import org.civictaskforce.contracts.membership.PersonErased;
 import org.civictaskforce.contracts.membership.PersonRegistered;
 import org.civictaskforce.platform.messaging.EventRouter;
+import org.civictaskforce.strategy.application.GuideService;
 import org.civictaskforce.strategy.application.Participants;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,7 +25,7 @@ public class MembershipEventsListener {
 
     private final EventRouter router;
 
-    public MembershipEventsListener(Participants participants) {
+    public MembershipEventsListener(Participants participants, GuideService guide) {
         this.router = new EventRouter()
                 .on(PersonRegistered.class, (envelope, event) -> {
                     require(envelope, event.personId(), "personId");
@@ -34,6 +35,7 @@ public class MembershipEventsListener {
                 .on(PersonErased.class, (envelope, event) -> {
                     require(envelope, event.personId(), "personId");
                     participants.personErased(event);
+                    guide.personErased(event.personId());
                 })
                 .on(MemberInvited.class, (envelope, event) -> {
                     require(envelope, event.personId(), "personId");
