@@ -137,7 +137,7 @@ class ErasureEverywhereIT {
                             .countDocuments(new Document("_id", s.id)) == 1),
             new Place("strategy: a consultation comment and a guide translator assignment", (g, s) -> {
                 g.post("/api/strategy/versions", null); // a new draft, or 409 when one is open already
-                var versions = g.get("/api/strategy/versions").body();
+                var versions = GatewayClient.JSON.readTree(g.get("/api/strategy/versions").raw());
                 int draft = -1;
                 for (var v : versions) {
                     if ("DRAFT".equals(v.get("status").asString())) {
