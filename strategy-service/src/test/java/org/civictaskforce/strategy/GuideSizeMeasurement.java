@@ -87,6 +87,8 @@ class GuideSizeMeasurement {
             gets.add(System.nanoTime() - t0);
             t0 = System.nanoTime();
             http.put().uri("/api/strategy/guide/sections/s1/translations/ky").contentType(MediaType.APPLICATION_JSON)
+                    .header("Authorization", org.civictaskforce.platform.security.TestTokens.bearer("tr",
+                            org.civictaskforce.platform.security.Role.TRANSLATOR))
                     .body(Map.of("title", "Бөлүм", "body", body + i, "basedOnRevision", REVISIONS)).exchange()
                     .expectStatus().isOk();
             puts.add(System.nanoTime() - t0);
