@@ -55,16 +55,23 @@ class GuideSizeMeasurement {
     @Test
     void measure() {
         String body = "Жарандык коом ң ө ү қ ғ ә ".repeat(BODY_CHARS / 26);
+        var author = new org.civictaskforce.platform.security.Caller("author",
+                java.util.Set.of(org.civictaskforce.platform.security.Role.COORDINATOR));
+        var tr = new org.civictaskforce.platform.security.Caller("tr",
+                java.util.Set.of(org.civictaskforce.platform.security.Role.TRANSLATOR));
+        for (String lang : List.of("kk", "ky", "tg", "tk", "uz", "en")) {
+            guides.assignTranslator(lang, "tr", author);
+        }
         for (int s = 0; s < SECTIONS; s++) {
             String key = "s" + s;
-            guides.addSection(key, "Раздел " + s, body, "author");
+            guides.addSection(key, "Раздел " + s, body, author);
             for (int r = 2; r <= REVISIONS; r++) {
-                guides.changeSection(key, "Раздел " + s, body + r, "author");
+                guides.changeSection(key, "Раздел " + s, body + r, author);
             }
             for (String lang : List.of("kk", "ky", "tg", "tk", "uz", "en")) {
-                guides.translate(key, lang, "Бөлүм " + s, body, REVISIONS, "tr");
-                guides.submit(key, lang, "tr");
-                guides.approve(key, lang, "rev");
+                guides.translate(key, lang, "Бөлүм " + s, body, REVISIONS, tr);
+                guides.submit(key, lang, tr);
+                guides.approve(key, lang, author);
             }
         }
         Document stored = mongo.getCollection(GuideDocument.COLLECTION).find().first();
@@ -80,6 +87,8 @@ class GuideSizeMeasurement {
             gets.add(System.nanoTime() - t0);
             t0 = System.nanoTime();
             http.put().uri("/api/strategy/guide/sections/s1/translations/ky").contentType(MediaType.APPLICATION_JSON)
+                    .header("Authorization", org.civictaskforce.platform.security.TestTokens.bearer("tr",
+                            org.civictaskforce.platform.security.Role.TRANSLATOR))
                     .body(Map.of("title", "Бөлүм", "body", body + i, "basedOnRevision", REVISIONS)).exchange()
                     .expectStatus().isOk();
             puts.add(System.nanoTime() - t0);

@@ -2,11 +2,14 @@ package org.civictaskforce.strategy.application;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.UUID;
 import java.util.function.Function;
 
 import org.civictaskforce.platform.outbox.DomainEvents;
 import org.civictaskforce.platform.outbox.OptimisticRetry;
 import org.civictaskforce.platform.problem.NotFoundException;
+import org.civictaskforce.platform.security.Caller;
+import org.civictaskforce.platform.security.Role;
 import org.civictaskforce.strategy.domain.guide.Edition;
 import org.civictaskforce.strategy.domain.guide.Guide;
 import org.civictaskforce.strategy.persistence.EditionDocument;
@@ -48,35 +51,88 @@ public class GuideService {
         return guides.findById(guideId).map(GuideDocument::toDomain).orElseGet(() -> Guide.start(guideId, sourceLanguage));
     }
 
-    public Guide addSection(String key, String title, String body, String actorId) {
-        return change(g -> g.addSection(key, title, body, clock.instant(), actorId));
+    public Guide addSection(String key, String title, String body, Caller caller) {
+        caller.requireCoordinator();
+        return change(g -> g.addSection(key, title, body, clock.instant(), caller.subject()));
     }
 
-    public Guide changeSection(String key, String title, String body, String actorId) {
-        return change(g -> g.changeSection(key, title, body, clock.instant(), actorId));
+    public Guide changeSection(String key, String title, String body, Caller caller) {
+        caller.requireCoordinator();
+        return change(g -> g.changeSection(key, title, body, clock.instant(), caller.subject()));
     }
 
-    // TODO(identity): translators may edit only their own language; until sign-in exists the caller's
-    // X-Actor-Id is recorded but not checked against a role.
+    /** Coordinators assign people to translate into a language. */
+    public Guide assignTranslator(String language, String personId, Caller caller) {
+        caller.requireCoordinator();
+        return change(g -> g.assignTranslator(language, personId));
+    }
+
+    public Guide unassignTranslator(String language, String personId, Caller caller) {
+        caller.requireCoordinator();
+        return change(g -> g.unassignTranslator(language, personId));
+    }
+
+    /** Only the translators assigned to the language (holding the translator role) write and submit in it. */
     public Guide translate(String key, String language, String title, String body, int basedOnRevision,
-            String actorId) {
-        return change(g -> g.translate(key, language, title, body, basedOnRevision, clock.instant(), actorId));
+            Caller caller) {
+        return change(g -> {
+            requireTranslator(g, language, caller);
+            return g.translate(key, language, title, body, basedOnRevision, clock.instant(), caller.subject());
+        });
     }
 
-    public Guide submit(String key, String language, String actorId) {
-        return change(g -> g.submit(key, language, clock.instant(), actorId));
+    public Guide submit(String key, String language, Caller caller) {
+        return change(g -> {
+            requireTranslator(g, language, caller);
+            return g.submit(key, language, clock.instant(), caller.subject());
+        });
     }
 
-    public Guide approve(String key, String language, String actorId) {
-        return change(g -> g.approve(key, language, clock.instant(), actorId));
+    /** Review (approve or return) is the coordinators'. */
+    public Guide approve(String key, String language, Caller caller) {
+        caller.requireCoordinator();
+        return change(g -> g.approve(key, language, clock.instant(), caller.subject()));
     }
 
-    public Guide returnToTranslator(String key, String language, String actorId) {
-        return change(g -> g.returnToTranslator(key, language, clock.instant(), actorId));
+    public Guide returnToTranslator(String key, String language, Caller caller) {
+        caller.requireCoordinator();
+        return change(g -> g.returnToTranslator(key, language, clock.instant(), caller.subject()));
+    }
+
+    /**
+     * Erasure: the person's id is replaced by one anonymous id in every revision and translation they
+     * wrote, and they leave every language they translated into. Idempotent.
+     */
+    public boolean personErased(String personId) {
+        String anonymousId = "erased-" + UUID.randomUUID();
+        return OptimisticRetry.run(() -> {
+            GuideDocument document = guides.findById(guideId).orElse(null);
+            if (document == null) {
+                return false;
+            }
+            Guide guide = document.toDomain();
+            Guide.Anonymisation result = guide.anonymise(personId, anonymousId);
+            if (!result.changed()) {
+                return false;
+            }
+            document.apply(guide);
+            document.append(domainEvents.wrapAll(guideId, result.events()));
+            guides.save(document);
+            return true;
+        });
+    }
+
+    private static void requireTranslator(Guide guide, String language, Caller caller) {
+        if (!guide.targetLanguages().contains(language)) {
+            return; // the guide's own rule answers (422)
+        }
+        caller.require(caller.has(Role.TRANSLATOR) && guide.isTranslatorOf(language, caller.subject()),
+                "Only the translators assigned to this language may write or submit its translations.");
     }
 
     /** Publishes the next edition in a language; the snapshot is inserted before the guide records its number. */
     public Edition publish(String language) {
+        Caller.current().requireCoordinator();
         return OptimisticRetry.run(() -> {
             GuideDocument document = load();
             Guide guide = document.toDomain();

@@ -27,4 +27,16 @@ public interface ParticipantReadModel {
     boolean recordInvitation(String eventId, String personId, Instant invitedAt);
 
     List<CountryTally> tallies();
+
+    /** @return false if this event had been applied before */
+    boolean recordAffiliations(String eventId, String personId, List<String> organisationIds);
+
+    /** What is known about one person: their country (null if not known yet) and organisations. */
+    record Facts(String personId, String country, List<String> organisationIds) {
+    }
+
+    Facts facts(String personId);
+
+    /** The people affiliated with any of these organisations. */
+    List<String> peopleOf(List<String> organisationIds);
 }

@@ -1,6 +1,7 @@
 package org.civictaskforce.strategy.application;
 
 import org.civictaskforce.contracts.membership.MemberInvited;
+import org.civictaskforce.contracts.membership.PersonAffiliationsChanged;
 import org.civictaskforce.contracts.membership.PersonErased;
 import org.civictaskforce.contracts.membership.PersonRegistered;
 import org.civictaskforce.strategy.domain.Participation;
@@ -27,6 +28,10 @@ public class Participants {
 
     public boolean memberInvited(String eventId, MemberInvited event) {
         return readModel.recordInvitation(eventId, event.personId(), event.invitedAt());
+    }
+
+    public boolean affiliationsChanged(String eventId, PersonAffiliationsChanged event) {
+        return readModel.recordAffiliations(eventId, event.personId(), event.organisationIds());
     }
 
     public Participation participation() {

@@ -8,6 +8,12 @@ import org.civictaskforce.contracts.membership.MemberInvited;
 import org.civictaskforce.contracts.membership.PersonErased;
 import org.civictaskforce.contracts.membership.PersonRegistered;
 import org.civictaskforce.platform.messaging.EventRouter;
+import org.civictaskforce.contracts.membership.PersonAffiliationsChanged;
+import org.civictaskforce.contracts.membership.TargetInstitutionsDecided;
+import org.civictaskforce.strategy.application.ConsultationService;
+import org.civictaskforce.strategy.application.GuideService;
+import org.civictaskforce.strategy.application.StrategyInputs;
+import org.civictaskforce.strategy.application.StrategyService;
 import org.civictaskforce.strategy.application.Participants;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,7 +30,8 @@ public class MembershipEventsListener {
 
     private final EventRouter router;
 
-    public MembershipEventsListener(Participants participants) {
+    public MembershipEventsListener(Participants participants, GuideService guide, StrategyService strategy,
+            ConsultationService consultations, StrategyInputs inputs) {
         this.router = new EventRouter()
                 .on(PersonRegistered.class, (envelope, event) -> {
                     require(envelope, event.personId(), "personId");
@@ -34,6 +41,18 @@ public class MembershipEventsListener {
                 .on(PersonErased.class, (envelope, event) -> {
                     require(envelope, event.personId(), "personId");
                     participants.personErased(event);
+                    guide.personErased(event.personId());
+                    strategy.personErased(event.personId());
+                    consultations.personErased(event.personId());
+                })
+                .on(PersonAffiliationsChanged.class, (envelope, event) -> {
+                    require(envelope, event.personId(), "personId");
+                    participants.affiliationsChanged(envelope.id(), event);
+                })
+                .on(TargetInstitutionsDecided.class, (envelope, event) -> {
+                    require(envelope, event.institutionIds(), "institutionIds");
+                    require(envelope, event.decidedAt(), "decidedAt");
+                    inputs.targetsDecided(event.decisionId(), event.institutionIds(), event.decidedAt());
                 })
                 .on(MemberInvited.class, (envelope, event) -> {
                     require(envelope, event.personId(), "personId");

@@ -23,6 +23,7 @@ public class GuideDocument extends OutboxDocument {
     private List<Section> sections = new ArrayList<>();
     private List<Translation> translations = new ArrayList<>();
     private Map<String, Integer> lastEditions = new HashMap<>();
+    private Map<String, List<String>> translators = new HashMap<>();
 
     public static GuideDocument newFor(Guide guide) {
         GuideDocument document = new GuideDocument();
@@ -36,10 +37,11 @@ public class GuideDocument extends OutboxDocument {
         sections = new ArrayList<>(guide.sections());
         translations = new ArrayList<>(guide.translations());
         lastEditions = new HashMap<>(guide.lastEditions());
+        translators = new HashMap<>(guide.translators());
     }
 
     public Guide toDomain() {
-        return Guide.restore(id, sourceLanguage, sections, translations, lastEditions);
+        return Guide.restore(id, sourceLanguage, sections, translations, lastEditions, translators);
     }
 
     public String getId() {

@@ -59,6 +59,30 @@ public class MongoParticipantReadModel implements ParticipantReadModel {
     }
 
     @Override
+    public boolean recordAffiliations(String eventId, String personId, List<String> organisationIds) {
+        Update update = new Update().set(ParticipantDocument.ORGANISATION_IDS,
+                organisationIds == null ? List.of() : organisationIds);
+        return projection.apply(ParticipantDocument.COLLECTION, personId, eventId, update);
+    }
+
+    @Override
+    public Facts facts(String personId) {
+        ParticipantDocument document = personId == null ? null : mongo.findById(personId, ParticipantDocument.class);
+        return document == null ? new Facts(personId, null, List.of())
+                : new Facts(personId, document.country(),
+                        document.organisationIds() == null ? List.of() : document.organisationIds());
+    }
+
+    @Override
+    public List<String> peopleOf(List<String> organisationIds) {
+        if (organisationIds.isEmpty()) {
+            return List.of();
+        }
+        return mongo.findDistinct(new Query(Criteria.where(ParticipantDocument.ORGANISATION_IDS).in(organisationIds)),
+                "_id", ParticipantDocument.COLLECTION, String.class);
+    }
+
+    @Override
     public List<CountryTally> tallies() {
         return mongo.aggregate(newAggregation(group(ParticipantDocument.COUNTRY).count().as("people")),
                 ParticipantDocument.COLLECTION, Document.class)

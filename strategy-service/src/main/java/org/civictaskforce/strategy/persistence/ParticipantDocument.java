@@ -19,6 +19,7 @@ public record ParticipantDocument(
         String status,
         Instant registeredAt,
         Instant invitedAt,
+        @Indexed List<String> organisationIds,
         List<String> appliedEvents) {
 
     public static final String COLLECTION = "participants";
@@ -27,4 +28,5 @@ public record ParticipantDocument(
     public static final String STATUS = "status";
     public static final String REGISTERED_AT = "registeredAt";
     public static final String INVITED_AT = "invitedAt";
+    public static final String ORGANISATION_IDS = "organisationIds";
 }

@@ -24,12 +24,12 @@ import org.springframework.web.bind.annotation.RestController;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 
-import org.civictaskforce.platform.web.Actor;
+import org.civictaskforce.platform.security.Caller;
 
 /**
- * The information guide, its translations and its published editions. The signed-in caller
- * ({@link Actor}) is recorded with every change. TODO(identity): translators may edit only their own
- * language.
+ * The information guide, its translations and its published editions. The signed-in caller is
+ * recorded with every change. Sections, review, translators and publication are the coordinators';
+ * a language's translations are written and submitted only by the translators assigned to it.
  */
 @RestController
 @RequestMapping("/api/strategy/guide")
@@ -50,7 +50,7 @@ public class GuideController {
     @PostMapping("/sections")
     @Operation(summary = "Add a section (appended after the existing ones), revision 1")
     public ResponseEntity<GuideResponse.SectionView> addSection(@Valid @RequestBody SectionRequest request) {
-        Guide guide = guides.addSection(request.key(), request.title(), request.body(), Actor.current());
+        Guide guide = guides.addSection(request.key(), request.title(), request.body(), Caller.current());
         return ResponseEntity.created(URI.create("/api/strategy/guide/sections/" + request.key()))
                 .body(section(guide, request.key()));
     }
@@ -59,7 +59,7 @@ public class GuideController {
     @Operation(summary = "Change a section's source text; a change bumps its revision and makes its translations stale")
     public GuideResponse.SectionView changeSection(@PathVariable String key,
             @Valid @RequestBody SectionChangeRequest request) {
-        return section(guides.changeSection(key, request.title(), request.body(), Actor.current()), key);
+        return section(guides.changeSection(key, request.title(), request.body(), Caller.current()), key);
     }
 
     @GetMapping("/sections/{key}/translations/{lang}")
@@ -76,32 +76,53 @@ public class GuideController {
     @Operation(summary = "Write a translation (a draft) based on a source revision")
     public TranslationResponse translate(@PathVariable String key, @PathVariable String lang,
             @Valid @RequestBody TranslationRequest request) {
-        Guide guide = guides.translate(key, lang, request.title(), request.body(), request.basedOnRevision(), Actor.current());
+        Guide guide = guides.translate(key, lang, request.title(), request.body(), request.basedOnRevision(), Caller.current());
         return TranslationResponse.of(guide, key, lang);
     }
 
     @PostMapping("/sections/{key}/translations/{lang}/submit")
     @Operation(summary = "Submit a draft translation for review")
     public TranslationResponse submit(@PathVariable String key, @PathVariable String lang) {
-        return TranslationResponse.of(guides.submit(key, lang, Actor.current()), key, lang);
+        return TranslationResponse.of(guides.submit(key, lang, Caller.current()), key, lang);
     }
 
     @PostMapping("/sections/{key}/translations/{lang}/approve")
     @Operation(summary = "Approve a translation in review")
     public TranslationResponse approve(@PathVariable String key, @PathVariable String lang) {
-        return TranslationResponse.of(guides.approve(key, lang, Actor.current()), key, lang);
+        return TranslationResponse.of(guides.approve(key, lang, Caller.current()), key, lang);
     }
 
     @PostMapping("/sections/{key}/translations/{lang}/return")
     @Operation(summary = "Return a translation in review to its translator (back to draft)")
     public TranslationResponse returnToTranslator(@PathVariable String key, @PathVariable String lang) {
-        return TranslationResponse.of(guides.returnToTranslator(key, lang, Actor.current()), key, lang);
+        return TranslationResponse.of(guides.returnToTranslator(key, lang, Caller.current()), key, lang);
     }
 
     @GetMapping("/sections/{key}/translations/{lang}/source-diff")
     @Operation(summary = "The source text the translation is based on, the text now, and a line diff")
     public SourceDiffResponse sourceDiff(@PathVariable String key, @PathVariable String lang) {
         return SourceDiffResponse.from(guides.guide().sourceDiff(key, lang));
+    }
+
+    @GetMapping("/translators")
+    @Operation(summary = "Per target language, the ids of the people assigned to translate into it")
+    public java.util.Map<String, java.util.List<String>> translators() {
+        Guide guide = guides.guide();
+        java.util.Map<String, java.util.List<String>> all = new java.util.TreeMap<>();
+        guide.targetLanguages().forEach(l -> all.put(l, guide.translatorsOf(l)));
+        return all;
+    }
+
+    @PutMapping("/translators/{lang}/{personId}")
+    @Operation(summary = "Assign a person to translate into a language (coordinators)")
+    public java.util.List<String> assignTranslator(@PathVariable String lang, @PathVariable String personId) {
+        return guides.assignTranslator(lang, personId, Caller.current()).translatorsOf(lang);
+    }
+
+    @org.springframework.web.bind.annotation.DeleteMapping("/translators/{lang}/{personId}")
+    @Operation(summary = "Take a person off a language (coordinators)")
+    public java.util.List<String> unassignTranslator(@PathVariable String lang, @PathVariable String personId) {
+        return guides.unassignTranslator(lang, personId, Caller.current()).translatorsOf(lang);
     }
 
     @GetMapping("/languages")

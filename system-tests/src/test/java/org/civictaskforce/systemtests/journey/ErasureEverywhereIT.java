@@ -135,7 +135,29 @@ class ErasureEverywhereIT {
                     .countDocuments(new Document("expertId", s.id)) == 1),
             new Place("strategy: participants read model", (g, s) -> true,
                     (g, dbs, s) -> dbs.get("strategy").getCollection("participants")
-                            .countDocuments(new Document("_id", s.id)) == 1));
+                            .countDocuments(new Document("_id", s.id)) == 1),
+            new Place("strategy: a consultation comment and a guide translator assignment", (g, s) -> {
+                g.post("/api/strategy/versions", null); // a new draft, or 409 when one is open already
+                var versions = GatewayClient.JSON.readTree(g.get("/api/strategy/versions").raw());
+                int draft = -1;
+                for (var v : versions) {
+                    if ("DRAFT".equals(v.get("status").asString())) {
+                        draft = v.get("version").asInt();
+                    }
+                }
+                Answer round = g.post("/api/strategy/consultations", """
+                        {"subjectKind":"STRATEGY_VERSION","subjectRef":"%d","deadline":"%s","timeZone":"Asia/Almaty",\
+                        "invitedPeople":["%s"]}""".formatted(draft, java.time.LocalDateTime.now().plusDays(2)
+                        .truncatedTo(ChronoUnit.SECONDS), s.id));
+                s.facts.put("roundId", round.body().get("id").asString());
+                Answer comment = g.as(s.id, org.civictaskforce.platform.security.Role.EXPERT).post(
+                        "/api/strategy/consultations/" + s.facts.get("roundId") + "/comments",
+                        "{\"sectionKey\":\"context\",\"text\":\"A comment by the erased person\"}");
+                return comment.status() == 201
+                        && g.put("/api/strategy/guide/translators/ky/" + s.id, null).status() == 200;
+            }, (g, dbs, s) -> dbs.get("strategy").getCollection("consultation_rounds")
+                    .countDocuments(new Document("comments.authorId", s.id)) == 1
+                    && g.get("/api/strategy/guide/translators").raw().contains(s.id)));
 
     GatewayClient gateway;
     Devstack stack;

@@ -84,7 +84,8 @@ final class GatewayClient {
 
     Answer put(String path, String json) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString(json)), null);
+                .PUT(json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json)),
+                null);
     }
 
     /** Opens a server-sent-event stream and hands each line to {@code lines} as it arrives. */

@@ -40,6 +40,8 @@ public final class SystemUnderTest implements BeforeAllCallback {
                     // meeting reminders 30 s and 15 s ahead instead of 24 h and 1 h, so a journey can see them
                     .env(Devstack.Service.NOTIFICATION, "NOTIFICATION_REMINDERS_OFFSETS", REMINDER_OFFSETS)
                     .env(Devstack.Service.NOTIFICATION, "NOTIFICATION_REMINDERS_INTERVAL", "1s")
+                    // consultation rounds are closed within a second of their deadline (default every 30 s)
+                    .env(Devstack.Service.STRATEGY, "STRATEGY_CONSULTATION_CLOCK_INTERVAL", "1s")
                     .build()).start();
             Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "system-under-test-stop"));
         }

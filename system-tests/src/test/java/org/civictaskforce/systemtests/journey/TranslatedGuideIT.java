@@ -10,6 +10,7 @@ import java.util.UUID;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.civictaskforce.platform.security.Role;
 import org.civictaskforce.systemtests.journey.GatewayClient.Answer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -21,7 +22,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 /**
  * Journey 6, the guide, through the gateway: author sections, translate them into Kyrgyz, change a
  * source section so its Kyrgyz translation goes stale, fix and approve it, publish the Kyrgyz edition
- * and download it with its letters intact.
+ * and download it with its letters intact. The Kyrgyz translations are written and submitted by an active
+ * member with the translator role whom a coordinator assigned to Kyrgyz; a coordinator approves.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -32,12 +34,32 @@ class TranslatedGuideIT {
     static final String KYRGYZ = "Жарандык коом — ң ө ү Ң Ө Ү";
 
     GatewayClient gateway;
+    /** The Kyrgyz translator: an active member of the group with the translator role, assigned to ky. */
+    GatewayClient translator;
     String editionPath;
 
     @BeforeAll
     void start() {
         SystemUnderTest.stack();
         gateway = SystemUnderTest.gateway();
+        Answer person = gateway.post("/api/membership/people", """
+                {"displayName":"Translator","fullName":"Translator Guidetest %1$s","email":"translator.%1$s@example.org",\
+                "country":"KG","preferredLanguage":"ky","timeZone":"Asia/Bishkek","roles":["TRANSLATOR"],"expertise":["ifis"]}"""
+                .formatted(RUN));
+        assertThat(person.status()).as(person.raw()).isEqualTo(201);
+        String id = person.body().get("id").asString();
+        assertThat(gateway.post("/api/membership/people/" + id + "/invitations", null).status()).isEqualTo(201);
+        assertThat(gateway.post("/api/membership/people/" + id + "/invitation/accept", null).status()).isEqualTo(200);
+        assertThat(gateway.post("/api/membership/people/" + id + "/consent",
+                "{\"noticeVersion\":\"2026-01\",\"agreedTo\":[\"membership\"]}").status()).isEqualTo(200);
+        assertThat(gateway.post("/api/membership/people/" + id + "/activate", null).body().get("status").asString())
+                .isEqualTo("ACTIVE");
+        translator = gateway.as(id, Role.TRANSLATOR);
+        assertThat(translator.put("/api/strategy/guide/translators/ky/" + id, null).status())
+                .as("translators do not assign themselves").isEqualTo(403);
+        assertThat(gateway.put("/api/strategy/guide/translators/ky/" + id, null).status()).isEqualTo(200);
+        assertThat(gateway.as("someone-else", Role.TRANSLATOR).put("/api/strategy/guide/translators/ky/x", null)
+                .status()).isEqualTo(403);
     }
 
     @Test
@@ -107,10 +129,13 @@ class TranslatedGuideIT {
 
     private void translateAndApprove(String key, int revision) {
         String base = "/api/strategy/guide/sections/" + key + "/translations/ky";
-        Answer draft = gateway.put(base, "{\"title\":\"Киришүү\",\"body\":\"" + KYRGYZ + "\",\"basedOnRevision\":"
-                + revision + "}");
+        String text = "{\"title\":\"Киришүү\",\"body\":\"" + KYRGYZ + "\",\"basedOnRevision\":" + revision + "}";
+        assertThat(gateway.as("not-assigned", Role.TRANSLATOR).put(base, text).status())
+                .as("only the translators assigned to ky").isEqualTo(403);
+        Answer draft = translator.put(base, text);
         assertThat(draft.status()).as(draft.raw()).isEqualTo(200);
-        assertThat(gateway.post(base + "/submit", null).body().get("status").asString()).isEqualTo("IN_REVIEW");
+        assertThat(translator.post(base + "/approve", null).status()).as("review is the coordinators'").isEqualTo(403);
+        assertThat(translator.post(base + "/submit", null).body().get("status").asString()).isEqualTo("IN_REVIEW");
         assertThat(gateway.post(base + "/approve", null).body().get("status").asString()).isEqualTo("APPROVED");
     }
 

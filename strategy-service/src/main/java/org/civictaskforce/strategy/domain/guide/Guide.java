@@ -10,11 +10,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 import org.civictaskforce.contracts.strategy.GuideEditionPublished;
 import org.civictaskforce.contracts.strategy.GuideSectionChanged;
 import org.civictaskforce.contracts.strategy.GuideTranslationStatusChanged;
+import org.civictaskforce.contracts.strategy.GuideTranslatorsChanged;
 
 /**
  * The information guide on advocacy in the IFIs: ordered sections authored in one source language
@@ -29,9 +31,11 @@ public class Guide {
     private final List<Section> sections;
     private final List<Translation> translations;
     private final Map<String, Integer> lastEditions;
+    /** Per target language, the ids of the people assigned to translate into it. */
+    private final Map<String, List<String>> translators;
 
     private Guide(String id, String sourceLanguage, List<Section> sections, List<Translation> translations,
-            Map<String, Integer> lastEditions) {
+            Map<String, Integer> lastEditions, Map<String, List<String>> translators) {
         if (!GuideLanguages.isSource(sourceLanguage)) {
             throw new IllegalArgumentException("the guide is authored in ru or en, not " + sourceLanguage);
         }
@@ -40,15 +44,18 @@ public class Guide {
         this.sections = new ArrayList<>(sections);
         this.translations = new ArrayList<>(translations);
         this.lastEditions = new HashMap<>(lastEditions);
+        this.translators = new TreeMap<>();
+        translators.forEach((language, ids) -> this.translators.put(language, List.copyOf(ids)));
     }
 
     public static Guide start(String id, String sourceLanguage) {
-        return new Guide(id, sourceLanguage, List.of(), List.of(), Map.of());
+        return new Guide(id, sourceLanguage, List.of(), List.of(), Map.of(), Map.of());
     }
 
     public static Guide restore(String id, String sourceLanguage, List<Section> sections,
-            List<Translation> translations, Map<String, Integer> lastEditions) {
-        return new Guide(id, sourceLanguage, sections, translations, lastEditions == null ? Map.of() : lastEditions);
+            List<Translation> translations, Map<String, Integer> lastEditions, Map<String, List<String>> translators) {
+        return new Guide(id, sourceLanguage, sections, translations, lastEditions == null ? Map.of() : lastEditions,
+                translators == null ? Map.of() : translators);
     }
 
     public String id() {
@@ -69,6 +76,19 @@ public class Guide {
 
     public Map<String, Integer> lastEditions() {
         return Map.copyOf(lastEditions);
+    }
+
+    /** Per target language, the people assigned to translate into it. */
+    public Map<String, List<String>> translators() {
+        return Map.copyOf(translators);
+    }
+
+    public List<String> translatorsOf(String language) {
+        return translators.getOrDefault(language, List.of());
+    }
+
+    public boolean isTranslatorOf(String language, String personId) {
+        return personId != null && translatorsOf(language).contains(personId);
     }
 
     public List<String> targetLanguages() {
@@ -107,6 +127,73 @@ public class Guide {
             }
         }
         return events;
+    }
+
+    // --- translators per language ------------------------------------------------------------
+
+    /** Assigns a person to translate into a language (already assigned: nothing changes). */
+    public List<Object> assignTranslator(String language, String personId) {
+        requireTarget(language);
+        if (personId == null || personId.isBlank() || personId.length() > 100) {
+            throw new GuideRuleException(INVALID, "a translator is named by a person id");
+        }
+        List<String> now = translatorsOf(language);
+        if (now.contains(personId)) {
+            return List.of();
+        }
+        List<String> next = new ArrayList<>(now);
+        next.add(personId);
+        translators.put(language, List.copyOf(next));
+        return List.of(new GuideTranslatorsChanged(id, language, List.copyOf(next)));
+    }
+
+    /** Takes a person off a language (not assigned: nothing changes). */
+    public List<Object> unassignTranslator(String language, String personId) {
+        requireTarget(language);
+        List<String> now = translatorsOf(language);
+        if (!now.contains(personId)) {
+            return List.of();
+        }
+        List<String> next = new ArrayList<>(now);
+        next.remove(personId);
+        translators.put(language, List.copyOf(next));
+        return List.of(new GuideTranslatorsChanged(id, language, List.copyOf(next)));
+    }
+
+    /** What an erasure changed: whether anything was rewritten, and the events it raises. */
+    public record Anonymisation(boolean changed, List<Object> events) {
+    }
+
+    /**
+     * Erasure: the person's id goes from every revision and translation they wrote (replaced by
+     * {@code anonymousId}, so the history still shows that someone made the change) and from every
+     * language they translated into.
+     */
+    public Anonymisation anonymise(String personId, String anonymousId) {
+        boolean changed = false;
+        for (int i = 0; i < sections.size(); i++) {
+            Section s = sections.get(i);
+            if (s.revisions().stream().anyMatch(r -> personId.equals(r.actorId()))) {
+                sections.set(i, new Section(s.key(), s.revisions().stream()
+                        .map(r -> personId.equals(r.actorId()) ? new SectionRevision(r.revision(), r.title(), r.body(),
+                                r.changedAt(), anonymousId) : r)
+                        .toList()));
+                changed = true;
+            }
+        }
+        for (int i = 0; i < translations.size(); i++) {
+            Translation t = translations.get(i);
+            if (personId.equals(t.actorId())) {
+                translations.set(i, new Translation(t.sectionKey(), t.language(), t.title(), t.body(),
+                        t.basedOnRevision(), t.status(), t.changedAt(), anonymousId));
+                changed = true;
+            }
+        }
+        List<Object> events = new ArrayList<>();
+        for (String language : List.copyOf(translators.keySet())) {
+            events.addAll(unassignTranslator(language, personId));
+        }
+        return new Anonymisation(changed || !events.isEmpty(), events);
     }
 
     // --- translations ------------------------------------------------------------------------

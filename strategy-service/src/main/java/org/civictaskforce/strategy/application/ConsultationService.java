@@ -1,0 +1,303 @@
+package org.civictaskforce.strategy.application;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.function.Function;
+
+import org.civictaskforce.platform.outbox.DomainEvents;
+import org.civictaskforce.platform.outbox.OptimisticRetry;
+import org.civictaskforce.platform.problem.NotFoundException;
+import org.civictaskforce.platform.security.Caller;
+import org.civictaskforce.strategy.domain.consultation.Comment;
+import org.civictaskforce.strategy.domain.consultation.ConsultationRound;
+import org.civictaskforce.strategy.domain.consultation.ConsultationRound.SubjectKind;
+import org.civictaskforce.strategy.domain.guide.Edition;
+import org.civictaskforce.strategy.domain.guide.GuideRuleException;
+import org.civictaskforce.strategy.domain.strategy.StrategyVersion;
+import org.civictaskforce.strategy.persistence.ConsultationRoundDocument;
+import org.civictaskforce.strategy.persistence.ConsultationRoundRepository;
+import org.civictaskforce.strategy.persistence.StrategyVersionDocument;
+import org.civictaskforce.strategy.persistence.StrategyVersionRepository;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Service;
+
+/**
+ * Consultation rounds on strategy versions and guide editions. Who may do what:
+ * <ul>
+ * <li>open, resolve: coordinators;</li>
+ * <li>see a round: signed-in members (any role), and the round's invitees; anyone else gets 404;</li>
+ * <li>comment: the round's invitees only (in person, or through an invited organisation);</li>
+ * <li>change or withdraw a comment: its author only; reply: invitees and coordinators.</li>
+ * </ul>
+ * Each round is one document with its outbox; the clock ({@link #closeOverdue()}) closes overdue
+ * rounds through an optimistic (versioned) update, so with several replicas exactly one closes a round.
+ */
+@Service
+public class ConsultationService {
+    private static final Logger log = LoggerFactory.getLogger(ConsultationService.class);
+
+    private final ConsultationRoundRepository rounds;
+    private final StrategyVersionRepository versions;
+    private final GuideService guide;
+    private final ParticipantReadModel participants;
+    private final DomainEvents domainEvents;
+    private final MongoTemplate mongo;
+    private final Clock clock;
+    private final String strategyId;
+
+    public ConsultationService(ConsultationRoundRepository rounds, StrategyVersionRepository versions,
+            GuideService guide, ParticipantReadModel participants, DomainEvents domainEvents, MongoTemplate mongo,
+            Clock clock, @Value("${strategy.id:working-group}") String strategyId) {
+        this.rounds = rounds;
+        this.versions = versions;
+        this.guide = guide;
+        this.participants = participants;
+        this.domainEvents = domainEvents;
+        this.mongo = mongo;
+        this.clock = clock;
+        this.strategyId = strategyId;
+    }
+
+    /** What a coordinator asks for when opening a round; {@code subjectRef} is a version number or "lang/number". */
+    public record Opening(SubjectKind subjectKind, String subjectRef, LocalDateTime deadline, String timeZone,
+            List<String> invitedOrganisations, List<String> invitedPeople) {
+    }
+
+    public ConsultationRound open(Opening o, Caller caller) {
+        caller.requireCoordinator();
+        if (o.subjectKind() == null || o.subjectRef() == null) {
+            throw new GuideRuleException(GuideRuleException.Kind.INVALID,
+                    "a round is on a STRATEGY_VERSION (its number) or a GUIDE_EDITION (lang/number)");
+        }
+        Map<String, String> sections = switch (o.subjectKind()) {
+            case STRATEGY_VERSION -> strategySections(o.subjectRef());
+            case GUIDE_EDITION -> editionSections(o.subjectRef());
+        };
+        Set<String> everyone = everyoneInvited(o.invitedOrganisations(), o.invitedPeople());
+        ConsultationRound.Opened opened = ConsultationRound.open("round-" + UUID.randomUUID(), o.subjectKind(),
+                o.subjectRef(), sections, o.deadline(), o.timeZone(), o.invitedOrganisations(), o.invitedPeople(),
+                everyone, clock.instant(), caller.subject());
+        ConsultationRoundDocument document = ConsultationRoundDocument.newFor(opened.round());
+        document.append(domainEvents.wrapAll(opened.round().id(), opened.events()));
+        rounds.insert(document);
+        return opened.round();
+    }
+
+    /** The rounds this caller may see: all for members, their own invitations for anyone else. */
+    public List<ConsultationRound> rounds(Caller caller) {
+        List<ConsultationRound> all = rounds.findAllByOrderByOpenedAtDesc().stream()
+                .map(ConsultationRoundDocument::toDomain).toList();
+        if (isMember(caller)) {
+            return all;
+        }
+        List<String> orgs = participants.facts(caller.subject()).organisationIds();
+        return all.stream().filter(r -> r.invites(caller.subject(), orgs)).toList();
+    }
+
+    /** One round; 404 for a caller who may not see it (no difference from a round that does not exist). */
+    public ConsultationRound round(String id, Caller caller) {
+        ConsultationRound round = load(id).toDomain();
+        if (!isMember(caller) && !round.invites(caller.subject(), participants.facts(caller.subject()).organisationIds())) {
+            throw new NotFoundException("Consultation round", id);
+        }
+        return round;
+    }
+
+    public ConsultationRound comment(String roundId, String sectionKey, String quote, String text, Caller caller) {
+        ParticipantReadModel.Facts facts = participants.facts(caller.subject());
+        return change(roundId, caller, round -> {
+            caller.require(round.invites(caller.subject(), facts.organisationIds()),
+                    "Only the people and organisations invited to this consultation may comment.");
+            return round.comment("comment-" + UUID.randomUUID(), new ConsultationRound.Author(caller.subject(),
+                    facts.organisationIds(), facts.country()), sectionKey, quote, text, clock.instant());
+        });
+    }
+
+    public ConsultationRound editComment(String roundId, String commentId, String text, Caller caller) {
+        return change(roundId, caller, round -> {
+            caller.require(caller.is(round.comment(commentId).authorId()), "Only its author may change a comment.");
+            return round.edit(commentId, text, clock.instant());
+        });
+    }
+
+    public ConsultationRound withdrawComment(String roundId, String commentId, Caller caller) {
+        return change(roundId, caller, round -> {
+            caller.require(caller.is(round.comment(commentId).authorId()), "Only its author may withdraw a comment.");
+            return round.withdraw(commentId, clock.instant());
+        });
+    }
+
+    public ConsultationRound reply(String roundId, String commentId, String text, Caller caller) {
+        List<String> orgs = participants.facts(caller.subject()).organisationIds();
+        return change(roundId, caller, round -> {
+            caller.require(caller.isCoordinator() || round.invites(caller.subject(), orgs),
+                    "Only invitees and coordinators may reply.");
+            return round.reply(commentId, "reply-" + UUID.randomUUID(), caller.subject(), text, clock.instant());
+        });
+    }
+
+    public ConsultationRound resolve(String roundId, String commentId, Comment.Outcome outcome, String reason,
+            Caller caller) {
+        caller.requireCoordinator();
+        return change(roundId, caller, round -> round.resolve(commentId, outcome, reason, caller.subject(),
+                clock.instant()));
+    }
+
+    /** Whether a round on this subject has closed; a round past its deadline is closed now. */
+    public boolean hasClosedRound(SubjectKind kind, String ref) {
+        boolean closed = false;
+        for (ConsultationRoundDocument d : rounds.findBySubjectKindAndSubjectRef(kind.name(), ref)) {
+            ConsultationRound r = d.toDomain();
+            if (r.overdue(clock.instant())) {
+                closeOne(d.getId());
+                closed = true;
+            } else if (r.status() == ConsultationRound.Status.CLOSED) {
+                closed = true;
+            }
+        }
+        return closed;
+    }
+
+    /** Closes every open round whose deadline has passed; returns how many this call closed. */
+    public int closeOverdue() {
+        int closed = 0;
+        for (ConsultationRoundDocument d : rounds.findByStatusAndDeadlineLessThanEqual(
+                ConsultationRound.Status.OPEN.name(), clock.instant())) {
+            closed += closeOne(d.getId()) ? 1 : 0;
+        }
+        return closed;
+    }
+
+    /** Raises "closing soon" once for every open round whose deadline is within 24 hours. */
+    public int remindClosingSoon() {
+        Instant now = clock.instant();
+        int raised = 0;
+        for (ConsultationRoundDocument d : rounds.findByStatusAndClosingSoonRaisedAtIsNullAndDeadlineLessThanEqual(
+                ConsultationRound.Status.OPEN.name(), now.plus(ConsultationRound.CLOSING_SOON))) {
+            boolean did = OptimisticRetry.run(() -> {
+                ConsultationRoundDocument document = load(d.getId());
+                ConsultationRound round = document.toDomain();
+                List<Object> events = round.remindIfClosingSoon(clock.instant(),
+                        everyoneInvited(round.invitedOrganisations(), round.invitedPeople()));
+                return save(document, round, events);
+            });
+            raised += did ? 1 : 0;
+        }
+        return raised;
+    }
+
+    /** Erasure: comments, replies and resolutions keep their text under one anonymous id. Idempotent. */
+    public int personErased(String personId) {
+        String anonymousId = "erased-" + UUID.randomUUID();
+        Query holding = Query.query(new Criteria().orOperator(Criteria.where("comments.authorId").is(personId),
+                Criteria.where("comments.replies.authorId").is(personId),
+                Criteria.where("comments.resolution.by").is(personId),
+                Criteria.where("invitedPeople").is(personId), Criteria.where("openedBy").is(personId)));
+        int changed = 0;
+        for (ConsultationRoundDocument found : mongo.find(holding, ConsultationRoundDocument.class)) {
+            boolean did = OptimisticRetry.run(() -> {
+                ConsultationRoundDocument document = load(found.getId());
+                ConsultationRound round = document.toDomain();
+                if (!round.anonymise(personId, anonymousId)) {
+                    return false;
+                }
+                document.apply(round);
+                rounds.save(document);
+                return true;
+            });
+            changed += did ? 1 : 0;
+        }
+        return changed;
+    }
+
+    private boolean closeOne(String id) {
+        // a versioned save: when two replicas race, one save fails, retries, and finds the round closed
+        return OptimisticRetry.run(() -> {
+            ConsultationRoundDocument document = load(id);
+            ConsultationRound round = document.toDomain();
+            boolean closed = save(document, round, round.closeIfDue(clock.instant()));
+            if (closed) {
+                log.info("consultation round {} closed at its deadline", id);
+            }
+            return closed;
+        });
+    }
+
+    private ConsultationRound change(String roundId, Caller caller, Function<ConsultationRound, List<Object>> command) {
+        return OptimisticRetry.run(() -> {
+            ConsultationRoundDocument document = load(roundId);
+            ConsultationRound round = document.toDomain();
+            if (!isMember(caller) && !round.invites(caller.subject(),
+                    participants.facts(caller.subject()).organisationIds())) {
+                throw new NotFoundException("Consultation round", roundId);
+            }
+            save(document, round, command.apply(round));
+            return round;
+        });
+    }
+
+    private boolean save(ConsultationRoundDocument document, ConsultationRound round, List<Object> events) {
+        if (events.isEmpty()) {
+            return false;
+        }
+        document.apply(round);
+        document.append(domainEvents.wrapAll(round.id(), events));
+        rounds.save(document);
+        return true;
+    }
+
+    private ConsultationRoundDocument load(String id) {
+        return rounds.findById(id).orElseThrow(() -> new NotFoundException("Consultation round", id));
+    }
+
+    private Set<String> everyoneInvited(List<String> organisations, List<String> people) {
+        Set<String> everyone = new TreeSet<>(people == null ? List.of() : people);
+        everyone.addAll(participants.peopleOf(organisations == null ? List.of() : organisations));
+        return everyone;
+    }
+
+    private Map<String, String> strategySections(String ref) {
+        int number;
+        try {
+            number = Integer.parseInt(ref);
+        } catch (NumberFormatException e) {
+            throw new GuideRuleException(GuideRuleException.Kind.INVALID, "a strategy version is named by its number");
+        }
+        StrategyVersion version = versions.findById(StrategyVersionDocument.idOf(strategyId, number))
+                .map(StrategyVersionDocument::toDomain)
+                .orElseThrow(() -> new NotFoundException("Strategy version", ref));
+        if (version.status() == StrategyVersion.Status.ADOPTED) {
+            throw new GuideRuleException(GuideRuleException.Kind.CONFLICT, "version " + number
+                    + " is adopted already; consult on a new draft");
+        }
+        return version.content().sectionTexts();
+    }
+
+    private Map<String, String> editionSections(String ref) {
+        String[] parts = ref.split("/");
+        if (parts.length != 2 || !parts[1].matches("[1-9][0-9]{0,5}")) {
+            throw new GuideRuleException(GuideRuleException.Kind.INVALID, "a guide edition is named lang/number");
+        }
+        Edition edition = guide.edition(parts[0], Integer.parseInt(parts[1]));
+        Map<String, String> texts = new LinkedHashMap<>();
+        edition.sections().forEach(s -> texts.put(s.key(), s.title() + "\n\n" + s.body()));
+        return texts;
+    }
+
+    /** A signed-in member of the working group: anyone holding a role. */
+    public static boolean isMember(Caller caller) {
+        return caller.authenticated() && !caller.roles().isEmpty();
+    }
+}
