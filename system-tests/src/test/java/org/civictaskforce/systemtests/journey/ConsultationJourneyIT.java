@@ -71,8 +71,8 @@ class ConsultationJourneyIT {
             assertThat(gateway.put("/api/membership/people/" + id + "/affiliations",
                     "{\"organisationIds\":[\"" + orgId + "\"]}").status()).isEqualTo(200);
             assertThat(gateway.post("/api/membership/people/" + id + "/invitations", null).status()).isEqualTo(201);
-            assertThat(gateway.post("/api/membership/people/" + id + "/invitation/accept", null).status()).isEqualTo(200);
-            assertThat(gateway.post("/api/membership/people/" + id + "/consent",
+            assertThat(gateway.as(id).post("/api/membership/people/" + id + "/invitation/accept", null).status()).isEqualTo(200);
+            assertThat(gateway.as(id).post("/api/membership/people/" + id + "/consent",
                     "{\"noticeVersion\":\"2026-01\",\"agreedTo\":[\"membership\"]}").status()).isEqualTo(200);
             Answer active = gateway.post("/api/membership/people/" + id + "/activate", null);
             assertThat(active.body().get("status").asString()).as(active.raw()).isEqualTo("ACTIVE");

@@ -38,6 +38,8 @@ class TranslatedGuideIT {
     GatewayClient translator;
     String editionPath;
 
+    private GatewayClient otherTranslator;
+
     @BeforeAll
     void start() {
         SystemUnderTest.stack();
@@ -49,8 +51,8 @@ class TranslatedGuideIT {
         assertThat(person.status()).as(person.raw()).isEqualTo(201);
         String id = person.body().get("id").asString();
         assertThat(gateway.post("/api/membership/people/" + id + "/invitations", null).status()).isEqualTo(201);
-        assertThat(gateway.post("/api/membership/people/" + id + "/invitation/accept", null).status()).isEqualTo(200);
-        assertThat(gateway.post("/api/membership/people/" + id + "/consent",
+        assertThat(gateway.as(id).post("/api/membership/people/" + id + "/invitation/accept", null).status()).isEqualTo(200);
+        assertThat(gateway.as(id).post("/api/membership/people/" + id + "/consent",
                 "{\"noticeVersion\":\"2026-01\",\"agreedTo\":[\"membership\"]}").status()).isEqualTo(200);
         assertThat(gateway.post("/api/membership/people/" + id + "/activate", null).body().get("status").asString())
                 .isEqualTo("ACTIVE");
@@ -58,8 +60,21 @@ class TranslatedGuideIT {
         assertThat(translator.put("/api/strategy/guide/translators/ky/" + id, null).status())
                 .as("translators do not assign themselves").isEqualTo(403);
         assertThat(gateway.put("/api/strategy/guide/translators/ky/" + id, null).status()).isEqualTo(200);
-        assertThat(gateway.as("someone-else", Role.TRANSLATOR).put("/api/strategy/guide/translators/ky/x", null)
-                .status()).isEqualTo(403);
+        // a second translator, active but not assigned to Kyrgyz
+        Answer other = gateway.post("/api/membership/people", """
+                {"displayName":"Other Translator","fullName":"Other Guidetest %1$s","email":"other.%1$s@example.org",\
+                "country":"TJ","preferredLanguage":"tg","timeZone":"Asia/Dushanbe","roles":["TRANSLATOR"]}"""
+                .formatted(RUN));
+        assertThat(other.status()).as(other.raw()).isEqualTo(201);
+        String otherId = other.body().get("id").asString();
+        assertThat(gateway.post("/api/membership/people/" + otherId + "/invitations", null).status()).isEqualTo(201);
+        assertThat(gateway.as(otherId).post("/api/membership/people/" + otherId + "/invitation/accept", null).status())
+                .isEqualTo(200);
+        assertThat(gateway.as(otherId).post("/api/membership/people/" + otherId + "/consent",
+                "{\"noticeVersion\":\"2026-01\",\"agreedTo\":[\"membership\"]}").status()).isEqualTo(200);
+        assertThat(gateway.post("/api/membership/people/" + otherId + "/activate", null).status()).isEqualTo(200);
+        otherTranslator = gateway.as(otherId, Role.TRANSLATOR);
+        assertThat(otherTranslator.put("/api/strategy/guide/translators/ky/" + otherId, null).status()).isEqualTo(403);
     }
 
     @Test
@@ -130,7 +145,7 @@ class TranslatedGuideIT {
     private void translateAndApprove(String key, int revision) {
         String base = "/api/strategy/guide/sections/" + key + "/translations/ky";
         String text = "{\"title\":\"Киришүү\",\"body\":\"" + KYRGYZ + "\",\"basedOnRevision\":" + revision + "}";
-        assertThat(gateway.as("not-assigned", Role.TRANSLATOR).put(base, text).status())
+        assertThat(otherTranslator.put(base, text).status())
                 .as("only the translators assigned to ky").isEqualTo(403);
         Answer draft = translator.put(base, text);
         assertThat(draft.status()).as(draft.raw()).isEqualTo(200);
