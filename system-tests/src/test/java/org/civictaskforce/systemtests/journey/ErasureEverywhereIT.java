@@ -81,7 +81,7 @@ class ErasureEverywhereIT {
 
     /** The service databases scanned after erasure. */
     static final List<Devstack.Service> DATABASES = List.of(Devstack.Service.MEMBERSHIP, Devstack.Service.RESEARCH,
-            Devstack.Service.STRATEGY, Devstack.Service.NOTIFICATION);
+            Devstack.Service.STRATEGY, Devstack.Service.NOTIFICATION, Devstack.Service.IDENTITY);
 
     /** Where the id (never the name or e-mail) may remain: (database, collection, document) → allowed. */
     static final List<Allowed> ALLOWED = List.of(
@@ -117,6 +117,12 @@ class ErasureEverywhereIT {
                 return g.post("/api/membership/meetings/" + meetingId + "/attendance",
                         "{\"attendeeIds\":[\"" + s.id + "\"]}").status() == 200;
             }, (g, dbs, s) -> g.get("/api/membership/meetings/" + s.facts.get("meetingId")).raw().contains(s.id)),
+            new Place("identity: an account from an enrolment link, and working-group roles", (g, s) -> {
+                g.as(s.id, Role.EXPERT); // enrols, signs in, and waits until the token carries the role
+                return true;
+            }, (g, dbs, s) -> dbs.get("identity").getCollection("accounts")
+                    .countDocuments(new Document("personId", s.id)) == 1
+                    && dbs.get("identity").getCollection("person_roles").countDocuments(new Document("_id", s.id)) == 1),
             new Place("notification: recipient and inbox item (the invitation)", (g, s) -> true,
                     (g, dbs, s) -> g.as(s.id).get("/api/notifications/inbox/" + s.id).raw().contains("\"read\":false")
                             && dbs.get("notification").getCollection("recipients")
@@ -215,6 +221,9 @@ class ErasureEverywhereIT {
                 .find(new Document("_id", subject.id)).first();
         assertThat(tombstone).isNotNull();
         assertThat(tombstone.getString("status")).isEqualTo("ERASED");
+        // and the identity provider's account is gone: they can no longer sign in
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> SystemUnderTest.identities().currentRoles(subject.id))
+                .hasMessageContaining("sign-in refused");
     }
 
     @Test
