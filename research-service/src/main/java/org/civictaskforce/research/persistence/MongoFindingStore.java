@@ -56,6 +56,11 @@ public class MongoFindingStore implements FindingStore {
     }
 
     @Override
+    public java.util.stream.Stream<Finding> all() {
+        return mongo.stream(new Query(), FindingDocument.class).map(FindingDocument::toDomain);
+    }
+
+    @Override
     public List<Count> acceptedCounts() {
         Query accepted = Query.query(where("status").is(Finding.FindingStatus.ACCEPTED));
         Map<Count, Long> counts = new HashMap<>();

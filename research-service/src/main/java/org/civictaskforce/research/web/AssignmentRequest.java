@@ -1,7 +1,5 @@
 package org.civictaskforce.research.web;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-
 import java.time.LocalDate;
 
 import org.civictaskforce.research.domain.Strand;
@@ -13,7 +11,6 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 /** Assign research: who (member id), which country, which catalogue institution, which strand, due when. */
-@JsonIgnoreProperties(ignoreUnknown = false)
 public record AssignmentRequest(
         @NotBlank @Size(max = 64) String expertId,
         @NotNull @Pattern(regexp = "[A-Za-z]{2}", message = "must be an ISO 3166 alpha-2 code") String country,

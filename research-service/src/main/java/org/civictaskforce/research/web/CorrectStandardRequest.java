@@ -1,7 +1,5 @@
 package org.civictaskforce.research.web;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-
 import org.civictaskforce.research.domain.Source;
 import org.civictaskforce.research.domain.StandardCorrection;
 
@@ -13,7 +11,6 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 /** A coordinator's corrected text and source of a standard, and why ({@code unverified} absent = false). */
-@JsonIgnoreProperties(ignoreUnknown = false)
 public record CorrectStandardRequest(
         @NotBlank @Size(max = 300) String title,
         @Min(1900) @Max(2100) Integer year,

@@ -1,7 +1,5 @@
 package org.civictaskforce.research.web;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-
 import java.time.LocalDate;
 import java.util.List;
 
@@ -16,7 +14,6 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 /** A finding (first submission or resubmission): statement, at least one citation, tags, confidence. */
-@JsonIgnoreProperties(ignoreUnknown = false)
 public record FindingRequest(
         @NotBlank @Size(max = 5000) String statement,
         @NotEmpty @Size(max = 30) List<@Valid @NotNull CitationRequest> evidence,

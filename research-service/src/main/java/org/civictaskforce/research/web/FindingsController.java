@@ -19,8 +19,6 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -56,14 +54,13 @@ public class FindingsController {
     public record FindingsResponse(String assignmentId, List<Finding> findings) {
     }
 
-    @JsonIgnoreProperties(ignoreUnknown = false)
-    public record CommentRequest(@NotBlank @Size(max = 2000) String text, Boolean returnForRevision) {
+        public record CommentRequest(@NotBlank @Size(max = 2000) String text, Boolean returnForRevision) {
     }
 
     @PostMapping("/api/research/assignments/{id}/findings")
     @Operation(summary = "Submit a finding of an assignment that is IN_PROGRESS or RETURNED (version 1)")
     public ResponseEntity<Finding> submit(@PathVariable String id, @Valid @RequestBody FindingRequest request) {
-        Access.requireAssignedExpert(Access.member(), assignments.get(id));
+        Access.requireAssignedExpert(Access.coordinatorOrExpert(), assignments.get(id));
         Finding f = findings.submit(id, request.toContent());
         return ResponseEntity.created(URI.create("/api/research/findings/" + f.id())).body(f);
     }
@@ -86,7 +83,7 @@ public class FindingsController {
     @PutMapping("/api/research/findings/{id}")
     @Operation(summary = "Resubmit a finding: a new version, the earlier ones are kept; 409 once accepted")
     public Finding resubmit(@PathVariable String id, @Valid @RequestBody FindingRequest request) {
-        Caller caller = Access.member();
+        Caller caller = Access.coordinatorOrExpert();
         Finding f = visible(caller, id);
         Access.requireAssignedExpert(caller, assignments.get(f.assignmentId()));
         return findings.resubmit(id, request.toContent());
