@@ -77,7 +77,8 @@ public class SearchService {
         log.info("search index built for {} institutions and findings", count[0]);
     }
 
-    static Entry entryOf(Finding f) {
+    /** The search entry of a finding: its current version's statement, citations and tags. */
+    public static Entry entryOf(Finding f) {
         Finding.Content content = f.versions().get(f.versions().size() - 1).content();
         List<String> texts = new ArrayList<>();
         texts.add(content.statement());
@@ -94,7 +95,8 @@ public class SearchService {
                 f.status() == Finding.FindingStatus.ACCEPTED);
     }
 
-    static List<Entry> entriesOf(Institution i) {
+    /** The search entries of an institution: one per standard, one for its mechanism (if it has one). */
+    public static List<Entry> entriesOf(Institution i) {
         List<Entry> entries = new ArrayList<>();
         for (Standard s : i.standards()) {
             entries.add(new Entry(Kind.STANDARD, i.id() + "/" + s.id(), i.id(), s.title(), cut(s.summary(), SNIPPET),
