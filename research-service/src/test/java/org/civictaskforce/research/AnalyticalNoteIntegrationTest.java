@@ -103,6 +103,9 @@ class AnalyticalNoteIntegrationTest {
         http.post().uri(NOTE + "/versions").header("Authorization", expert).exchange().expectStatus().isForbidden();
         http.get().uri(NOTE + "/draft").header("Authorization", expert).exchange().expectStatus().isOk();
         http.get().uri(NOTE + "/draft").header("Authorization", "").exchange().expectStatus().isUnauthorized();
+        // an invited person without a working-group role does not read the group's note
+        http.get().uri(NOTE + "/draft").header("Authorization",
+                org.civictaskforce.platform.security.TestTokens.person("invited-1")).exchange().expectStatus().isForbidden();
         // publish version 1
         String v1 = http.post().uri(NOTE + "/versions").exchange().expectStatus().isCreated()
                 .expectHeader().valueEquals("Location", NOTE + "/versions/1")

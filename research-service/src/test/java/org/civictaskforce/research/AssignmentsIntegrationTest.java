@@ -11,6 +11,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.bson.Document;
 import org.civictaskforce.contracts.EventSchemas;
 import org.civictaskforce.contracts.Topics;
+import org.civictaskforce.platform.security.Role;
+import org.civictaskforce.platform.security.TestTokens;
 import org.civictaskforce.platform.testing.MongoTestServer;
 import org.civictaskforce.platform.testing.TopicReader;
 import org.civictaskforce.research.persistence.MemberDocument;
@@ -56,11 +58,25 @@ class AssignmentsIntegrationTest {
                 .defaultHeader("Authorization", org.civictaskforce.platform.security.TestTokens.coordinator()).build();
     }
 
+    /** An active expert, as membership's MemberActivated leaves them in the read model. */
     private String member(String country) {
         String id = UUID.randomUUID().toString();
-        mongo.insert(new Document("_id", id).append("country", country).append("status", "INVITED"),
-                MemberDocument.COLLECTION);
+        mongo.insert(new Document("_id", id).append("country", country).append("status", "INVITED")
+                .append("membership", "ACTIVE").append("roles", List.of("expert")), MemberDocument.COLLECTION);
         return id;
+    }
+
+    private final java.util.Map<String, String> expertOf = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The assigned expert's token for their own steps (start, submit, findings), a coordinator's otherwise. */
+    private String tokenFor(String assignmentId, String action) {
+        return (action.equals("start") || action.equals("submit")) && expertOf.containsKey(assignmentId)
+                ? TestTokens.bearer(expertOf.get(assignmentId), Role.EXPERT)
+                : TestTokens.coordinator();
+    }
+
+    private String asExpertOf(String assignmentId) {
+        return TestTokens.bearer(expertOf.get(assignmentId), Role.EXPERT);
     }
 
     private String body(String expertId, String country, String institutionId, String strand) {
@@ -73,11 +89,14 @@ class AssignmentsIntegrationTest {
         String answer = http.post().uri("/api/research/assignments").contentType(MediaType.APPLICATION_JSON)
                 .body(body(expertId, country, "wb", "STANDARDS_AND_RULES")).exchange()
                 .expectStatus().isCreated().expectBody(String.class).returnResult().getResponseBody();
-        return JsonPath.read(answer, "$.id");
+        String id = JsonPath.read(answer, "$.id");
+        expertOf.put(id, expertId);
+        return id;
     }
 
     private void move(String id, String action, int expected) {
-        http.post().uri("/api/research/assignments/" + id + "/" + action).exchange().expectStatus()
+        http.post().uri("/api/research/assignments/" + id + "/" + action)
+                .header("Authorization", tokenFor(id, action)).exchange().expectStatus()
                 .isEqualTo(expected);
     }
 
@@ -108,7 +127,8 @@ class AssignmentsIntegrationTest {
         move(id, "submit", 200);
         move(id, "accept", 200);
         move(id, "return", 409);
-        http.post().uri("/api/research/assignments/" + id + "/start").exchange().expectStatus().isEqualTo(409)
+        http.post().uri("/api/research/assignments/" + id + "/start").header("Authorization", asExpertOf(id))
+                .exchange().expectStatus().isEqualTo(409)
                 .expectHeader().contentTypeCompatibleWith("application/problem+json");
         http.get().uri("/api/research/assignments/" + id).exchange().expectStatus().isOk().expectBody()
                 .jsonPath("$.status").isEqualTo("ACCEPTED");
@@ -185,7 +205,12 @@ class AssignmentsIntegrationTest {
             """;
 
     private String post(String uri, String json, int expected) {
-        return http.post().uri(uri).contentType(MediaType.APPLICATION_JSON).body(json).exchange().expectStatus()
+        return post(uri, json, expected, TestTokens.coordinator());
+    }
+
+    private String post(String uri, String json, int expected, String authorization) {
+        return http.post().uri(uri).header("Authorization", authorization).contentType(MediaType.APPLICATION_JSON)
+                .body(json).exchange().expectStatus()
                 .isEqualTo(expected).expectBody(String.class).returnResult().getResponseBody();
     }
 
@@ -196,15 +221,17 @@ class AssignmentsIntegrationTest {
         assign(member("KG"), "KG");
         assign(member("TM"), "TM");
 
-        post("/api/research/assignments/" + a + "/findings", FINDING, 409);
+        post("/api/research/assignments/" + a + "/findings", FINDING, 409, asExpertOf(a));
         move(a, "start", 200);
-        String finding = JsonPath.read(post("/api/research/assignments/" + a + "/findings", FINDING, 201), "$.id");
+        String finding = JsonPath.read(post("/api/research/assignments/" + a + "/findings", FINDING, 201,
+                asExpertOf(a)), "$.id");
         move(a, "submit", 200);
         String returned = post("/api/research/findings/" + finding + "/comments",
                 "{\"text\":\"Which page?\",\"returnForRevision\":true}", 200);
         assertThat((String) JsonPath.read(returned, "$.status")).isEqualTo("RETURNED");
         move(a, "return", 200);
-        http.put().uri("/api/research/findings/" + finding).contentType(MediaType.APPLICATION_JSON).body(FINDING)
+        http.put().uri("/api/research/findings/" + finding).header("Authorization", asExpertOf(a))
+                .contentType(MediaType.APPLICATION_JSON).body(FINDING)
                 .exchange().expectStatus().isOk().expectBody()
                 .jsonPath("$.status").isEqualTo("SUBMITTED")
                 .jsonPath("$.versions.length()").isEqualTo(2)
@@ -217,7 +244,8 @@ class AssignmentsIntegrationTest {
         http.get().uri("/api/research/findings/" + finding).exchange().expectStatus().isOk().expectBody()
                 .jsonPath("$.status").isEqualTo("ACCEPTED")
                 .jsonPath("$.versions[0].content.evidence[0].section").isEqualTo("ESS10, para 4");
-        http.put().uri("/api/research/findings/" + finding).contentType(MediaType.APPLICATION_JSON).body(FINDING)
+        http.put().uri("/api/research/findings/" + finding).header("Authorization", asExpertOf(a))
+                .contentType(MediaType.APPLICATION_JSON).body(FINDING)
                 .exchange().expectStatus().isEqualTo(409);
         http.get().uri("/api/research/assignments/" + a + "/findings").exchange().expectStatus().isOk().expectBody()
                 .jsonPath("$.findings.length()").isEqualTo(1);
@@ -248,11 +276,11 @@ class AssignmentsIntegrationTest {
         String a = assign(member("TM"), "TM");
         move(a, "start", 200);
         String noEvidence = post("/api/research/assignments/" + a + "/findings",
-                "{\"statement\":\"s\",\"confidence\":\"high\",\"evidence\":[]}", 400);
+                "{\"statement\":\"s\",\"confidence\":\"high\",\"evidence\":[]}", 400, asExpertOf(a));
         assertThat(noEvidence).contains("evidence");
         post("/api/research/assignments/" + a + "/findings",
                 "{\"statement\":\"s\",\"confidence\":\"high\",\"evidence\":[{\"quote\":\"q\",\"accessedOn\":\"2026-11-01\"}]}",
-                422);
+                422, asExpertOf(a));
         post("/api/research/assignments/no-such/findings", FINDING, 404);
         http.get().uri("/api/research/findings/no-such").exchange().expectStatus().isNotFound();
     }

@@ -16,7 +16,11 @@ import org.civictaskforce.contracts.EventEnvelope;
 import org.civictaskforce.contracts.EventJson;
 import org.civictaskforce.contracts.Topics;
 import org.civictaskforce.platform.testing.TestEvents;
+import org.civictaskforce.contracts.membership.MemberActivated;
 import org.civictaskforce.contracts.membership.MemberInvited;
+import org.civictaskforce.contracts.membership.MemberLeft;
+import org.civictaskforce.contracts.membership.MemberRemoved;
+import org.civictaskforce.contracts.membership.PersonProfileUpdated;
 import org.civictaskforce.contracts.membership.PersonRegistered;
 import org.civictaskforce.contracts.membership.TargetInstitutionsDecided;
 import org.civictaskforce.platform.testing.MongoTestServer;
@@ -230,6 +234,49 @@ class ResearchServiceIntegrationTest {
     private WorkingGroupResponse workingGroup() {
         return http.get().uri("/api/research/working-group").exchange()
                 .expectStatus().isOk().expectBody(WorkingGroupResponse.class).returnResult().getResponseBody();
+    }
+
+    private int assign(String expertId) {
+        return http.post().uri("/api/research/assignments").contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                .body("""
+                        {"expertId":"%s","country":"KZ","institutionId":"wb","strand":"STANDARDS_AND_RULES","dueDate":"%s"}
+                        """.formatted(expertId, java.time.LocalDate.now().plusDays(20)))
+                .exchange().returnResult(String.class).getStatus().value();
+    }
+
+    @Test
+    void onlyActiveExpertsAreAssignedAndTheReadModelFollowsMembershipOnce() {
+        String person = person();
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        publish(registered(person, "KZ"));
+        publish(invited(person));
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(member(person)).isNotNull()
+                .extracting(MemberDocument::status).isEqualTo("INVITED"));
+        assertThat(assign(person)).as("invited, not active").isEqualTo(422);
+
+        EventEnvelope activated = envelope(person, new MemberActivated(person, "KZ", List.of("MEMBER"), now));
+        publish(activated);
+        publish(activated);
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(member(person).membership()).isEqualTo("ACTIVE"));
+        assertThat(assign(person)).as("active, but not an expert").isEqualTo(422);
+
+        publish(envelope(person, new PersonProfileUpdated(person, List.of("MEMBER", "EXPERT"), List.of("ru"),
+                List.of(), false, now)));
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(member(person).roles()).contains("expert"));
+        assertThat(assign(person)).as("active expert").isEqualTo(201);
+        assertThat(member(person).appliedEvents()).containsOnlyOnce(activated.id());
+
+        publish(envelope(person, new MemberLeft(person, now.plusSeconds(60))));
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(member(person).membership()).isEqualTo("LEFT"));
+        assertThat(member(person).roles()).isEmpty();
+        assertThat(assign(person)).as("left").isEqualTo(422);
+
+        String removed = person();
+        publish(envelope(removed, new MemberActivated(removed, "KZ", List.of("EXPERT"), now)));
+        publish(envelope(removed, new MemberRemoved(removed, now.plusSeconds(60))));
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(member(removed)).isNotNull()
+                .extracting(MemberDocument::membership).isEqualTo("REMOVED"));
+        assertThat(assign(removed)).as("removed").isEqualTo(422);
     }
 
     private MemberDocument member(String personId) {

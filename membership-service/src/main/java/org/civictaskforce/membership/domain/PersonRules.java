@@ -1,8 +1,6 @@
 package org.civictaskforce.membership.domain;
 
-import java.text.Normalizer;
 import java.time.ZoneId;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -72,17 +70,12 @@ public final class PersonRules {
      * serves (a prefix regex is an index range scan on real MongoDB; no {@code $text} needed).
      */
     public static List<String> nameWords(String name) {
-        if (name == null) {
-            return List.of();
-        }
-        return Arrays.stream(searchForm(name).split("[^\\p{L}\\p{N}]+")).filter(w -> !w.isEmpty()).distinct()
-                .toList();
+        return org.civictaskforce.platform.text.SearchWords.words(name);
     }
 
     /** Lower case without accents: how names and search text are compared. */
     public static String searchForm(String text) {
-        return Normalizer.normalize(text, Normalizer.Form.NFD).replaceAll("\\p{M}+", "").toLowerCase(Locale.ROOT)
-                .strip();
+        return org.civictaskforce.platform.text.SearchWords.searchForm(text);
     }
 
     public static boolean isEmail(String email) {

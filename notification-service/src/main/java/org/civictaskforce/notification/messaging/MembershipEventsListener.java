@@ -29,11 +29,14 @@ public class MembershipEventsListener {
 
     private final NotificationIntake intake;
     private final RecipientDirectory directory;
+    private final WorkingGroupRolesObserver roles;
 
     public MembershipEventsListener(List<NotificationTrigger<?>> triggers, NotificationIntake intake,
-            RecipientDirectory directory) {
+            RecipientDirectory directory, WorkingGroupRolesObserver roles) {
         this.directory = directory;
+        this.roles = roles;
         this.triggers = triggers.stream()
+                .filter(t -> !t.eventClass().getPackageName().endsWith(".research"))
                 .collect(Collectors.toMap(t -> EventTypes.typeOf(t.eventClass()), Function.identity()));
         this.intake = intake;
     }
@@ -41,6 +44,7 @@ public class MembershipEventsListener {
     @KafkaListener(topics = Topics.MEMBERSHIP_EVENTS)
     public void on(ConsumerRecord<String, String> record) {
         EventEnvelope envelope = InboundEvents.envelope(record);
+        roles.observe(envelope);
         if (PERSON_ERASED.equals(envelope.type())) {
             PersonErased erased = InboundEvents.data(envelope, PersonErased.class);
             InboundEvents.require(envelope, erased.personId(), "personId");

@@ -46,9 +46,8 @@ public class AssignmentService {
         if (catalogue.institution(institutionId).isEmpty()) {
             throw new DomainRuleException("institution " + institutionId + " is not in the catalogue");
         }
-        // TODO(identity): "active" needs MemberActivated in the read model; today any known member counts
-        if (members.status(expertId).isEmpty()) {
-            throw new DomainRuleException("person " + expertId + " is not a known member");
+        if (!members.isActiveExpert(expertId)) {
+            throw new DomainRuleException("person " + expertId + " is not an active member with the expert role");
         }
         Assignment.Change created = Assignment.create(UUID.randomUUID().toString(), expertId, country, institutionId,
                 strand, dueDate, clock.instant());

@@ -25,10 +25,14 @@ public class CatalogueService implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(CatalogueService.class);
 
     private final CatalogueStore store;
+    private final FindingStore findings;
+    private final SearchService search;
     private final Clock clock;
 
-    public CatalogueService(CatalogueStore store, Clock clock) {
+    public CatalogueService(CatalogueStore store, FindingStore findings, SearchService search, Clock clock) {
         this.store = store;
+        this.findings = findings;
+        this.search = search;
         this.clock = clock;
     }
 
@@ -38,6 +42,10 @@ public class CatalogueService implements ApplicationRunner {
         if (store.loadOnce(catalogue)) {
             log.info("catalogue v{} loaded: {} institutions, {} countries, {} relations", catalogue.version(),
                     catalogue.institutions().size(), catalogue.countries().size(), catalogue.relations().size());
+        }
+        try (var all = findings.all()) {
+            search.rebuildIfEmpty(store.institutions(null, org.springframework.data.domain.PageRequest.of(0, 10_000))
+                    .stream(), all);
         }
     }
 
@@ -65,8 +73,10 @@ public class CatalogueService implements ApplicationRunner {
     public Standard correctStandard(String institutionId, String standardId, StandardCorrection.Text text,
             String reason) {
         institution(institutionId);
-        return OptimisticRetry.run(() -> store.correctStandard(institutionId,
+        Standard corrected = OptimisticRetry.run(() -> store.correctStandard(institutionId,
                 i -> StandardCorrection.of(i, standardId, text, reason, clock.instant()))).current();
+        search.indexInstitution(institution(institutionId));
+        return corrected;
     }
 
     /** The current version of a standard and the versions it replaced, newest first. */

@@ -15,11 +15,13 @@ import org.springframework.stereotype.Service;
 public class FindingService {
     private final FindingStore findings;
     private final AssignmentStore assignments;
+    private final SearchService search;
     private final Clock clock;
 
-    public FindingService(FindingStore findings, AssignmentStore assignments, Clock clock) {
+    public FindingService(FindingStore findings, AssignmentStore assignments, SearchService search, Clock clock) {
         this.findings = findings;
         this.assignments = assignments;
+        this.search = search;
         this.clock = clock;
     }
 
@@ -28,6 +30,7 @@ public class FindingService {
                 .orElseThrow(() -> new NotFoundException("assignment", assignmentId));
         Finding.Change created = Finding.submit(UUID.randomUUID().toString(), assignment, content, clock.instant());
         findings.insert(created);
+        search.indexFinding(created.finding());
         return created.finding();
     }
 
@@ -41,12 +44,14 @@ public class FindingService {
     }
 
     public Finding resubmit(String id, Finding.Content content) {
-        return OptimisticRetry.run(() -> {
+        Finding changed = OptimisticRetry.run(() -> {
             Finding before = get(id);
             Finding.Change change = before.resubmit(content, clock.instant());
             findings.update(before, change);
             return change.finding();
         });
+        search.indexFinding(changed);
+        return changed;
     }
 
     public Finding review(String id, String comment, boolean giveBack) {
@@ -65,7 +70,9 @@ public class FindingService {
                 OptimisticRetry.run(() -> {
                     Finding before = get(f.id());
                     if (before.status() == Finding.FindingStatus.SUBMITTED) {
-                        findings.update(before, before.accept(clock.instant()));
+                        Finding.Change accepted = before.accept(clock.instant());
+                        findings.update(before, accepted);
+                        search.indexFinding(accepted.finding());
                     }
                     return null;
                 });

@@ -17,6 +17,9 @@ public interface FindingStore {
 
     List<Finding> ofAssignment(String assignmentId);
 
+    /** Every finding, streamed (close the stream); for rebuilding derived data such as the search index. */
+    java.util.stream.Stream<Finding> all();
+
     /** Accepted findings counted by country × institution × strand. */
     List<Count> acceptedCounts();
 

@@ -30,4 +30,16 @@ public interface MemberReadModel {
 
     /** The person's pipeline status ({@code CANDIDATE}, {@code INVITED}), empty if nobody by that id is known. */
     java.util.Optional<String> status(String personId);
+
+    /** Membership activated them with these roles. @return false if this event had been applied before */
+    boolean recordActivation(String eventId, String personId, String country, List<String> roles, Instant at);
+
+    /** They left or were removed: no longer active, no roles. @return false if applied before */
+    boolean recordDeparture(String eventId, String personId, String membership, Instant at);
+
+    /** Their working-group roles changed. @return false if applied before */
+    boolean recordRoles(String eventId, String personId, List<String> roles);
+
+    /** Whether membership says this person is an ACTIVE member holding the expert role. */
+    boolean isActiveExpert(String personId);
 }

@@ -1,6 +1,10 @@
 package org.civictaskforce.research.application;
 
+import org.civictaskforce.contracts.membership.MemberActivated;
 import org.civictaskforce.contracts.membership.MemberInvited;
+import org.civictaskforce.contracts.membership.MemberLeft;
+import org.civictaskforce.contracts.membership.MemberRemoved;
+import org.civictaskforce.contracts.membership.PersonProfileUpdated;
 import org.civictaskforce.contracts.membership.PersonErased;
 import org.civictaskforce.contracts.membership.PersonRegistered;
 import org.civictaskforce.research.domain.WorkingGroupPipeline;
@@ -33,6 +37,23 @@ public class WorkingGroupMembers {
 
     public boolean memberInvited(String eventId, MemberInvited event) {
         return readModel.recordInvitation(eventId, event.personId(), event.invitedAt());
+    }
+
+    public boolean memberActivated(String eventId, MemberActivated event) {
+        return readModel.recordActivation(eventId, event.personId(), event.country(), event.roles(),
+                event.activatedAt());
+    }
+
+    public boolean memberLeft(String eventId, MemberLeft event) {
+        return readModel.recordDeparture(eventId, event.personId(), "LEFT", event.leftAt());
+    }
+
+    public boolean memberRemoved(String eventId, MemberRemoved event) {
+        return readModel.recordDeparture(eventId, event.personId(), "REMOVED", event.removedAt());
+    }
+
+    public boolean profileUpdated(String eventId, PersonProfileUpdated event) {
+        return readModel.recordRoles(eventId, event.personId(), event.roles());
     }
 
     public WorkingGroupPipeline pipeline() {

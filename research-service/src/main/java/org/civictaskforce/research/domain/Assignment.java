@@ -34,7 +34,8 @@ public record Assignment(String id, String expertId, String country, String inst
             throw new ConflictException("assignment " + id + " is " + status + " and cannot become " + next);
         }
         Assignment moved = new Assignment(id, expertId, country, institutionId, strand, dueDate, next, createdAt, now);
-        return new Change(moved, List.of(new AssignmentStatusChanged(id, status.name(), next.name(), now)));
+        return new Change(moved, List.of(new AssignmentStatusChanged(id, status.name(), next.name(), now,
+                expertId, dueDate)));
     }
 
     /**

@@ -4,7 +4,11 @@ import static org.civictaskforce.platform.messaging.InboundEvents.require;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.civictaskforce.contracts.Topics;
+import org.civictaskforce.contracts.membership.MemberActivated;
 import org.civictaskforce.contracts.membership.MemberInvited;
+import org.civictaskforce.contracts.membership.MemberLeft;
+import org.civictaskforce.contracts.membership.MemberRemoved;
+import org.civictaskforce.contracts.membership.PersonProfileUpdated;
 import org.civictaskforce.contracts.membership.PersonErased;
 import org.civictaskforce.contracts.membership.PersonRegistered;
 import org.civictaskforce.contracts.membership.TargetInstitutionsDecided;
@@ -41,6 +45,24 @@ public class MembershipEventsListener {
                     require(envelope, event.personId(), "personId");
                     require(envelope, event.invitedAt(), "invitedAt");
                     members.memberInvited(envelope.id(), event);
+                })
+                .on(MemberActivated.class, (envelope, event) -> {
+                    require(envelope, event.personId(), "personId");
+                    require(envelope, event.roles(), "roles");
+                    members.memberActivated(envelope.id(), event);
+                })
+                .on(MemberLeft.class, (envelope, event) -> {
+                    require(envelope, event.personId(), "personId");
+                    members.memberLeft(envelope.id(), event);
+                })
+                .on(MemberRemoved.class, (envelope, event) -> {
+                    require(envelope, event.personId(), "personId");
+                    members.memberRemoved(envelope.id(), event);
+                })
+                .on(PersonProfileUpdated.class, (envelope, event) -> {
+                    require(envelope, event.personId(), "personId");
+                    require(envelope, event.roles(), "roles");
+                    members.profileUpdated(envelope.id(), event);
                 })
                 .on(TargetInstitutionsDecided.class, (envelope, event) -> {
                     require(envelope, event.meetingId(), "meetingId");

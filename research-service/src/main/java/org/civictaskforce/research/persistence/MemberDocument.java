@@ -21,6 +21,9 @@ public record MemberDocument(
         String status,
         Instant registeredAt,
         Instant invitedAt,
+        String membership,
+        List<String> roles,
+        Instant membershipChangedAt,
         List<String> appliedEvents) {
 
     public static final String COLLECTION = "members";
@@ -29,4 +32,11 @@ public record MemberDocument(
     public static final String STATUS = "status";
     public static final String REGISTERED_AT = "registeredAt";
     public static final String INVITED_AT = "invitedAt";
+    /** {@code ACTIVE} after {@code MemberActivated}, {@code LEFT} / {@code REMOVED} after leaving; absent before. */
+    public static final String MEMBERSHIP = "membership";
+    /** Lower-case working-group roles from {@code MemberActivated} / {@code PersonProfileUpdated}. */
+    public static final String ROLES = "roles";
+    public static final String MEMBERSHIP_CHANGED_AT = "membershipChangedAt";
+    public static final String ACTIVE = "ACTIVE";
+    public static final String EXPERT = "expert";
 }

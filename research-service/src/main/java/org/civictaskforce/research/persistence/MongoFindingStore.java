@@ -2,9 +2,7 @@ package org.civictaskforce.research.persistence;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import org.civictaskforce.platform.outbox.DomainEvents;
@@ -56,15 +54,24 @@ public class MongoFindingStore implements FindingStore {
     }
 
     @Override
+    public java.util.stream.Stream<Finding> all() {
+        return mongo.stream(new Query(), FindingDocument.class).map(FindingDocument::toDomain);
+    }
+
+    /** One {@code $match} + {@code $group} in the store: no finding is loaded or mapped. */
+    @Override
     public List<Count> acceptedCounts() {
-        Query accepted = Query.query(where("status").is(Finding.FindingStatus.ACCEPTED));
-        Map<Count, Long> counts = new HashMap<>();
-        for (FindingDocument d : mongo.find(accepted, FindingDocument.class)) {
-            Finding f = d.toDomain();
-            counts.merge(new Count(f.country(), f.institutionId(), f.strand(), 0), 1L, Long::sum);
-        }
-        return counts.entrySet().stream()
-                .map(e -> new Count(e.getKey().country(), e.getKey().institutionId(), e.getKey().strand(), e.getValue()))
-                .toList();
+        var aggregation = org.springframework.data.mongodb.core.aggregation.Aggregation.newAggregation(
+                org.springframework.data.mongodb.core.aggregation.Aggregation.match(
+                        where("status").is(Finding.FindingStatus.ACCEPTED.name())),
+                org.springframework.data.mongodb.core.aggregation.Aggregation.group("country", "institutionId", "strand")
+                        .count().as("accepted"));
+        return mongo.aggregate(aggregation, FindingDocument.COLLECTION, org.bson.Document.class).getMappedResults()
+                .stream().map(row -> {
+                    org.bson.Document key = row.get("_id", org.bson.Document.class);
+                    return new Count(key.getString("country"), key.getString("institutionId"),
+                            org.civictaskforce.research.domain.Strand.valueOf(key.getString("strand")),
+                            ((Number) row.get("accepted")).longValue());
+                }).toList();
     }
 }

@@ -80,4 +80,49 @@ public class MongoMemberReadModel implements MemberReadModel {
         Document member = mongo.findById(personId, Document.class, MemberDocument.COLLECTION);
         return java.util.Optional.ofNullable(member).map(m -> m.getString(MemberDocument.STATUS));
     }
+
+    @Override
+    public boolean recordActivation(String eventId, String personId, String country, List<String> roles,
+            Instant at) {
+        Update update = new Update()
+                .set(MemberDocument.MEMBERSHIP, MemberDocument.ACTIVE)
+                .set(MemberDocument.ROLES, normalised(roles))
+                .set(MemberDocument.MEMBERSHIP_CHANGED_AT, at)
+                // a person activated before their registration arrived still counts in the pipeline
+                .setOnInsert(MemberDocument.STATUS, PipelineStatus.INVITED.name());
+        if (country != null) {
+            update.set(MemberDocument.COUNTRY, country);
+        }
+        return projection.apply(MemberDocument.COLLECTION, personId, eventId, update);
+    }
+
+    @Override
+    public boolean recordDeparture(String eventId, String personId, String membership, Instant at) {
+        Update update = new Update()
+                .set(MemberDocument.MEMBERSHIP, membership)
+                .set(MemberDocument.ROLES, List.of())
+                .set(MemberDocument.MEMBERSHIP_CHANGED_AT, at)
+                .setOnInsert(MemberDocument.STATUS, PipelineStatus.INVITED.name());
+        return projection.apply(MemberDocument.COLLECTION, personId, eventId, update);
+    }
+
+    @Override
+    public boolean recordRoles(String eventId, String personId, List<String> roles) {
+        Update update = new Update().set(MemberDocument.ROLES, normalised(roles))
+                .setOnInsert(MemberDocument.STATUS, PipelineStatus.CANDIDATE.name());
+        return projection.apply(MemberDocument.COLLECTION, personId, eventId, update);
+    }
+
+    @Override
+    public boolean isActiveExpert(String personId) {
+        return mongo.exists(new Query(Criteria.where("_id").is(personId)
+                .and(MemberDocument.MEMBERSHIP).is(MemberDocument.ACTIVE)
+                .and(MemberDocument.ROLES).is(MemberDocument.EXPERT)), MemberDocument.COLLECTION);
+    }
+
+    private static List<String> normalised(List<String> roles) {
+        return roles == null ? List.of()
+                : roles.stream().filter(java.util.Objects::nonNull)
+                        .map(r -> r.strip().toLowerCase(java.util.Locale.ROOT)).distinct().toList();
+    }
 }

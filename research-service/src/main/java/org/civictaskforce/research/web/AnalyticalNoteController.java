@@ -24,8 +24,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import org.civictaskforce.platform.security.Caller;
-
 import io.swagger.v3.oas.annotations.Operation;
 
 /**
@@ -66,6 +64,7 @@ public class AnalyticalNoteController {
             + "JSON, or a download by ?format=md|html|pdf|docx or Accept")
     public ResponseEntity<?> draft(@RequestParam(required = false) String format,
             @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept) {
+        Access.member();
         AnalyticalNoteService.Draft draft = note.draft();
         DocumentFormat chosen = chosen(format, accept);
         if (chosen == null) {
@@ -78,7 +77,7 @@ public class AnalyticalNoteController {
     @Operation(summary = "Publish the draft as the next numbered, immutable version: 201; 422 without accepted "
             + "findings, 409 when nothing changed since the latest version")
     public ResponseEntity<VersionResponse> publish() {
-        Caller.current().requireCoordinator();
+        Access.coordinator();
         NoteVersion v = note.publish();
         return ResponseEntity.created(URI.create("/api/research/note/versions/" + v.number())).body(VersionResponse.of(v));
     }
@@ -86,6 +85,7 @@ public class AnalyticalNoteController {
     @GetMapping("/versions")
     @Operation(summary = "Every published version, oldest first, with counts (no content)")
     public VersionsResponse versions() {
+        Access.member();
         return new VersionsResponse(note.versions());
     }
 
@@ -93,6 +93,7 @@ public class AnalyticalNoteController {
     @Operation(summary = "A published version: JSON, or a download by ?format=md|html|pdf|docx or Accept; 404 if unknown")
     public ResponseEntity<?> version(@PathVariable int number, @RequestParam(required = false) String format,
             @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept) {
+        Access.member();
         NoteVersion v = note.version(number);
         DocumentFormat chosen = chosen(format, accept);
         if (chosen == null) {
@@ -104,6 +105,7 @@ public class AnalyticalNoteController {
     @GetMapping("/versions/{number}/changes")
     @Operation(summary = "What changed since the previous version: findings added, removed, changed")
     public NoteChanges changes(@PathVariable int number) {
+        Access.member();
         return note.version(number).changes();
     }
 

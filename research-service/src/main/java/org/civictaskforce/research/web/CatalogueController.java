@@ -44,24 +44,28 @@ public class CatalogueController {
             @RequestParam(required = false) @Pattern(regexp = KINDS, message = "must be one of " + KINDS) String kind,
             @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
+        Access.member();
         return new PagedModel<>(catalogue.institutions(kind, PageRequest.of(page, size)).map(InstitutionSummary::of));
     }
 
     @GetMapping("/api/research/institutions/{id}")
     @Operation(summary = "An institution with its standards and accountability mechanism, each with its source")
     public InstitutionResponse institution(@PathVariable String id) {
+        Access.member();
         return InstitutionResponse.of(catalogue.institution(id));
     }
 
     @GetMapping("/api/research/countries")
     @Operation(summary = "The five countries with languages and Freedom in the World rating")
     public CountriesResponse countries() {
+        Access.member();
         return new CountriesResponse(catalogue.countries().stream().map(CountryResponse::of).toList());
     }
 
     @GetMapping("/api/research/countries/{code}/relations")
     @Operation(summary = "How a country stands with each institution, with sources")
     public RelationsResponse relations(@PathVariable String code) {
+        Access.member();
         var country = catalogue.country(code);
         return new RelationsResponse(country.code(),
                 catalogue.relations(country.code()).stream().map(RelationResponse::of).toList());
@@ -69,18 +73,20 @@ public class CatalogueController {
 
     /**
      * A coordinator corrects a standard; the replaced version is kept and an
-     * {@code InstitutionStandardCorrected} event is published. TODO(identity): coordinators only.
+     * {@code InstitutionStandardCorrected} event is published. Coordinators only.
      */
     @PutMapping("/api/research/institutions/{id}/standards/{standardId}")
     @Operation(summary = "Correct a standard (coordinators); the previous version stays in the history")
     public Standard correctStandard(@PathVariable String id, @PathVariable String standardId,
             @Valid @RequestBody CorrectStandardRequest request) {
+        Access.coordinator();
         return catalogue.correctStandard(id, standardId, request.toText(), request.reason().strip());
     }
 
     @GetMapping("/api/research/institutions/{id}/standards/{standardId}/versions")
     @Operation(summary = "The current version of a standard and every version it replaced, newest first")
     public StandardVersionsResponse standardVersions(@PathVariable String id, @PathVariable String standardId) {
+        Access.member();
         return new StandardVersionsResponse(id, standardId, catalogue.standardVersions(id, standardId));
     }
 

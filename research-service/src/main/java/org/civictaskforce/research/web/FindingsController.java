@@ -3,8 +3,12 @@ package org.civictaskforce.research.web;
 import java.net.URI;
 import java.util.List;
 
+import org.civictaskforce.platform.problem.NotFoundException;
+import org.civictaskforce.platform.security.Caller;
+import org.civictaskforce.research.application.AssignmentService;
 import org.civictaskforce.research.application.CoverageService;
 import org.civictaskforce.research.application.FindingService;
+import org.civictaskforce.research.domain.Assignment;
 import org.civictaskforce.research.domain.Finding;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
@@ -20,57 +24,82 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
-/** Findings of assignments, their review, and the coverage matrix. TODO(identity): experts submit, coordinators review. */
+/**
+ * Findings of assignments, their review, and the coverage matrix. The assigned expert submits and
+ * resubmits; coordinators comment and return; coordinators and the expert read a finding in any state,
+ * other members only accepted ones (anything else is 404 to them).
+ */
 @RestController
 @Validated
 public class FindingsController {
     private final FindingService findings;
+    private final AssignmentService assignments;
     private final CoverageService coverage;
 
-    public FindingsController(FindingService findings, CoverageService coverage) {
+    public FindingsController(FindingService findings, AssignmentService assignments, CoverageService coverage) {
         this.findings = findings;
+        this.assignments = assignments;
         this.coverage = coverage;
+    }
+
+    /** The finding if the caller may see it, else 404 as if it did not exist. */
+    private Finding visible(Caller caller, String id) {
+        Finding f = findings.get(id);
+        if (!Access.seesFinding(caller, assignments.get(f.assignmentId()), f)) {
+            throw new NotFoundException("finding", id);
+        }
+        return f;
     }
 
     public record FindingsResponse(String assignmentId, List<Finding> findings) {
     }
 
-    public record CommentRequest(@NotBlank @Size(max = 2000) String text, Boolean returnForRevision) {
+        public record CommentRequest(@NotBlank @Size(max = 2000) String text, Boolean returnForRevision) {
     }
 
     @PostMapping("/api/research/assignments/{id}/findings")
     @Operation(summary = "Submit a finding of an assignment that is IN_PROGRESS or RETURNED (version 1)")
     public ResponseEntity<Finding> submit(@PathVariable String id, @Valid @RequestBody FindingRequest request) {
+        Access.requireAssignedExpert(Access.coordinatorOrExpert(), assignments.get(id));
         Finding f = findings.submit(id, request.toContent());
         return ResponseEntity.created(URI.create("/api/research/findings/" + f.id())).body(f);
     }
 
     @GetMapping("/api/research/assignments/{id}/findings")
     public FindingsResponse ofAssignment(@PathVariable String id) {
-        return new FindingsResponse(id, findings.ofAssignment(id));
+        Caller caller = Access.member();
+        Assignment assignment = assignments.get(id);
+        boolean all = Access.seesAssignment(caller, assignment);
+        return new FindingsResponse(id, findings.ofAssignment(id).stream()
+                .filter(f -> all || f.status() == Finding.FindingStatus.ACCEPTED).toList());
     }
 
     @GetMapping("/api/research/findings/{id}")
     @Operation(summary = "A finding with every version and every review comment")
     public Finding get(@PathVariable String id) {
-        return findings.get(id);
+        return visible(Access.member(), id);
     }
 
     @PutMapping("/api/research/findings/{id}")
     @Operation(summary = "Resubmit a finding: a new version, the earlier ones are kept; 409 once accepted")
     public Finding resubmit(@PathVariable String id, @Valid @RequestBody FindingRequest request) {
+        Caller caller = Access.coordinatorOrExpert();
+        Finding f = visible(caller, id);
+        Access.requireAssignedExpert(caller, assignments.get(f.assignmentId()));
         return findings.resubmit(id, request.toContent());
     }
 
     @PostMapping("/api/research/findings/{id}/comments")
     @Operation(summary = "A review comment on the current version; returnForRevision: true also returns it")
     public Finding comment(@PathVariable String id, @Valid @RequestBody CommentRequest request) {
+        Access.coordinator();
         return findings.review(id, request.text().strip(), Boolean.TRUE.equals(request.returnForRevision()));
     }
 
     @GetMapping("/api/research/coverage")
     @Operation(summary = "Country × institution × strand: accepted findings, gap: true where there are none")
     public CoverageService.Coverage coverage() {
+        Access.member();
         return coverage.coverage();
     }
 }

@@ -18,6 +18,7 @@ public class TargetInstitutionsController {
     @GetMapping("/api/research/target-institutions")
     @Operation(summary = "The institutions the Working Group targets, as last decided in a meeting")
     public TargetInstitutionsResponse targetInstitutions() {
+        Access.member();
         TargetInstitutions t = targets.current();
         return new TargetInstitutionsResponse(t.institutionIds(), t.decidedAt(), t.meetingId(), t.decisionId());
     }

@@ -19,6 +19,7 @@ public class WorkingGroupController {
     @GetMapping("/working-group")
     @Operation(summary = "People in the working-group pipeline (registered candidates and invited), by country")
     public WorkingGroupResponse workingGroup() {
+        Access.member();
         return WorkingGroupResponse.from(members.pipeline());
     }
 }

@@ -53,7 +53,8 @@ class AssignmentTest {
                     assertThat(moved.assignment().updatedAt()).isEqualTo(later);
                     assertThat(moved.assignment().createdAt()).isEqualTo(NOW);
                     assertThat(moved.events()).containsExactly(
-                            new AssignmentStatusChanged("a-1", from.name(), to.name(), later));
+                            new AssignmentStatusChanged("a-1", from.name(), to.name(), later,
+                                    in(from).expertId(), in(from).dueDate()));
                 } else {
                     assertThatThrownBy(() -> in(from).moveTo(to, later)).as("%s -> %s", from, to)
                             .isInstanceOf(ConflictException.class);

@@ -139,6 +139,22 @@ class ErasureEverywhereIT {
                 return true;
             }, (g, dbs, s) -> dbs.get("research").getCollection("assignments")
                     .countDocuments(new Document("expertId", s.id)) == 1),
+            new Place("research: the expert's own finding with a coordinator's review comment", (g, s) -> {
+                String assignment = g.get("/api/research/assignments?expertId=" + s.id).body().get("content").get(0)
+                        .get("id").asString();
+                s.facts.put("assignmentId", assignment);
+                GatewayClient expert = g.as(s.id, Role.EXPERT, Role.MEMBER);
+                expert.post("/api/research/assignments/" + assignment + "/start", null);
+                Answer finding = expert.post("/api/research/assignments/" + assignment + "/findings", """
+                        {"statement":"Erasure finding","confidence":"low","evidence":[{"link":"https://example.org",\
+                        "accessedOn":"2026-11-01"}]}""");
+                return finding.status() == 201 && g.post("/api/research/findings/" + finding.body().get("id").asString()
+                        + "/comments", "{\"text\":\"Reviewed\"}").status() == 200;
+            }, (g, dbs, s) -> dbs.get("research").getCollection("findings")
+                    .countDocuments(new Document("assignmentId", s.facts.get("assignmentId"))) == 1),
+            new Place("notification: working-group roles (who is an active coordinator)", (g, s) -> true,
+                    (g, dbs, s) -> dbs.get("notification").getCollection("working_group_roles")
+                            .countDocuments(new Document("_id", s.id)) == 1),
             new Place("strategy: participants read model", (g, s) -> true,
                     (g, dbs, s) -> dbs.get("strategy").getCollection("participants")
                             .countDocuments(new Document("_id", s.id)) == 1),

@@ -1,0 +1,136 @@
+package org.civictaskforce.research.application;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.stream.Stream;
+
+import org.civictaskforce.platform.text.SearchWords;
+import org.civictaskforce.research.application.SearchIndex.Entry;
+import org.civictaskforce.research.application.SearchIndex.Kind;
+import org.civictaskforce.research.domain.Finding;
+import org.civictaskforce.research.domain.Institution;
+import org.civictaskforce.research.domain.Mechanism;
+import org.civictaskforce.research.domain.Standard;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.Pageable;
+import org.springframework.stereotype.Service;
+
+/**
+ * Word search across findings, standards and mechanisms without {@code $text}: every entry keeps the
+ * words of its texts in search form in an indexed array, and a query's words (one common ending
+ * removed) must each prefix one of them. Anchored prefix regexes of letters and digits only: an index
+ * range scan on MongoDB, nothing a caller types can become an operator or a pattern.
+ */
+@Service
+public class SearchService {
+    private static final Logger log = LoggerFactory.getLogger(SearchService.class);
+    static final int TITLE = 120;
+    static final int SNIPPET = 240;
+
+    private final SearchIndex index;
+
+    public SearchService(SearchIndex index) {
+        this.index = index;
+    }
+
+    /** @param all whether the caller may find findings that are not accepted yet (coordinators) */
+    public Page<Entry> search(String query, Kind kind, boolean all, Pageable page) {
+        List<String> prefixes = SearchWords.queryPrefixes(query);
+        if (prefixes.isEmpty()) {
+            return new PageImpl<>(List.of(), page, 0);
+        }
+        return index.search(prefixes, kind, all, page);
+    }
+
+    public void indexFinding(Finding finding) {
+        index.put(List.of(entryOf(finding)));
+    }
+
+    public void indexInstitution(Institution institution) {
+        index.put(entriesOf(institution));
+    }
+
+    /** Builds the index from scratch when it is empty (first start with search, or a dropped collection). */
+    public void rebuildIfEmpty(Stream<Institution> institutions, Stream<Finding> findings) {
+        if (!index.isEmpty()) {
+            return;
+        }
+        long[] count = {0};
+        institutions.forEach(i -> {
+            index.put(entriesOf(i));
+            count[0]++;
+        });
+        List<Entry> batch = new ArrayList<>();
+        findings.forEach(f -> {
+            batch.add(entryOf(f));
+            if (batch.size() == 500) {
+                index.put(List.copyOf(batch));
+                batch.clear();
+            }
+            count[0]++;
+        });
+        index.put(batch);
+        log.info("search index built for {} institutions and findings", count[0]);
+    }
+
+    /** The search entry of a finding: its current version's statement, citations and tags. */
+    public static Entry entryOf(Finding f) {
+        Finding.Content content = f.versions().get(f.versions().size() - 1).content();
+        List<String> texts = new ArrayList<>();
+        texts.add(content.statement());
+        texts.addAll(content.standardIds());
+        texts.add(f.institutionId());
+        texts.add(f.country());
+        for (Finding.Citation c : content.evidence()) {
+            texts.add(c.document());
+            texts.add(c.section());
+            texts.add(c.quote());
+        }
+        return new Entry(Kind.FINDING, f.id(), f.institutionId(), cut(content.statement(), TITLE),
+                cut(content.statement(), SNIPPET), SearchWords.words(nonNull(texts)),
+                f.status() == Finding.FindingStatus.ACCEPTED);
+    }
+
+    /** The search entries of an institution: one per standard, one for its mechanism (if it has one). */
+    public static List<Entry> entriesOf(Institution i) {
+        List<Entry> entries = new ArrayList<>();
+        for (Standard s : i.standards()) {
+            entries.add(new Entry(Kind.STANDARD, i.id() + "/" + s.id(), i.id(), s.title(), cut(s.summary(), SNIPPET),
+                    SearchWords.words(nonNull(Stream.of(s.title(), s.summary(), s.note(), s.id(), i.id(), i.name())
+                            .toList())),
+                    true));
+        }
+        Mechanism m = i.mechanism();
+        if (m != null && m.name() != null && !m.name().equals("none")) {
+            List<String> texts = new ArrayList<>(List.of(i.id()));
+            texts.add(i.name());
+            texts.add(m.name());
+            texts.add(m.howToFile());
+            texts.add(m.eligibilityNote());
+            texts.add(m.note());
+            if (m.functions() != null) {
+                texts.addAll(m.functions());
+            }
+            entries.add(new Entry(Kind.MECHANISM, i.id(), i.id(), m.name(),
+                    cut(m.howToFile() != null ? m.howToFile() : m.note(), SNIPPET), SearchWords.words(nonNull(texts)),
+                    true));
+        }
+        return entries;
+    }
+
+    private static List<String> nonNull(List<String> texts) {
+        return texts.stream().filter(Objects::nonNull).toList();
+    }
+
+    private static String cut(String text, int max) {
+        if (text == null) {
+            return null;
+        }
+        String t = text.strip().replaceAll("\\s+", " ");
+        return t.length() <= max ? t : t.substring(0, max - 1).strip() + "…";
+    }
+}
