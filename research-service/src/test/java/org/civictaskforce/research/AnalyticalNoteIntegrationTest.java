@@ -86,7 +86,9 @@ class AnalyticalNoteIntegrationTest {
         String uz = acceptedFinding("UZ", "wb", UZBEK + " — budget transparency.", "wb-ess10");
         String kg = acceptedFinding("KG", "ebrd", KYRGYZ + " <script>alert(1)</script> *not emphasis*", "no-such-standard");
         String pending = assignmentInProgress("KZ", "ebrd");
-        post("/api/research/assignments/" + pending + "/findings", finding("Pending statement", "ebrd-pr10"), 201);
+        http.post().uri("/api/research/assignments/" + pending + "/findings").header("Authorization", expertToken(pending))
+                .contentType(MediaType.APPLICATION_JSON).body(finding("Pending statement", "ebrd-pr10")).exchange()
+                .expectStatus().isCreated();
 
         String draft = get(NOTE + "/draft");
         assertThat((Integer) JsonPath.read(draft, "$.findings")).isEqualTo(3);
@@ -190,22 +192,34 @@ class AnalyticalNoteIntegrationTest {
 
     // --- helpers -------------------------------------------------------------------------------
 
+    private final java.util.Map<String, String> expertOf = new java.util.concurrent.ConcurrentHashMap<>();
+
     private String acceptedFinding(String country, String institution, String statement, String standard) {
         String assignment = assignmentInProgress(country, institution);
-        String id = JsonPath.read(post("/api/research/assignments/" + assignment + "/findings", finding(statement, standard),
-                201), "$.id");
+        String id = JsonPath.read(http.post().uri("/api/research/assignments/" + assignment + "/findings")
+                .header("Authorization", expertToken(assignment)).contentType(MediaType.APPLICATION_JSON)
+                .body(finding(statement, standard)).exchange().expectStatus().isCreated().expectBody(String.class)
+                .returnResult().getResponseBody(), "$.id");
         move(assignment, "submit");
         move(assignment, "accept");
         return id;
     }
 
+    /** The assigned expert does their own steps (start, findings, submit); a coordinator accepts. */
+    private String expertToken(String assignment) {
+        return org.civictaskforce.platform.security.TestTokens.bearer(expertOf.get(assignment),
+                org.civictaskforce.platform.security.Role.EXPERT);
+    }
+
     private String assignmentInProgress(String country, String institution) {
         String expert = UUID.randomUUID().toString();
-        mongo.insert(new Document("_id", expert).append("country", country).append("status", "INVITED"),
-                MemberDocument.COLLECTION);
+        // an active expert, as membership's MemberActivated leaves them in the read model
+        mongo.insert(new Document("_id", expert).append("country", country).append("status", "INVITED")
+                .append("membership", "ACTIVE").append("roles", List.of("expert")), MemberDocument.COLLECTION);
         String assignment = JsonPath.read(post("/api/research/assignments", """
                 {"expertId":"%s","country":"%s","institutionId":"%s","strand":"STANDARDS_AND_RULES","dueDate":"%s"}
                 """.formatted(expert, country, institution, LocalDate.now().plusDays(30)), 201), "$.id");
+        expertOf.put(assignment, expert);
         move(assignment, "start");
         return assignment;
     }
@@ -219,7 +233,10 @@ class AnalyticalNoteIntegrationTest {
     }
 
     private void move(String assignment, String action) {
-        http.post().uri("/api/research/assignments/" + assignment + "/" + action).exchange().expectStatus().isOk();
+        String token = action.equals("accept") ? org.civictaskforce.platform.security.TestTokens.coordinator()
+                : expertToken(assignment);
+        http.post().uri("/api/research/assignments/" + assignment + "/" + action).header("Authorization", token)
+                .exchange().expectStatus().isOk();
     }
 
     private String post(String uri, String body, int status) {
