@@ -6,7 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 
-modules=(membership-service research-service strategy-service notification-service gateway)
+modules=(membership-service research-service strategy-service notification-service identity-service gateway)
 needs_build=false
 for m in "${modules[@]}"; do
   jar="$m/target/$m.jar"
