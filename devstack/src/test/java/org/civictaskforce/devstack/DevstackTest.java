@@ -73,7 +73,7 @@ class DevstackTest {
     @Test
     void tellsWhichJarsAreMissing() {
         Devstack.Config config = Devstack.Config.builder().repoRoot(dir).randomPorts().build();
-        assertThat(config.missingJars()).hasSize(5);
+        assertThat(config.missingJars()).hasSize(6);
         assertThatThrownBy(() -> new Devstack(config).start())
                 .hasMessageStartingWith("service jar(s) missing: [membership-service/target/membership-service.jar")
                 .hasMessageEndingWith("build them first: ./mvnw -DskipTests package");
@@ -131,7 +131,7 @@ class DevstackTest {
             System.out.println("timings: " + stack.timings());
             System.out.println("rss: " + stack.residentMemory());
 
-            assertThat(stack.processes()).hasSize(5);
+            assertThat(stack.processes()).hasSize(6);
             assertThat(stack.gatewayUrl()).isEqualTo("http://localhost:" + config.port(Devstack.Service.GATEWAY));
             assertThat(stack.kafkaBootstrap()).isEqualTo("localhost:" + config.kafkaPort());
             assertThat(stack.mongoUri("research")).isEqualTo("mongodb://localhost:" + config.mongoPort() + "/research");
@@ -145,6 +145,16 @@ class DevstackTest {
             assertThat(gatewayEnv.path("RESEARCH_URL").asString()).isEqualTo(stack.serviceUrl(Devstack.Service.RESEARCH));
             assertThat(gatewayEnv.path("STRATEGY_URL").asString()).isEqualTo(stack.serviceUrl(Devstack.Service.STRATEGY));
             assertThat(gatewayEnv.path("NOTIFICATION_URL").asString()).isEqualTo(stack.serviceUrl(Devstack.Service.NOTIFICATION));
+            assertThat(gatewayEnv.path("IDENTITY_URL").asString()).isEqualTo(stack.identityUrl());
+            // the gateway and the identity service share the generated client secret; the services do not get it
+            assertThat(gatewayEnv.path("IDENTITY_GATEWAY_CLIENT_SECRET").asString())
+                    .isEqualTo(stack.secrets().gatewayClientSecret()).isNotBlank();
+            JsonNode identityEnv = json.readTree(get(http, stack.identityUrl() + "/env"));
+            assertThat(identityEnv.path("IDENTITY_GATEWAY_CLIENT_SECRET").asString())
+                    .isEqualTo(stack.secrets().gatewayClientSecret());
+            assertThat(identityEnv.path("IDENTITY_BOOTSTRAP_PASSWORD").asString())
+                    .isEqualTo(stack.secrets().bootstrapPassword());
+            assertThat(identityEnv.path("MONGODB_URI").asString()).isEqualTo(stack.mongoUri("identity"));
 
             JsonNode notificationEnv = json.readTree(get(http, stack.serviceUrl(Devstack.Service.NOTIFICATION) + "/env"));
             assertThat(notificationEnv.path("MONGODB_URI").asString()).isEqualTo(stack.mongoUri("notification"));
@@ -155,6 +165,8 @@ class DevstackTest {
             JsonNode membershipEnv = json.readTree(get(http, stack.serviceUrl(Devstack.Service.MEMBERSHIP) + "/env"));
             assertThat(membershipEnv.path("MONGODB_URI").asString()).isEqualTo(stack.mongoUri("membership"));
             assertThat(membershipEnv.has("REMINDER_INTERVAL")).isFalse();
+            assertThat(membershipEnv.has("IDENTITY_GATEWAY_CLIENT_SECRET")).isFalse();
+            assertThat(membershipEnv.path("IDENTITY_JWKS_URI").asString()).isEqualTo(stack.identityUrl() + "/oauth2/jwks");
 
             Properties props = new Properties();
             props.put("mail.smtp.host", "localhost");
