@@ -14,6 +14,7 @@ import java.util.UUID;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.civictaskforce.platform.security.Role;
 import org.civictaskforce.systemtests.journey.GatewayClient.Answer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -122,6 +123,13 @@ class AnalyticalNoteIT {
                 "preferredLanguage":"ru","timeZone":"Asia/Almaty","roles":["EXPERT"]}"""
                 .formatted(RUN, country, institution)).body().get("id").asString();
         gateway.post("/api/membership/people/" + expert + "/invitations", null);
+        // the expert accepts and consents themself; the coordinator activates them
+        assertThat(gateway.as(expert).post("/api/membership/people/" + expert + "/invitation/accept", null).status())
+                .isEqualTo(200);
+        assertThat(gateway.as(expert).post("/api/membership/people/" + expert + "/consent",
+                "{\"noticeVersion\":\"2026-01\",\"agreedTo\":[\"membership\"]}").status()).isEqualTo(200);
+        assertThat(gateway.post("/api/membership/people/" + expert + "/activate", null).status()).isEqualTo(200);
+        GatewayClient self = gateway.as(expert, Role.EXPERT);
         String body = """
                 {"expertId":"%s","country":"%s","institutionId":"%s","strand":"STANDARDS_AND_RULES","dueDate":"%s"}"""
                 .formatted(expert, country, institution, LocalDate.now().plusDays(30));
@@ -129,14 +137,14 @@ class AnalyticalNoteIT {
         await().atMost(Duration.ofSeconds(30)).until(() -> gateway.post("/api/research/assignments", body).status() == 201);
         String assignment = "/api/research/assignments/"
                 + gateway.get("/api/research/assignments?expertId=" + expert).body().get("content").get(0).get("id").asString();
-        assertThat(gateway.post(assignment + "/start", null).status()).isEqualTo(200);
-        Answer finding = gateway.post(assignment + "/findings", """
+        assertThat(self.post(assignment + "/start", null).status()).isEqualTo(200);
+        Answer finding = self.post(assignment + "/findings", """
                 {"statement":"%s","confidence":"high","standardIds":["%s"],\
                 "evidence":[{"link":"https://example.org/%s","document":"Закон","section":"ст. 5","quote":"цитата",\
                 "accessedOn":"2026-11-01"}]}""".formatted(statement, institution.equals("wb") ? "wb-ess10" : "ebrd-pr10",
                 institution));
         assertThat(finding.status()).as(finding.raw()).isEqualTo(201);
-        assertThat(gateway.post(assignment + "/submit", null).status()).isEqualTo(200);
+        assertThat(self.post(assignment + "/submit", null).status()).isEqualTo(200);
         assertThat(gateway.post(assignment + "/accept", null).status()).isEqualTo(200);
         return finding.body().get("id").asString();
     }

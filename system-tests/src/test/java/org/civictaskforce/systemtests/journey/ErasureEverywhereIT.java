@@ -143,7 +143,7 @@ class ErasureEverywhereIT {
                 String assignment = g.get("/api/research/assignments?expertId=" + s.id).body().get("content").get(0)
                         .get("id").asString();
                 s.facts.put("assignmentId", assignment);
-                GatewayClient expert = g.as(s.id, Role.EXPERT, Role.MEMBER);
+                GatewayClient expert = g.as(s.id, Role.EXPERT);
                 expert.post("/api/research/assignments/" + assignment + "/start", null);
                 Answer finding = expert.post("/api/research/assignments/" + assignment + "/findings", """
                         {"statement":"Erasure finding","confidence":"low","evidence":[{"link":"https://example.org",\

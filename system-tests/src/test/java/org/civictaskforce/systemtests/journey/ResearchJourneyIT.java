@@ -65,8 +65,8 @@ class ResearchJourneyIT {
                     "preferredLanguage":"ru","timeZone":"Asia/Almaty","roles":["EXPERT"]}""".formatted(RUN, country))
                     .body().get("id").asString();
             gateway.post("/api/membership/people/" + expert + "/invitations", null);
-            gateway.post("/api/membership/people/" + expert + "/invitation/accept", null);
-            gateway.post("/api/membership/people/" + expert + "/consent",
+            gateway.as(expert).post("/api/membership/people/" + expert + "/invitation/accept", null);
+            gateway.as(expert).post("/api/membership/people/" + expert + "/consent",
                     "{\"noticeVersion\":\"2026-01\",\"agreedTo\":[\"membership\"]}");
             assertThat(gateway.post("/api/membership/people/" + expert + "/activate", null).body().get("status")
                     .asString()).isEqualTo("ACTIVE");
