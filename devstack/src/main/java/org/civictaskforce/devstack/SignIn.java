@@ -97,7 +97,8 @@ public final class SignIn {
                 body.path("id_token").asString(null));
     }
 
-    static String csrf(String html) {
+    /** The CSRF token of a sign-in page ({@code _csrf} hidden field), or null. */
+    public static String csrf(String html) {
         Matcher m = CSRF.matcher(html == null ? "" : html);
         if (!m.find()) {
             return null;
@@ -139,7 +140,8 @@ public final class SignIn {
         }
     }
 
-    static String form(Map<String, String> fields) {
+    /** {@code application/x-www-form-urlencoded} of these fields. */
+    public static String form(Map<String, String> fields) {
         return fields.entrySet().stream()
                 .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
                         + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))

@@ -13,10 +13,9 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.civictaskforce.devstack.Devstack;
+import org.civictaskforce.devstack.SignIn;
 import org.civictaskforce.platform.security.Role;
 import org.civictaskforce.systemtests.journey.GatewayClient.Answer;
 import org.junit.jupiter.api.BeforeAll;
@@ -34,7 +33,6 @@ import tools.jackson.databind.JsonNode;
  */
 @ExtendWith(SystemUnderTest.class)
 class IdentityJourneyIT {
-    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
     private static Devstack stack;
     private static GatewayClient coordinator;
 
@@ -181,12 +179,12 @@ class IdentityJourneyIT {
                 login = follow(get(login));
             }
             HttpResponse<String> page = get(login);
-            Matcher csrf = CSRF.matcher(page.body());
-            assertThat(csrf.find()).as("the sign-in page carries a CSRF token").isTrue();
+            String csrf = SignIn.csrf(page.body());
+            assertThat(csrf).as("the sign-in page carries a CSRF token").isNotNull();
             HttpResponse<String> posted = http.send(HttpRequest.newBuilder(URI.create(login))
                     .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(SignInForm.encode(Map.of("username", username,
-                            "password", password, "_csrf", csrf.group(1)))))
+                    .POST(HttpRequest.BodyPublishers.ofString(SignIn.form(Map.of("username", username,
+                            "password", password, "_csrf", csrf))))
                     .build(), HttpResponse.BodyHandlers.ofString());
             String next = follow(posted);
             for (int hops = 0; hops < 6 && !next.equals(gateway + "/") && !next.startsWith(gateway + "/?"); hops++) {
@@ -233,17 +231,6 @@ class IdentityJourneyIT {
         private static String follow(HttpResponse<String> response) {
             assertThat(response.statusCode() / 100).as(response.uri() + " → " + response.statusCode()).isEqualTo(3);
             return response.uri().resolve(response.headers().firstValue("Location").orElseThrow()).toString();
-        }
-    }
-
-    /** Form encoding for the sign-in page. */
-    static final class SignInForm {
-        static String encode(Map<String, String> fields) {
-            StringBuilder b = new StringBuilder();
-            fields.forEach((k, v) -> b.append(b.isEmpty() ? "" : "&")
-                    .append(java.net.URLEncoder.encode(k, java.nio.charset.StandardCharsets.UTF_8)).append('=')
-                    .append(java.net.URLEncoder.encode(v, java.nio.charset.StandardCharsets.UTF_8)));
-            return b.toString();
         }
     }
 }
