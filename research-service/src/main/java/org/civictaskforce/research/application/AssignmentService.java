@@ -67,8 +67,8 @@ public class AssignmentService {
 
     /**
      * Moves the assignment on; an impossible transition is a conflict (409). Accepting it accepts its
-     * submitted findings (one document each, after the assignment: a crash in between leaves them
-     * SUBMITTED, to be accepted by hand; see the README).
+     * submitted findings (one document each, after the assignment: if the process stops in between,
+     * {@link UnfinishedWork} accepts the rest within a minute).
      */
     public Assignment moveTo(String id, AssignmentStatus next) {
         Assignment moved = OptimisticRetry.run(() -> {

@@ -24,29 +24,35 @@ import org.springframework.stereotype.Service;
 public class CatalogueService implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(CatalogueService.class);
 
+    private static final java.time.Duration LOAD_POLL = java.time.Duration.ofSeconds(2);
+
     private final CatalogueStore store;
-    private final FindingStore findings;
     private final SearchService search;
     private final Clock clock;
 
-    public CatalogueService(CatalogueStore store, FindingStore findings, SearchService search, Clock clock) {
+    public CatalogueService(CatalogueStore store, SearchService search, Clock clock) {
         this.store = store;
-        this.findings = findings;
         this.search = search;
         this.clock = clock;
     }
 
     @Override
-    public void run(ApplicationArguments args) {
+    public void run(ApplicationArguments args) throws InterruptedException {
         var catalogue = CatalogueFile.read(CatalogueFile.CURRENT);
-        if (store.loadOnce(catalogue)) {
-            log.info("catalogue v{} loaded: {} institutions, {} countries, {} relations", catalogue.version(),
-                    catalogue.institutions().size(), catalogue.countries().size(), catalogue.relations().size());
+        // another replica may be loading it; a load left half done by a stopped process is taken over
+        // once its claim has expired, so this waits at most that long
+        while (!store.isLoaded(catalogue.version())) {
+            if (store.loadOnce(catalogue)) {
+                log.info("catalogue v{} loaded: {} institutions, {} countries, {} relations", catalogue.version(),
+                        catalogue.institutions().size(), catalogue.countries().size(),
+                        catalogue.relations().size());
+                break;
+            }
+            log.info("catalogue v{} is being loaded elsewhere; waiting", catalogue.version());
+            Thread.sleep(LOAD_POLL.toMillis());
         }
-        try (var all = findings.all()) {
-            search.rebuildIfEmpty(store.institutions(null, org.springframework.data.domain.PageRequest.of(0, 10_000))
-                    .stream(), all);
-        }
+        search.startUp(store.institutions(null, org.springframework.data.domain.PageRequest.of(0, 10_000))
+                .getContent());
     }
 
     public Page<Institution> institutions(String kind, Pageable page) {

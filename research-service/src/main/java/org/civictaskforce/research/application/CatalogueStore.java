@@ -17,9 +17,12 @@ import org.springframework.data.domain.Pageable;
 public interface CatalogueStore {
     /**
      * Loads this catalogue version unless it was claimed before (by an earlier start or another
-     * replica). Returns whether this call loaded it.
+     * replica) and that claim is recent or done. Returns whether this call loaded it.
      */
     boolean loadOnce(Catalogue catalogue);
+
+    /** Whether this catalogue version has been loaded completely. */
+    boolean isLoaded(int version);
 
     Page<Institution> institutions(String kind, Pageable page);
 

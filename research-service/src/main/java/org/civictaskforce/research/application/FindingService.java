@@ -65,18 +65,20 @@ public class FindingService {
 
     /** Accepting an assignment accepts its submitted findings (returned ones stay returned). */
     public void acceptSubmittedOf(String assignmentId) {
+        List<Finding> accepted = new java.util.ArrayList<>();
         for (Finding f : findings.ofAssignment(assignmentId)) {
             if (f.status() == Finding.FindingStatus.SUBMITTED) {
                 OptimisticRetry.run(() -> {
                     Finding before = get(f.id());
                     if (before.status() == Finding.FindingStatus.SUBMITTED) {
-                        Finding.Change accepted = before.accept(clock.instant());
-                        findings.update(before, accepted);
-                        search.indexFinding(accepted.finding());
+                        Finding.Change change = before.accept(clock.instant());
+                        findings.update(before, change);
+                        accepted.add(change.finding());
                     }
                     return null;
                 });
             }
         }
+        search.indexFindings(accepted);
     }
 }

@@ -20,6 +20,15 @@ public interface FindingStore {
     /** Every finding, streamed (close the stream); for rebuilding derived data such as the search index. */
     java.util.stream.Stream<Finding> all();
 
+    /** Up to {@code limit} findings saved since their search entry was last brought up to date. */
+    List<Finding> awaitingSearch(int limit);
+
+    /** Marks the finding's search entry as up to date, unless the finding changed again since {@code indexed}. */
+    void searchIndexed(Finding indexed);
+
+    /** The assignments that still have submitted findings (to finish an acceptance a stopped process left). */
+    List<String> assignmentsWithSubmittedFindings();
+
     /** Accepted findings counted by country × institution × strand. */
     List<Count> acceptedCounts();
 

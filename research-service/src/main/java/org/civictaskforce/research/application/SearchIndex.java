@@ -28,8 +28,17 @@ public interface SearchIndex {
     /** Inserts or replaces entries (by kind and id). */
     void put(List<Entry> entries);
 
-    /** Entries whose words start with every prefix, of one kind or all, open ones only unless {@code all}. */
+    /**
+     * Entries with a word starting with every prefix (prefixes shorter than three letters: equal to a
+     * word), of one kind or all, open ones only unless {@code all}, ordered by kind then id.
+     */
     Page<Entry> search(List<String> prefixes, Kind kind, boolean all, Pageable page);
 
+    /** Finishes the changes a stopped process left half done; returns how many entries it redid. */
+    int repairPending();
+
     boolean isEmpty();
+
+    /** Removes every entry, before a rebuild. */
+    void clear();
 }

@@ -32,9 +32,11 @@ public class SearchService {
     static final int SNIPPET = 240;
 
     private final SearchIndex index;
+    private final FindingStore findings;
 
-    public SearchService(SearchIndex index) {
+    public SearchService(SearchIndex index, FindingStore findings) {
         this.index = index;
+        this.findings = findings;
     }
 
     /** @param all whether the caller may find findings that are not accepted yet (coordinators) */
@@ -46,34 +48,69 @@ public class SearchService {
         return index.search(prefixes, kind, all, page);
     }
 
+    /**
+     * Brings the finding's entry up to date and then marks the stored finding as indexed. A finding
+     * saved but not indexed (a process stopped in between) stays marked, and {@link #catchUp()} indexes it.
+     */
     public void indexFinding(Finding finding) {
-        index.put(List.of(entryOf(finding)));
+        indexFindings(List.of(finding));
+    }
+
+    public void indexFindings(List<Finding> changed) {
+        index.put(changed.stream().map(SearchService::entryOf).toList());
+        changed.forEach(findings::searchIndexed);
     }
 
     public void indexInstitution(Institution institution) {
         index.put(entriesOf(institution));
     }
 
-    /** Builds the index from scratch when it is empty (first start with search, or a dropped collection). */
-    public void rebuildIfEmpty(Stream<Institution> institutions, Stream<Finding> findings) {
+    /**
+     * Finishes what a stopped process left undone: entries whose postings were being changed, then
+     * findings saved but not yet indexed. Returns how many entries and findings it indexed.
+     */
+    public int catchUp() {
+        int done = index.repairPending();
+        List<Finding> waiting;
+        while (!(waiting = findings.awaitingSearch(500)).isEmpty()) {
+            indexFindings(waiting);
+            done += waiting.size();
+        }
+        if (done > 0) {
+            log.info("search index caught up with {} entries and findings", done);
+        }
+        return done;
+    }
+
+    /**
+     * At start-up: builds the index from scratch when it has no postings (first start, a dropped
+     * collection, or entries from before the inverted index), otherwise brings the catalogue's entries up
+     * to date (a handful; unchanged ones cost a read) and catches up.
+     */
+    public void startUp(List<Institution> institutions) {
         if (!index.isEmpty()) {
+            institutions.forEach(this::indexInstitution);
+            catchUp();
             return;
         }
+        index.clear();
         long[] count = {0};
         institutions.forEach(i -> {
             index.put(entriesOf(i));
             count[0]++;
         });
-        List<Entry> batch = new ArrayList<>();
-        findings.forEach(f -> {
-            batch.add(entryOf(f));
-            if (batch.size() == 500) {
-                index.put(List.copyOf(batch));
-                batch.clear();
-            }
-            count[0]++;
-        });
-        index.put(batch);
+        List<Finding> batch = new ArrayList<>();
+        try (Stream<Finding> all = findings.all()) {
+            all.forEach(f -> {
+                batch.add(f);
+                if (batch.size() == 500) {
+                    indexFindings(List.copyOf(batch));
+                    batch.clear();
+                }
+                count[0]++;
+            });
+        }
+        indexFindings(batch);
         log.info("search index built for {} institutions and findings", count[0]);
     }
 

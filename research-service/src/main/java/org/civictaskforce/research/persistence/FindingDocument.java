@@ -14,6 +14,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
 @Document(collection = FindingDocument.COLLECTION)
 @CompoundIndex(name = "finding_assignment", def = "{'assignmentId': 1, 'firstSubmittedAt': 1}")
 @CompoundIndex(name = "finding_coverage", def = "{'status': 1, 'country': 1, 'institutionId': 1, 'strand': 1}")
+@CompoundIndex(name = "finding_search_pending", def = "{'searchPending': 1}", sparse = true)
 public class FindingDocument extends OutboxDocument {
     public static final String COLLECTION = "findings";
 
@@ -27,6 +28,11 @@ public class FindingDocument extends OutboxDocument {
     private java.time.Instant firstSubmittedAt;
     private List<Finding.Version> versions = new ArrayList<>();
     private List<Finding.Comment> comments = new ArrayList<>();
+    /**
+     * Set with every save to what the search entry depends on ({@link #searchState}); removed once the
+     * entry is up to date. Saved in the same write as the change, so a stop in between is caught up.
+     */
+    private String searchPending;
 
     static FindingDocument newFor(Finding f) {
         FindingDocument d = new FindingDocument();
@@ -44,6 +50,17 @@ public class FindingDocument extends OutboxDocument {
         firstSubmittedAt = f.versions().get(0).submittedAt();
         versions = new ArrayList<>(f.versions());
         comments = new ArrayList<>(f.comments());
+        searchPending = searchState(f);
+    }
+
+    /** What the search entry of a finding is made of: its status and current version. */
+    static String searchState(Finding f) {
+        return f.status() + "/" + f.versions().size();
+    }
+
+    /** For loading findings whose entries are written with them (benchmarks). */
+    void markSearchIndexed() {
+        searchPending = null;
     }
 
     Finding toDomain() {

@@ -34,7 +34,9 @@ import org.springframework.stereotype.Repository;
  * The catalogue collections. A catalogue version is loaded by whoever first inserts its
  * {@code catalogue_versions} document ({@code _id} = version): the store refuses a second insert of the
  * same id, so a restart or a second replica starting at the same time loads nothing. The claimant
- * marks the version {@code LOADED} when done.
+ * marks the version {@code LOADED} when done; a claim still {@code LOADING} after
+ * {@link #LOAD_CLAIM_EXPIRY} was left by a process that stopped, and the next start takes it over and
+ * inserts what is missing.
  */
 @Repository
 public class MongoCatalogueStore implements CatalogueStore {
@@ -42,6 +44,8 @@ public class MongoCatalogueStore implements CatalogueStore {
     public static final String COUNTRIES = "countries";
     public static final String RELATIONS = "country_relations";
     public static final String HISTORY = "standard_history";
+    /** Loading takes about a second; a claim older than this belongs to a process that stopped. */
+    static final java.time.Duration LOAD_CLAIM_EXPIRY = java.time.Duration.ofSeconds(30);
 
     private final MongoTemplate mongo;
     private final DomainEvents domainEvents;
@@ -82,29 +86,61 @@ public class MongoCatalogueStore implements CatalogueStore {
 
     @Override
     public boolean loadOnce(Catalogue catalogue) {
-        try {
-            mongo.insert(new Document("_id", catalogue.version()).append("state", "LOADING")
-                    .append("claimedAt", java.util.Date.from(Instant.now())), VERSIONS);
-        } catch (DuplicateKeyException e) {
+        if (!claim(catalogue.version())) {
             return false;
         }
+        // insert-if-absent: a load taken over from a stopped one keeps what that one wrote
         int position = 0;
         for (Institution institution : catalogue.institutions()) {
-            mongo.insert(InstitutionDocument.newFor(institution, position++, catalogue.version()));
+            insertIfAbsent(InstitutionDocument.newFor(institution, position++, catalogue.version()), null);
         }
         position = 0;
         for (Country country : catalogue.countries()) {
-            mongo.insert(CountryDocument.of(country, position++), COUNTRIES);
+            insertIfAbsent(CountryDocument.of(country, position++), COUNTRIES);
         }
         Map<String, Integer> seen = new HashMap<>();
         for (CountryRelation relation : catalogue.relations()) {
             String key = relation.country() + "/" + relation.institutionId();
             int n = seen.merge(key, 1, Integer::sum);
-            mongo.insert(RelationDocument.of(key + "/" + n, relation), RELATIONS);
+            insertIfAbsent(RelationDocument.of(key + "/" + n, relation), RELATIONS);
         }
         mongo.updateFirst(Query.query(where("_id").is(catalogue.version())),
                 new Update().set("state", "LOADED").set("loadedAt", java.util.Date.from(Instant.now())), VERSIONS);
         return true;
+    }
+
+    @Override
+    public boolean isLoaded(int version) {
+        return mongo.exists(Query.query(where("_id").is(version).and("state").is("LOADED")), VERSIONS);
+    }
+
+    /**
+     * Claims loading the version: by inserting its document, or by taking over a claim left
+     * {@code LOADING} for longer than {@link #LOAD_CLAIM_EXPIRY} (a process that stopped while loading).
+     */
+    private boolean claim(int version) {
+        java.util.Date now = java.util.Date.from(Instant.now());
+        try {
+            mongo.insert(new Document("_id", version).append("state", "LOADING").append("claimedAt", now), VERSIONS);
+            return true;
+        } catch (DuplicateKeyException e) {
+            java.util.Date expired = java.util.Date.from(Instant.now().minus(LOAD_CLAIM_EXPIRY));
+            return mongo.updateFirst(Query.query(where("_id").is(version).and("state").is("LOADING")
+                    .and("claimedAt").lt(expired)), new Update().set("claimedAt", now), VERSIONS)
+                    .getModifiedCount() == 1;
+        }
+    }
+
+    private void insertIfAbsent(Object document, String collection) {
+        try {
+            if (collection == null) {
+                mongo.insert(document);
+            } else {
+                mongo.insert(document, collection);
+            }
+        } catch (DuplicateKeyException e) {
+            // written by the load this one took over
+        }
     }
 
     @Override

@@ -58,6 +58,26 @@ public class MongoFindingStore implements FindingStore {
         return mongo.stream(new Query(), FindingDocument.class).map(FindingDocument::toDomain);
     }
 
+    @Override
+    public List<Finding> awaitingSearch(int limit) {
+        return mongo.find(Query.query(where("searchPending").exists(true)).limit(limit), FindingDocument.class)
+                .stream().map(FindingDocument::toDomain).toList();
+    }
+
+    @Override
+    public void searchIndexed(Finding indexed) {
+        mongo.updateFirst(Query.query(where("_id").is(indexed.id())
+                .and("searchPending").is(FindingDocument.searchState(indexed))),
+                new org.springframework.data.mongodb.core.query.Update().unset("searchPending"),
+                FindingDocument.class);
+    }
+
+    @Override
+    public List<String> assignmentsWithSubmittedFindings() {
+        return mongo.findDistinct(Query.query(where("status").is(Finding.FindingStatus.SUBMITTED.name())),
+                "assignmentId", FindingDocument.class, String.class);
+    }
+
     /** One {@code $match} + {@code $group} in the store: no finding is loaded or mapped. */
     @Override
     public List<Count> acceptedCounts() {

@@ -81,6 +81,7 @@ class SearchAndCoverageBenchmark {
     void searchAndCoverageAtScale() throws Exception {
         String store = URI == null ? "wire-compatible in-memory store (mongo-java-server)" : "MongoDB at MONGODB_URI";
         mongo.remove(new org.springframework.data.mongodb.core.query.Query(), FindingDocument.COLLECTION);
+        index.clear();
         long loadStart = System.nanoTime();
         load();
         double loadSeconds = (System.nanoTime() - loadStart) / 1e9;
@@ -148,7 +149,9 @@ class SearchAndCoverageBenchmark {
                     Strand.values()[random.nextInt(3)],
                     random.nextInt(10) < 8 ? Finding.FindingStatus.ACCEPTED : Finding.FindingStatus.SUBMITTED,
                     List.of(new Finding.Version(1, content, now)), List.of());
-            batch.add(FindingDocument.newFor(f));
+            FindingDocument document = FindingDocument.newFor(f);
+            document.markSearchIndexed();
+            batch.add(document);
             entries.add(SearchService.entryOf(f));
             if (batch.size() == 1000) {
                 mongo.insert(batch, FindingDocument.class);
