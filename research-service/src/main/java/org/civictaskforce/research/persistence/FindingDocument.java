@@ -15,6 +15,9 @@ import org.springframework.data.mongodb.core.mapping.Document;
 @CompoundIndex(name = "finding_assignment", def = "{'assignmentId': 1, 'firstSubmittedAt': 1}")
 @CompoundIndex(name = "finding_coverage", def = "{'status': 1, 'country': 1, 'institutionId': 1, 'strand': 1}")
 @CompoundIndex(name = "finding_search_pending", def = "{'searchPending': 1}", sparse = true)
+// answers "mark indexed unless changed since" ({_id, searchPending}) from an index on the wire-compatible store too,
+// which plans only with unique indexes whose keys are exactly the query's (real MongoDB uses _id either way)
+@CompoundIndex(name = "finding_search_state", def = "{'_id': 1, 'searchPending': 1}", unique = true)
 public class FindingDocument extends OutboxDocument {
     public static final String COLLECTION = "findings";
 

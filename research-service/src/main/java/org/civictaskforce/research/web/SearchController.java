@@ -39,7 +39,8 @@ public class SearchController {
 
     @GetMapping("/api/research/search")
     @Operation(summary = "Findings, standards and mechanisms whose words start with every word of q "
-            + "(case, accents and common Russian/English endings ignored); other members than coordinators find "
+            + "(case, accents and common Russian/English endings ignored; words of one or two letters match whole "
+            + "words only), in kind then id order with the exact total; other members than coordinators find "
             + "accepted findings only")
     public PagedModel<SearchHit> search(
             @RequestParam @NotBlank @Size(max = 200) String q,
