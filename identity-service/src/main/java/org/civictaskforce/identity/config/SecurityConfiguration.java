@@ -9,6 +9,7 @@ import java.util.UUID;
 import org.civictaskforce.identity.accounts.AccountService;
 import org.civictaskforce.identity.authorizations.MongoAuthorizationService;
 import org.civictaskforce.identity.accounts.AccountSignIn;
+import org.civictaskforce.identity.accounts.SignInDetails;
 import org.civictaskforce.identity.keys.SigningKeys;
 import org.civictaskforce.identity.membership.Roles;
 import org.civictaskforce.platform.web.CorrelationId;
@@ -125,7 +126,7 @@ public class SecurityConfiguration {
                                 "/actuator/prometheus")
                         .permitAll()
                         .anyRequest().authenticated())
-                .formLogin(form -> form.loginPage("/login").permitAll())
+                .formLogin(form -> form.loginPage("/login").permitAll().authenticationDetailsSource(SignInDetails::new))
                 .authenticationProvider(signIn)
                 .userDetailsService(signIn)
                 .csrf(csrf -> csrf.ignoringRequestMatchers(jsonEnrolment))
