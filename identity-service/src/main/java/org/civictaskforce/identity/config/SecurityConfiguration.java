@@ -127,8 +127,8 @@ public class SecurityConfiguration {
                         .permitAll()
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login").permitAll().authenticationDetailsSource(SignInDetails::new))
+                // AccountSignIn only: no second, password-only provider that ProviderManager would try after it
                 .authenticationProvider(signIn)
-                .userDetailsService(signIn)
                 .csrf(csrf -> csrf.ignoringRequestMatchers(jsonEnrolment))
                 .headers(headers -> headers
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER))
