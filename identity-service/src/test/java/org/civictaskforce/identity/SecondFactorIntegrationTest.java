@@ -146,6 +146,8 @@ class SecondFactorIntegrationTest extends IdentityIntegrationTestBase {
         problem(call("DELETE", base + API, bearer, "{\"code\":\"" + currentCode(member.secret()) + "\"}"), 404,
                 "/problems/not-found");
         assertThat(flow.authorize(member.username(), PASSWORD).succeeded()).as("no code needed any more").isTrue();
+        assertThat(flow.authorize(member.username(), PASSWORD, "").succeeded())
+                .as("an empty field, as a browser sends it, is fine without a second factor").isTrue();
         assertThat(audits(IdentityAudit.SECOND_FACTOR_DISABLED, member.accountId())).isEqualTo(1);
 
         // with the code in the body
