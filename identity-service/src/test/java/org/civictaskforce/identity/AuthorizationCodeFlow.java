@@ -100,7 +100,12 @@ public final class AuthorizationCodeFlow {
 
     /** Signs in and exchanges the code: the whole flow; fails the test if any step does. */
     public Tokens signIn(String username, String password) {
-        Authorization authorization = authorize(username, password);
+        return signIn(username, password, null);
+    }
+
+    /** The whole flow with a one-time code in the sign-in form (none if null). */
+    public Tokens signIn(String username, String password, String oneTimeCode) {
+        Authorization authorization = authorize(username, password, oneTimeCode);
         if (!authorization.succeeded()) {
             throw new AssertionError("sign-in failed: " + authorization.failure());
         }
@@ -113,6 +118,11 @@ public final class AuthorizationCodeFlow {
 
     /** The browser part: authorize, sign in, come back with a code (or not). */
     public Authorization authorize(String username, String password) {
+        return authorize(username, password, null);
+    }
+
+    /** As {@link #authorize(String, String)}, with the sign-in form's one-time code field ({@code otp}) if not null. */
+    public Authorization authorize(String username, String password, String oneTimeCode) {
         Browser browser = new Browser();
         String verifier = randomUrlSafe(32);
         String state = randomUrlSafe(16);
@@ -121,8 +131,12 @@ public final class AuthorizationCodeFlow {
         String loginUrl = location(first).orElseThrow(() -> new AssertionError(
                 "authorize did not redirect to the sign-in page: " + first.statusCode() + " " + first.body()));
         HttpResponse<String> loginPage = browser.get(absolute(loginUrl));
-        HttpResponse<String> posted = browser.postForm(baseUrl + "/login",
+        Map<String, String> form = new LinkedHashMap<>(
                 Map.of("username", username, "password", password, "_csrf", browser.csrfOf(loginPage)));
+        if (oneTimeCode != null) {
+            form.put("otp", oneTimeCode);
+        }
+        HttpResponse<String> posted = browser.postForm(baseUrl + "/login", form);
         String afterLogin = location(posted).orElse("");
         if (afterLogin.contains("/login?error") || posted.statusCode() != 302) {
             return new Authorization(null, verifier, "sign-in refused", browser);

@@ -37,6 +37,7 @@ import tools.jackson.databind.JsonNode;
         "identity.gateway.client-secret=" + SECRET,
         "identity.bootstrap.username=" + BOOTSTRAP_USER,
         "identity.bootstrap.password=" + BOOTSTRAP_PASSWORD,
+        "identity.second-factor.encryption-key=" + IdentityTestSupport.SECOND_FACTOR_KEY,
         "platform.consumer.max-retries=1",
         "platform.consumer.initial-backoff=100ms" })
 @EmbeddedKafka(partitions = 3, bootstrapServersProperty = "spring.kafka.bootstrap-servers",

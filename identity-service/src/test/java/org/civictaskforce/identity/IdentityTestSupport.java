@@ -20,6 +20,8 @@ public final class IdentityTestSupport {
     public static final String REDIRECT = "http://localhost:8080/login/oauth2/code/civic";
     public static final String BOOTSTRAP_USER = "Coordinator.One";
     public static final String BOOTSTRAP_PASSWORD = "bootstrap password for tests";
+    /** 32 bytes, base64: test only. */
+    public static final String SECOND_FACTOR_KEY = "dGVzdC1vbmx5LXNlY29uZC1mYWN0b3Ita2V5LTMyYiE=";
     private static final HttpClient HTTP = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
     private IdentityTestSupport() {

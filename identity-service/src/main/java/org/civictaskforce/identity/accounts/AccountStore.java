@@ -24,10 +24,13 @@ import com.mongodb.client.model.Updates;
 /**
  * The {@code accounts} collection: {@code _id} ({@code acct-<uuid>}), {@code username} (normalised, unique),
  * {@code passwordHash}, {@code personId} (absent for an account without a person; unique when present),
- * {@code staticRoles}, {@code createdAt}, {@code failedAttempts}, {@code lockedUntil}.
+ * {@code staticRoles}, {@code createdAt}, {@code failedAttempts}, {@code lockedUntil}, and optionally
+ * {@code secondFactor} ({@code secret} as {@code SecretCipher} seals it, {@code active}, {@code lastStep}: the
+ * time step of the last code accepted, {@code createdAt}, {@code activatedAt}).
  */
 public class AccountStore {
     public static final String COLLECTION = "accounts";
+    private static final String SECOND_FACTOR = "secondFactor";
 
     private final MongoTemplate mongo;
 
@@ -77,15 +80,75 @@ public class AccountStore {
         return account(document);
     }
 
-    /** The recovery path: a new username and password for an existing account; unlocks it. */
-    public void reset(String id, String username, String passwordHash) {
+    /**
+     * The recovery path: a new username and password for an existing account; unlocks it and removes its second
+     * factor (the person may have lost the device).
+     *
+     * @return true if the account had a second factor (pending or active) that is now gone
+     */
+    public boolean reset(String id, String username, String passwordHash) {
         try {
-            collection().updateOne(Filters.eq("_id", id), Updates.combine(Updates.set("username", username),
-                    Updates.set("passwordHash", passwordHash), Updates.set("failedAttempts", 0),
-                    Updates.unset("lockedUntil")));
+            Document before = collection().findOneAndUpdate(Filters.eq("_id", id), Updates.combine(
+                    Updates.set("username", username), Updates.set("passwordHash", passwordHash),
+                    Updates.set("failedAttempts", 0), Updates.unset("lockedUntil"), Updates.unset(SECOND_FACTOR)),
+                    new FindOneAndUpdateOptions().returnDocument(ReturnDocument.BEFORE));
+            return before != null && before.get(SECOND_FACTOR) != null;
         } catch (MongoWriteException e) {
             throw duplicateOr(e);
         }
+    }
+
+    /** The account's second factor as stored: the sealed secret, whether it is required, the last step used. */
+    public record StoredSecondFactor(String sealedSecret, boolean active, long lastStep) {
+    }
+
+    public Optional<StoredSecondFactor> secondFactor(String id) {
+        Document account = collection().find(Filters.eq("_id", id)).first();
+        Document factor = account == null ? null : account.get(SECOND_FACTOR, Document.class);
+        if (factor == null) {
+            return Optional.empty();
+        }
+        Number lastStep = factor.get("lastStep", Number.class);
+        return Optional.of(new StoredSecondFactor(factor.getString("secret"), Boolean.TRUE.equals(factor.getBoolean("active")),
+                lastStep == null ? -1 : lastStep.longValue()));
+    }
+
+    /** Stores a pending (not yet required) second factor, replacing a pending one. @return false if one is active */
+    public boolean setPendingSecondFactor(String id, String sealedSecret, Instant now) {
+        return collection().updateOne(Filters.and(Filters.eq("_id", id), Filters.ne(SECOND_FACTOR + ".active", true)),
+                Updates.set(SECOND_FACTOR, new Document("secret", sealedSecret).append("active", false)
+                        .append("lastStep", -1L).append("createdAt", Date.from(now)))).getModifiedCount() > 0;
+    }
+
+    /**
+     * Makes the pending second factor {@code sealedSecret} required, using up {@code step}.
+     *
+     * @return false if it changed in the meantime or the step is not newer than the last one used
+     */
+    public boolean activateSecondFactor(String id, String sealedSecret, long step, Instant now) {
+        return collection().updateOne(Filters.and(Filters.eq("_id", id),
+                Filters.eq(SECOND_FACTOR + ".secret", sealedSecret), Filters.eq(SECOND_FACTOR + ".active", false),
+                Filters.lt(SECOND_FACTOR + ".lastStep", step)), Updates.combine(
+                Updates.set(SECOND_FACTOR + ".active", true), Updates.set(SECOND_FACTOR + ".lastStep", step),
+                Updates.set(SECOND_FACTOR + ".activatedAt", Date.from(now)))).getModifiedCount() > 0;
+    }
+
+    /**
+     * Uses up {@code step} of the second factor {@code sealedSecret}: atomic, so of two sign-ins with the same code
+     * one wins.
+     *
+     * @return false if a code of this step or a later one was already used (replay), or the factor changed
+     */
+    public boolean useSecondFactorStep(String id, String sealedSecret, long step) {
+        return collection().updateOne(Filters.and(Filters.eq("_id", id),
+                Filters.eq(SECOND_FACTOR + ".secret", sealedSecret), Filters.lt(SECOND_FACTOR + ".lastStep", step)),
+                Updates.set(SECOND_FACTOR + ".lastStep", step)).getModifiedCount() > 0;
+    }
+
+    /** @return false if the second factor changed or went in the meantime */
+    public boolean removeSecondFactor(String id, String sealedSecret) {
+        return collection().updateOne(Filters.and(Filters.eq("_id", id),
+                Filters.eq(SECOND_FACTOR + ".secret", sealedSecret)), Updates.unset(SECOND_FACTOR)).getModifiedCount() > 0;
     }
 
     /**
@@ -95,7 +158,16 @@ public class AccountStore {
      * @return the account id if this failure locked the account
      */
     public Optional<String> recordFailure(String username, int maxFailures, Instant lockUntil) {
-        Document after = collection().findOneAndUpdate(Filters.eq("username", username),
+        return recordFailure(Filters.eq("username", username), maxFailures, lockUntil);
+    }
+
+    /** As {@link #recordFailure(String, int, Instant)}, by account id (a wrong one-time code through the API). */
+    public Optional<String> recordFailureOfAccount(String id, int maxFailures, Instant lockUntil) {
+        return recordFailure(Filters.eq("_id", id), maxFailures, lockUntil);
+    }
+
+    private Optional<String> recordFailure(Bson account, int maxFailures, Instant lockUntil) {
+        Document after = collection().findOneAndUpdate(account,
                 Updates.inc("failedAttempts", 1), new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
         if (after == null || after.getInteger("failedAttempts", 0) < maxFailures) {
             return Optional.empty();

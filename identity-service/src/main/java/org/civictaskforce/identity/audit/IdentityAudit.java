@@ -11,7 +11,8 @@ import org.civictaskforce.platform.web.CorrelationId;
 
 /**
  * Writes identity facts into the kit's {@code audit_log} (identity-service publishes no events, so nothing
- * else would): account created, enrolment issued / completed, lockout, account deleted. Ids only: the
+ * else would): account created, enrolment issued / completed, lockout, account deleted, second factor enabled / disabled /
+ * a wrong one-time code. Ids only: the
  * subject is an account or person id, the actor a token subject, never a username.
  */
 public class IdentityAudit {
@@ -19,6 +20,9 @@ public class IdentityAudit {
     public static final String PASSWORD_RESET = "org.civictaskforce.identity.account.password-reset";
     public static final String ACCOUNT_LOCKED = "org.civictaskforce.identity.account.locked";
     public static final String ACCOUNT_DELETED = "org.civictaskforce.identity.account.deleted";
+    public static final String SECOND_FACTOR_ENABLED = "org.civictaskforce.identity.account.second-factor-enabled";
+    public static final String SECOND_FACTOR_DISABLED = "org.civictaskforce.identity.account.second-factor-disabled";
+    public static final String SECOND_FACTOR_FAILED = "org.civictaskforce.identity.account.second-factor-failed";
     public static final String ENROLMENT_ISSUED = "org.civictaskforce.identity.enrolment.issued";
     public static final String ENROLMENT_COMPLETED = "org.civictaskforce.identity.enrolment.completed";
 

@@ -10,6 +10,8 @@ import org.civictaskforce.identity.enrolment.Enrolments;
 import org.civictaskforce.identity.keys.SigningKeys;
 import org.civictaskforce.identity.membership.MembershipEventsListener;
 import org.civictaskforce.identity.membership.PersonRoles;
+import org.civictaskforce.identity.secondfactor.SecondFactors;
+import org.civictaskforce.identity.secondfactor.SecretCipher;
 import org.civictaskforce.platform.audit.AuditLog;
 import org.civictaskforce.platform.messaging.IdempotentProjection;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -23,6 +25,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 /** The service's own parts: stores, sign-in, enrolment, the membership projection. */
 @Configuration(proxyBeanMethods = false)
 public class IdentityConfiguration {
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(IdentityConfiguration.class);
 
     @Bean
     PasswordEncoder passwordEncoder() {
@@ -64,9 +67,18 @@ public class IdentityConfiguration {
     }
 
     @Bean
+    SecondFactors secondFactors(AccountStore accounts, IdentityAudit audit, Clock clock, IdentityProperties properties) {
+        SecretCipher cipher = new SecretCipher(properties.secondFactor().encryptionKey());
+        if (!cipher.encrypts()) {
+            log.warn("identity.second-factor.encryption-key is not set: second-factor secrets are stored unencrypted");
+        }
+        return new SecondFactors(accounts, cipher, audit, clock, properties.lockout());
+    }
+
+    @Bean
     AccountSignIn accountSignIn(AccountStore accounts, PasswordEncoder encoder, IdentityAudit audit, Clock clock,
-            IdentityProperties properties) {
-        return new AccountSignIn(accounts, encoder, audit, clock, properties.lockout());
+            IdentityProperties properties, SecondFactors secondFactors) {
+        return new AccountSignIn(accounts, encoder, audit, clock, properties.lockout(), secondFactors);
     }
 
     @Bean

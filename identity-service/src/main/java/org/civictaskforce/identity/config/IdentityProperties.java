@@ -8,7 +8,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * {@code identity.*}: the issuer, the one registered client (the gateway), token lifetimes, enrolment
- * links, brute-force lockout and the optional bootstrap coordinator. Secrets
+ * links, brute-force lockout, the optional bootstrap coordinator and the key for second-factor secrets. Secrets
  * ({@code identity.gateway.client-secret}, {@code identity.bootstrap.password}) have no usable default.
  */
 @ConfigurationProperties("identity")
@@ -18,7 +18,8 @@ public record IdentityProperties(
         @DefaultValue Tokens tokens,
         @DefaultValue Enrolment enrolment,
         @DefaultValue Lockout lockout,
-        @DefaultValue Bootstrap bootstrap) {
+        @DefaultValue Bootstrap bootstrap,
+        @DefaultValue SecondFactor secondFactor) {
 
     public record Gateway(
             @DefaultValue("civic-gateway") String clientId,
@@ -36,6 +37,10 @@ public record IdentityProperties(
     }
 
     public record Lockout(@DefaultValue("5") int maxFailures, @DefaultValue("15m") Duration duration) {
+    }
+
+    /** {@code encryption-key}: 32 bytes, base64, for second-factor secrets at rest; empty: stored unencrypted. */
+    public record SecondFactor(String encryptionKey) {
     }
 
     public record Bootstrap(String username, String password) {

@@ -9,6 +9,7 @@ import java.util.UUID;
 import org.civictaskforce.identity.accounts.AccountService;
 import org.civictaskforce.identity.authorizations.MongoAuthorizationService;
 import org.civictaskforce.identity.accounts.AccountSignIn;
+import org.civictaskforce.identity.accounts.SignInDetails;
 import org.civictaskforce.identity.keys.SigningKeys;
 import org.civictaskforce.identity.membership.Roles;
 import org.civictaskforce.platform.web.CorrelationId;
@@ -125,9 +126,9 @@ public class SecurityConfiguration {
                                 "/actuator/prometheus")
                         .permitAll()
                         .anyRequest().authenticated())
-                .formLogin(form -> form.loginPage("/login").permitAll())
+                .formLogin(form -> form.loginPage("/login").permitAll().authenticationDetailsSource(SignInDetails::new))
+                // AccountSignIn only: no second, password-only provider that ProviderManager would try after it
                 .authenticationProvider(signIn)
-                .userDetailsService(signIn)
                 .csrf(csrf -> csrf.ignoringRequestMatchers(jsonEnrolment))
                 .headers(headers -> headers
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER))

@@ -36,7 +36,8 @@ import com.mongodb.client.model.Updates;
  * username and password. The link's token is 32 random bytes; only its SHA-256 is stored
  * ({@code enrolments}, one document per person, so a new link replaces the old). It is valid for
  * {@code identity.enrolment.validity} and can be used once. For a person who already has an account the
- * same link resets username and password (the recovery path).
+ * same link resets username and password and removes the second factor (the recovery path: a forgotten
+ * password or a lost authenticator).
  */
 public class Enrolments {
     public static final String COLLECTION = "enrolments";
@@ -97,7 +98,8 @@ public class Enrolments {
     }
 
     /**
-     * Uses the link: creates the person's account, or resets username and password of the one they have.
+     * Uses the link: creates the person's account, or resets username and password of the one they have (and
+     * removes its second factor).
      *
      * @throws EnrolmentRefusedException for an unusable link or a refused username/password (nothing changes)
      * @throws UsernameTakenException if another account has the username (the link stays usable)
@@ -135,9 +137,12 @@ public class Enrolments {
             Optional<Account> existing = accounts.byPersonId(personId);
             Account account;
             if (existing.isPresent()) {
-                accounts.reset(existing.get().id(), username, hash);
+                boolean hadSecondFactor = accounts.reset(existing.get().id(), username, hash);
                 account = accounts.byId(existing.get().id()).orElseThrow();
                 audit.record(IdentityAudit.PASSWORD_RESET, AccountStore.COLLECTION, account.id(), personId);
+                if (hadSecondFactor) {
+                    audit.record(IdentityAudit.SECOND_FACTOR_DISABLED, AccountStore.COLLECTION, account.id(), personId);
+                }
             } else {
                 account = accounts.create(username, hash, personId, List.of(), now);
                 audit.record(IdentityAudit.ACCOUNT_CREATED, AccountStore.COLLECTION, account.id(), personId);

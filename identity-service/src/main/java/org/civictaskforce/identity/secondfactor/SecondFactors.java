@@ -1,0 +1,158 @@
+package org.civictaskforce.identity.secondfactor;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+import org.civictaskforce.identity.accounts.Account;
+import org.civictaskforce.identity.accounts.AccountStore;
+import org.civictaskforce.identity.accounts.AccountStore.StoredSecondFactor;
+import org.civictaskforce.identity.audit.IdentityAudit;
+import org.civictaskforce.identity.config.IdentityProperties;
+import org.civictaskforce.platform.problem.ConflictException;
+import org.civictaskforce.platform.problem.DomainRuleException;
+import org.civictaskforce.platform.problem.NotFoundException;
+import org.civictaskforce.platform.web.Actor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The opt-in second factor: a TOTP secret (20 random bytes) per account. Set up in two steps, so a person is
+ * never required to type codes from an app that did not take the secret: {@link #begin} stores it pending,
+ * {@link #confirm} with a right code makes it required at sign-in. Every accepted code uses up its time step
+ * (stored as {@code lastStep}), so a code works once. Nothing here logs a code, a secret or a username.
+ */
+public class SecondFactors {
+    public static final String ISSUER = "Civic Taskforce";
+    private static final Logger log = LoggerFactory.getLogger(SecondFactors.class);
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final int SECRET_BYTES = 20;
+    static final String WRONG_CODE = "The one-time code is wrong or was already used.";
+
+    /** What the person adds to their authenticator app. */
+    public record Setup(String secret, String otpauthUri) {
+    }
+
+    private final AccountStore accounts;
+    private final SecretCipher cipher;
+    private final IdentityAudit audit;
+    private final Clock clock;
+    private final IdentityProperties.Lockout lockout;
+
+    public SecondFactors(AccountStore accounts, SecretCipher cipher, IdentityAudit audit, Clock clock,
+            IdentityProperties.Lockout lockout) {
+        this.accounts = accounts;
+        this.cipher = cipher;
+        this.audit = audit;
+        this.clock = clock;
+        this.lockout = lockout;
+    }
+
+    /**
+     * A new pending secret for the subject's account (replacing a pending one).
+     *
+     * @throws ConflictException if a second factor is already active
+     */
+    public Setup begin(String subject) {
+        Account account = account(subject);
+        byte[] secret = new byte[SECRET_BYTES];
+        RANDOM.nextBytes(secret);
+        if (!accounts.setPendingSecondFactor(account.id(), cipher.seal(secret, account.id()), clock.instant())) {
+            throw new ConflictException("A second factor is already active; remove it first.");
+        }
+        String encoded = Base32.encode(secret);
+        String issuer = uriEncode(ISSUER);
+        return new Setup(encoded, "otpauth://totp/" + issuer + ":" + uriEncode(subject) + "?secret=" + encoded
+                + "&issuer=" + issuer);
+    }
+
+    /**
+     * Makes the pending second factor required.
+     *
+     * @throws NotFoundException if nothing is pending
+     * @throws ConflictException if it is already active
+     * @throws DomainRuleException for a wrong (or used) code
+     */
+    public void confirm(String subject, String code) {
+        Account account = account(subject);
+        StoredSecondFactor factor = accounts.secondFactor(account.id())
+                .orElseThrow(() -> new NotFoundException("Pending second factor of", subject));
+        if (factor.active()) {
+            throw new ConflictException("The second factor is already active.");
+        }
+        OptionalLong step = Totp.match(cipher.open(factor.sealedSecret(), account.id()), code, clock.instant(),
+                factor.lastStep());
+        if (step.isEmpty() || !accounts.activateSecondFactor(account.id(), factor.sealedSecret(), step.getAsLong(),
+                clock.instant())) {
+            throw new DomainRuleException(WRONG_CODE);
+        }
+        audit.record(IdentityAudit.SECOND_FACTOR_ENABLED, AccountStore.COLLECTION, account.id(), subject);
+        log.info("second factor enabled for account {}", account.id());
+    }
+
+    /**
+     * Removes the second factor (active or pending), given a current code. A wrong code counts toward the lockout,
+     * so a stolen access token is no way to guess codes; while the account is locked nothing is removed.
+     *
+     * @throws NotFoundException if the account has none
+     * @throws DomainRuleException for a wrong (or used) code, or a locked account
+     */
+    public void disable(String subject, String code) {
+        Account account = account(subject);
+        StoredSecondFactor factor = accounts.secondFactor(account.id())
+                .orElseThrow(() -> new NotFoundException("Second factor of", subject));
+        Instant now = clock.instant();
+        if (account.lockedAt(now)) {
+            throw new DomainRuleException("Too many failed attempts: the account is locked for now. Try again later.");
+        }
+        OptionalLong step = Totp.match(cipher.open(factor.sealedSecret(), account.id()), code, now, factor.lastStep());
+        if (step.isEmpty() || !accounts.useSecondFactorStep(account.id(), factor.sealedSecret(), step.getAsLong())) {
+            failed(account.id(), subject);
+            throw new DomainRuleException(WRONG_CODE);
+        }
+        accounts.removeSecondFactor(account.id(), factor.sealedSecret());
+        audit.record(IdentityAudit.SECOND_FACTOR_DISABLED, AccountStore.COLLECTION, account.id(), subject);
+        log.info("second factor removed from account {}", account.id());
+    }
+
+    /**
+     * For sign-in, after the password was right: true if the account requires no code, or {@code code} is a
+     * right one not used before (it is used up now). A wrong or missing code is audited; counting it toward the
+     * lockout is the caller's part, as for a wrong password.
+     */
+    public boolean signInAllowed(String accountId, String code) {
+        Optional<StoredSecondFactor> factor = accounts.secondFactor(accountId).filter(StoredSecondFactor::active);
+        if (factor.isEmpty()) {
+            return true;
+        }
+        OptionalLong step = Totp.match(cipher.open(factor.get().sealedSecret(), accountId), code, clock.instant(),
+                factor.get().lastStep());
+        if (step.isPresent() && accounts.useSecondFactorStep(accountId, factor.get().sealedSecret(), step.getAsLong())) {
+            return true;
+        }
+        audit.record(IdentityAudit.SECOND_FACTOR_FAILED, AccountStore.COLLECTION, accountId, Actor.ANONYMOUS);
+        return false;
+    }
+
+    private void failed(String accountId, String subject) {
+        audit.record(IdentityAudit.SECOND_FACTOR_FAILED, AccountStore.COLLECTION, accountId, subject);
+        accounts.recordFailureOfAccount(accountId, lockout.maxFailures(), clock.instant().plus(lockout.duration()))
+                .ifPresent(id -> {
+                    log.warn("account {} locked for {} after {} failed attempts", id, lockout.duration(),
+                            lockout.maxFailures());
+                    audit.record(IdentityAudit.ACCOUNT_LOCKED, AccountStore.COLLECTION, id, subject);
+                });
+    }
+
+    private Account account(String subject) {
+        return accounts.bySubject(subject).orElseThrow(() -> new NotFoundException("Account of", subject));
+    }
+
+    private static String uriEncode(String text) {
+        return URLEncoder.encode(text, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+}

@@ -1,0 +1,63 @@
+package org.civictaskforce.identity.web;
+
+import org.civictaskforce.identity.secondfactor.SecondFactors;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+/**
+ * {@code /api/identity/me/second-factor}: the signed-in person sets up, confirms or removes their own second
+ * factor (TOTP). The token's {@code sub} names the account; nobody else can act on it.
+ */
+@RestController
+@RequestMapping("/api/identity/me/second-factor")
+public class SecondFactorController {
+    /** The header that can carry the current code of a {@code DELETE} instead of a body. */
+    public static final String CODE_HEADER = "X-One-Time-Code";
+
+    private final SecondFactors secondFactors;
+
+    public SecondFactorController(SecondFactors secondFactors) {
+        this.secondFactors = secondFactors;
+    }
+
+    public record CodeRequest(@NotBlank @Size(max = 16) String code) {
+    }
+
+    /** {@code 201 {secret, otpauthUri}}: pending until confirmed; 409 if one is active. */
+    @PostMapping
+    public ResponseEntity<SecondFactors.Setup> begin(@AuthenticationPrincipal Jwt caller) {
+        return ResponseEntity.status(HttpStatus.CREATED).header("Cache-Control", "no-store")
+                .body(secondFactors.begin(caller.getSubject()));
+    }
+
+    /** {@code 204}: required at sign-in from now on; 422 for a wrong code. */
+    @PostMapping("/confirm")
+    public ResponseEntity<Void> confirm(@Valid @RequestBody CodeRequest request, @AuthenticationPrincipal Jwt caller) {
+        secondFactors.confirm(caller.getSubject(), request.code());
+        return ResponseEntity.noContent().build();
+    }
+
+    /** {@code 204}; the current code in the body ({@code {"code"}}) or in {@value #CODE_HEADER}. */
+    @DeleteMapping
+    public ResponseEntity<Void> disable(@RequestBody(required = false) CodeRequest request,
+            @RequestHeader(name = CODE_HEADER, required = false) String header, @AuthenticationPrincipal Jwt caller) {
+        String code = request != null && request.code() != null ? request.code() : header;
+        if (code == null || code.isBlank() || code.length() > 16) {
+            throw new IllegalArgumentException("send the current one-time code");
+        }
+        secondFactors.disable(caller.getSubject(), code);
+        return ResponseEntity.noContent().build();
+    }
+}
