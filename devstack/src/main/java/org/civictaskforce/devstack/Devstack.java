@@ -581,6 +581,7 @@ public class Devstack implements AutoCloseable {
         if (service == Service.IDENTITY) {
             env.put("IDENTITY_BOOTSTRAP_USERNAME", DevstackSecrets.BOOTSTRAP_USERNAME);
             env.put("IDENTITY_BOOTSTRAP_PASSWORD", secrets.bootstrapPassword());
+            env.put("IDENTITY_SECOND_FACTOR_KEY", secrets.secondFactorKey());
         }
         if (service == Service.GATEWAY) {
             env.put("IDENTITY_TOKEN_URI", identityUrl() + "/oauth2/token");

@@ -48,6 +48,18 @@ public final class DevstackSecrets {
         return value("bootstrap.password");
     }
 
+    /** The key that encrypts second-factor secrets at rest: 32 random bytes, base64. */
+    public String secondFactorKey() {
+        String value = values.getProperty("identity.second-factor-key");
+        if (value == null) {
+            byte[] bytes = new byte[32];
+            RANDOM.nextBytes(bytes);
+            values.setProperty("identity.second-factor-key", Base64.getEncoder().encodeToString(bytes));
+            save();
+        }
+        return values.getProperty("identity.second-factor-key");
+    }
+
     /** The password of a sample account (generated the first time it is asked for). */
     public String samplePassword(String username) {
         return value("sample." + username + ".password");

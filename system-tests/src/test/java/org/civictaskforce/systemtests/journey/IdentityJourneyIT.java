@@ -105,6 +105,69 @@ class IdentityJourneyIT {
     }
 
     @Test
+    void aMemberTurnsOnASecondFactorAndFromThenOnSignsInWithACode() throws Exception {
+        String person = activeExpert("Careful Expert");
+        String[] credentials = SystemUnderTest.identities().credentials(person);
+        Browser browser = new Browser(stack.gatewayUrl());
+        browser.signIn(credentials[0], credentials[1]);
+
+        HttpResponse<String> setUp = browser.send("POST", "/api/identity/me/second-factor", null, true);
+        assertThat(setUp.statusCode()).as(setUp.body()).isEqualTo(201);
+        JsonNode factor = GatewayClient.JSON.readTree(setUp.body());
+        assertThat(factor.get("otpauthUri").asString()).startsWith("otpauth://totp/")
+                .doesNotContain(credentials[0]);
+        byte[] secret = base32(factor.get("secret").asString());
+        long step = Instant.now().getEpochSecond() / 30;
+        HttpResponse<String> wrong = browser.send("POST", "/api/identity/me/second-factor/confirm",
+                "{\"code\":\"" + (Integer.parseInt(totp(secret, step)) + 1) % 1_000_000 + "\"}", true);
+        assertThat(wrong.statusCode()).isEqualTo(422);
+        HttpResponse<String> confirmed = browser.send("POST", "/api/identity/me/second-factor/confirm",
+                "{\"code\":\"" + totp(secret, step) + "\"}", true);
+        assertThat(confirmed.statusCode()).as(confirmed.body()).isEqualTo(204);
+        assertThat(browser.send("POST", "/logout", null, true).statusCode()).isEqualTo(200);
+
+        // the password alone no longer signs in, and the page does not say which part was wrong
+        Browser thief = new Browser(stack.gatewayUrl());
+        assertThat(thief.trySignIn(credentials[0], credentials[1], null)).isFalse();
+        assertThat(thief.json("/auth/me").get("signedIn").asBoolean()).isFalse();
+        // with the next code (one step ahead is accepted; the step used to confirm is spent) it does
+        Browser owner = new Browser(stack.gatewayUrl());
+        assertThat(owner.trySignIn(credentials[0], credentials[1], totp(secret, step + 1))).isTrue();
+        assertThat(owner.json("/auth/me").get("subject").asString()).isEqualTo(person);
+        // the same code again is refused: a code works once
+        assertThat(new Browser(stack.gatewayUrl()).trySignIn(credentials[0], credentials[1], totp(secret, step + 1)))
+                .isFalse();
+    }
+
+    /** RFC 6238 with HMAC-SHA1, 6 digits: written here independently of the identity service's own. */
+    private static String totp(byte[] secret, long step) throws Exception {
+        javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA1");
+        mac.init(new javax.crypto.spec.SecretKeySpec(secret, "HmacSHA1"));
+        byte[] h = mac.doFinal(java.nio.ByteBuffer.allocate(8).putLong(step).array());
+        int offset = h[h.length - 1] & 0xf;
+        int binary = ((h[offset] & 0x7f) << 24) | ((h[offset + 1] & 0xff) << 16) | ((h[offset + 2] & 0xff) << 8)
+                | (h[offset + 3] & 0xff);
+        return String.format("%06d", binary % 1_000_000);
+    }
+
+    /** RFC 4648 base32 without padding. */
+    private static byte[] base32(String text) {
+        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        int buffer = 0;
+        int bits = 0;
+        for (char c : text.replace("=", "").toUpperCase().toCharArray()) {
+            buffer = (buffer << 5) | alphabet.indexOf(c);
+            bits += 5;
+            if (bits >= 8) {
+                out.write((buffer >> (bits - 8)) & 0xff);
+                bits -= 8;
+            }
+        }
+        return out.toByteArray();
+    }
+
+    @Test
     void rolesFollowMembership() {
         String person = activeExpert("Role Follower");
         assertThat(SystemUnderTest.identities().currentRoles(person)).contains("expert");
@@ -173,6 +236,11 @@ class IdentityJourneyIT {
         }
 
         void signIn(String username, String password) throws Exception {
+            assertThat(trySignIn(username, password, null)).as("back at the web client, signed in").isTrue();
+        }
+
+        /** Signs in like a browser, with a one-time code if given; whether it ended back at the web client. */
+        boolean trySignIn(String username, String password, String code) throws Exception {
             HttpResponse<String> step = get(gateway + "/oauth2/authorization/civic");
             String login = follow(step); // the identity service's authorize endpoint, which sends us to /login
             while (!URI.create(login).getPath().equals("/login")) {
@@ -181,16 +249,23 @@ class IdentityJourneyIT {
             HttpResponse<String> page = get(login);
             String csrf = SignIn.csrf(page.body());
             assertThat(csrf).as("the sign-in page carries a CSRF token").isNotNull();
+            Map<String, String> fields = new java.util.LinkedHashMap<>(Map.of("username", username,
+                    "password", password, "_csrf", csrf));
+            if (code != null) {
+                fields.put("otp", code);
+            }
             HttpResponse<String> posted = http.send(HttpRequest.newBuilder(URI.create(login))
                     .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(SignIn.form(Map.of("username", username,
-                            "password", password, "_csrf", csrf))))
+                    .POST(HttpRequest.BodyPublishers.ofString(SignIn.form(fields)))
                     .build(), HttpResponse.BodyHandlers.ofString());
             String next = follow(posted);
+            if (URI.create(next).getPath().equals("/login")) {
+                return false; // back at the sign-in page with its one message for every failure
+            }
             for (int hops = 0; hops < 6 && !next.equals(gateway + "/") && !next.startsWith(gateway + "/?"); hops++) {
                 next = follow(get(next));
             }
-            assertThat(next).as("back at the web client, signed in").isEqualTo(gateway + "/");
+            return next.equals(gateway + "/");
         }
 
         JsonNode json(String path) throws Exception {
