@@ -52,10 +52,15 @@ class SecondFactorIntegrationTest extends IdentityIntegrationTestBase {
         byte[] secret = base32(json(call("POST", base + API, member.tokens().accessToken(), null)).get("secret")
                 .asString());
         HttpResponse<String> confirmed = call("POST", base + API + "/confirm", member.tokens().accessToken(),
-                "{\"code\":\"" + currentCode(secret) + "\"}");
+                confirm(currentCode(secret)));
         assertThat(confirmed.statusCode()).as(confirmed.body()).isEqualTo(204);
         nextStep();
         return new Member(member.personId(), member.username(), member.accountId(), secret, member.tokens());
+    }
+
+    /** The body that confirms a pending second factor: the code and the account's password. */
+    static String confirm(String code) {
+        return "{\"code\":\"" + code + "\",\"password\":\"" + PASSWORD + "\"}";
     }
 
     String currentCode(byte[] secret) {
@@ -90,15 +95,16 @@ class SecondFactorIntegrationTest extends IdentityIntegrationTestBase {
         // pending: not yet required
         assertThat(flow.authorize(member.username(), PASSWORD).succeeded()).isTrue();
         // the first secret no longer counts
-        problem(call("POST", base + API + "/confirm", bearer, "{\"code\":\"" + currentCode(base32(secret)) + "\"}"),
+        problem(call("POST", base + API + "/confirm", bearer, confirm(currentCode(base32(secret)))),
                 422, "/problems/domain-rule");
-        problem(call("POST", base + API + "/confirm", bearer, "{\"code\":\"12345\"}"), 422, "/problems/domain-rule");
+        problem(call("POST", base + API + "/confirm", bearer, confirm("12345")), 422, "/problems/domain-rule");
         problem(call("POST", base + API + "/confirm", bearer, "{}"), 400, "/problems/validation");
+
         byte[] key = base32(replaced);
-        assertThat(call("POST", base + API + "/confirm", bearer, "{\"code\":\"" + currentCode(key) + "\"}")
+        assertThat(call("POST", base + API + "/confirm", bearer, confirm(currentCode(key)))
                 .statusCode()).isEqualTo(204);
         problem(call("POST", base + API, bearer, null), 409, "/problems/conflict");
-        problem(call("POST", base + API + "/confirm", bearer, "{\"code\":\"" + currentCode(key) + "\"}"), 409,
+        problem(call("POST", base + API + "/confirm", bearer, confirm(currentCode(key))), 409,
                 "/problems/conflict");
         nextStep();
 
@@ -152,12 +158,30 @@ class SecondFactorIntegrationTest extends IdentityIntegrationTestBase {
 
         // with the code in the body
         byte[] again = base32(json(call("POST", base + API, bearer, null)).get("secret").asString());
-        assertThat(call("POST", base + API + "/confirm", bearer, "{\"code\":\"" + currentCode(again) + "\"}")
+        assertThat(call("POST", base + API + "/confirm", bearer, confirm(currentCode(again)))
                 .statusCode()).isEqualTo(204);
         nextStep();
         assertThat(call("DELETE", base + API, bearer, "{\"code\":\"" + currentCode(again) + "\"}").statusCode())
                 .isEqualTo(204);
         assertThat(audits(IdentityAudit.SECOND_FACTOR_DISABLED, member.accountId())).isEqualTo(2);
+    }
+
+    @Test
+    void turningItOnNeedsThePasswordAsWellAsTheToken() {
+        Member member = member("stolen");
+        String bearer = member.tokens().accessToken();
+        byte[] key = base32(json(call("POST", base + API, bearer, null)).get("secret").asString());
+
+        problem(call("POST", base + API + "/confirm", bearer, "{\"code\":\"" + currentCode(key) + "\"}"), 400,
+                "/problems/validation");
+        problem(call("POST", base + API + "/confirm", bearer, "{\"code\":\"" + currentCode(key)
+                + "\",\"password\":\"not the password\"}"), 422, "/problems/domain-rule");
+        assertThat(mongo.getCollection("accounts").find(Filters.eq("_id", member.accountId())).first()
+                .getInteger("failedAttempts", 0)).as("a wrong password counts toward the lockout").isEqualTo(1);
+        assertThat(flow.authorize(member.username(), PASSWORD).succeeded()).as("still not required").isTrue();
+
+        assertThat(call("POST", base + API + "/confirm", bearer, confirm(currentCode(key))).statusCode())
+                .isEqualTo(204);
     }
 
     @Test

@@ -67,12 +67,13 @@ public class IdentityConfiguration {
     }
 
     @Bean
-    SecondFactors secondFactors(AccountStore accounts, IdentityAudit audit, Clock clock, IdentityProperties properties) {
+    SecondFactors secondFactors(AccountStore accounts, IdentityAudit audit, Clock clock, IdentityProperties properties,
+            PasswordEncoder encoder) {
         SecretCipher cipher = new SecretCipher(properties.secondFactor().encryptionKey());
         if (!cipher.encrypts()) {
             log.warn("identity.second-factor.encryption-key is not set: second-factor secrets are stored unencrypted");
         }
-        return new SecondFactors(accounts, cipher, audit, clock, properties.lockout());
+        return new SecondFactors(accounts, cipher, audit, clock, properties.lockout(), encoder);
     }
 
     @Bean

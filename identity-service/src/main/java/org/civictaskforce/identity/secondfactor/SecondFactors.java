@@ -19,6 +19,7 @@ import org.civictaskforce.platform.problem.NotFoundException;
 import org.civictaskforce.platform.web.Actor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
  * The opt-in second factor: a TOTP secret (20 random bytes) per account. Set up in two steps, so a person is
@@ -42,9 +43,11 @@ public class SecondFactors {
     private final IdentityAudit audit;
     private final Clock clock;
     private final IdentityProperties.Lockout lockout;
+    private final PasswordEncoder passwords;
 
     public SecondFactors(AccountStore accounts, SecretCipher cipher, IdentityAudit audit, Clock clock,
-            IdentityProperties.Lockout lockout) {
+            IdentityProperties.Lockout lockout, PasswordEncoder passwords) {
+        this.passwords = passwords;
         this.accounts = accounts;
         this.cipher = cipher;
         this.audit = audit;
@@ -71,14 +74,23 @@ public class SecondFactors {
     }
 
     /**
-     * Makes the pending second factor required.
+     * Makes the pending second factor required. Needs the account's password as well as a code: an access
+     * token alone (stolen from a device, say) must not be enough to tie the account to someone else's
+     * authenticator and lock its owner out. A wrong password counts toward the lockout.
      *
      * @throws NotFoundException if nothing is pending
      * @throws ConflictException if it is already active
-     * @throws DomainRuleException for a wrong (or used) code
+     * @throws DomainRuleException for a wrong password, a wrong (or used) code, or a locked account
      */
-    public void confirm(String subject, String code) {
+    public void confirm(String subject, String code, String password) {
         Account account = account(subject);
+        if (account.lockedAt(clock.instant())) {
+            throw new DomainRuleException("Too many failed attempts: the account is locked for now. Try again later.");
+        }
+        if (password == null || !passwords.matches(password, account.passwordHash())) {
+            failed(account.id(), subject);
+            throw new DomainRuleException("The password is wrong.");
+        }
         StoredSecondFactor factor = accounts.secondFactor(account.id())
                 .orElseThrow(() -> new NotFoundException("Pending second factor of", subject));
         if (factor.active()) {

@@ -35,6 +35,10 @@ public class SecondFactorController {
     public record CodeRequest(@NotBlank @Size(max = 16) String code) {
     }
 
+    /** The code from the app and the account's password (an access token alone is not enough). */
+    public record ConfirmRequest(@NotBlank @Size(max = 16) String code, @NotBlank @Size(max = 200) String password) {
+    }
+
     /** {@code 201 {secret, otpauthUri}}: pending until confirmed; 409 if one is active. */
     @PostMapping
     public ResponseEntity<SecondFactors.Setup> begin(@AuthenticationPrincipal Jwt caller) {
@@ -42,10 +46,11 @@ public class SecondFactorController {
                 .body(secondFactors.begin(caller.getSubject()));
     }
 
-    /** {@code 204}: required at sign-in from now on; 422 for a wrong code. */
+    /** {@code 204}: required at sign-in from now on; 422 for a wrong code or password. */
     @PostMapping("/confirm")
-    public ResponseEntity<Void> confirm(@Valid @RequestBody CodeRequest request, @AuthenticationPrincipal Jwt caller) {
-        secondFactors.confirm(caller.getSubject(), request.code());
+    public ResponseEntity<Void> confirm(@Valid @RequestBody ConfirmRequest request,
+            @AuthenticationPrincipal Jwt caller) {
+        secondFactors.confirm(caller.getSubject(), request.code(), request.password());
         return ResponseEntity.noContent().build();
     }
 

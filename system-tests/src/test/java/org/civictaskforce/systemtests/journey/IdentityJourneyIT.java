@@ -119,10 +119,11 @@ class IdentityJourneyIT {
         byte[] secret = base32(factor.get("secret").asString());
         long step = Instant.now().getEpochSecond() / 30;
         HttpResponse<String> wrong = browser.send("POST", "/api/identity/me/second-factor/confirm",
-                "{\"code\":\"" + (Integer.parseInt(totp(secret, step)) + 1) % 1_000_000 + "\"}", true);
+                "{\"code\":\"" + (Integer.parseInt(totp(secret, step)) + 1) % 1_000_000 + "\",\"password\":\""
+                        + credentials[1] + "\"}", true);
         assertThat(wrong.statusCode()).isEqualTo(422);
         HttpResponse<String> confirmed = browser.send("POST", "/api/identity/me/second-factor/confirm",
-                "{\"code\":\"" + totp(secret, step) + "\"}", true);
+                "{\"code\":\"" + totp(secret, step) + "\",\"password\":\"" + credentials[1] + "\"}", true);
         assertThat(confirmed.statusCode()).as(confirmed.body()).isEqualTo(204);
         assertThat(browser.send("POST", "/logout", null, true).statusCode()).isEqualTo(200);
 
