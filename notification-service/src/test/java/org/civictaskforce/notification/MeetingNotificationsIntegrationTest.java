@@ -49,6 +49,7 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -65,6 +66,7 @@ import jakarta.mail.internet.MimeMessage;
  * meeting's; a move told to those who have not declined, with reminders moved; reminders fired through two
  * replicas and after a restart; a cancellation dropping what is pending; erasure removing the person.
  */
+@DirtiesContext // closed when the class ends, while the shared Mongo server still runs (README, Tests)
 @SpringBootTest(properties = { "notification.dispatch.interval=200ms", "platform.consumer.max-retries=1",
         "platform.consumer.initial-backoff=100ms" })
 @EmbeddedKafka(partitions = 3, bootstrapServersProperty = "spring.kafka.bootstrap-servers",

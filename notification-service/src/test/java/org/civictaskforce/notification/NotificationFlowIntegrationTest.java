@@ -62,6 +62,7 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
 import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
@@ -86,6 +87,7 @@ import jakarta.mail.internet.MimeMessage;
  * The whole journey against a real Kafka broker, the wire-compatible store and a real SMTP server:
  * events and contact records are published as membership-service publishes them.
  */
+@DirtiesContext // closed when the class ends, while the shared Mongo server still runs (README, Tests)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "notification.dispatch.interval=200ms",
         "platform.consumer.max-retries=1",
