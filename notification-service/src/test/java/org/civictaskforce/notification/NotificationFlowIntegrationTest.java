@@ -47,6 +47,7 @@ import org.civictaskforce.notification.web.InboxPush;
 import org.civictaskforce.platform.testing.MongoTestServer;
 import org.civictaskforce.platform.testing.TopicReader;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -174,11 +175,15 @@ class NotificationFlowIntegrationTest {
             CAPTURE.start();
             root.addAppender(CAPTURE);
         }
-        if (producer == null) {
-            producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                    ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
-                    StringSerializer.class, ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class));
-        }
+        producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
+                StringSerializer.class, ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class));
+    }
+
+    /** Each test has its own instance, so its own producer: closed, not left reconnecting to a closed broker. */
+    @AfterEach
+    void closeProducer() {
+        producer.close();
     }
 
     @AfterAll
