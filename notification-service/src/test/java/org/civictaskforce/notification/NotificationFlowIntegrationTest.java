@@ -20,7 +20,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -41,9 +43,11 @@ import org.civictaskforce.notification.persistence.InboxStore;
 import org.civictaskforce.notification.persistence.NotificationDocument;
 import org.civictaskforce.notification.persistence.NotificationStore;
 import org.civictaskforce.notification.persistence.RecipientStore;
+import org.civictaskforce.notification.web.InboxPush;
 import org.civictaskforce.platform.testing.MongoTestServer;
 import org.civictaskforce.platform.testing.TopicReader;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -59,6 +63,7 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
 import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
@@ -83,6 +88,7 @@ import jakarta.mail.internet.MimeMessage;
  * The whole journey against a real Kafka broker, the wire-compatible store and a real SMTP server:
  * events and contact records are published as membership-service publishes them.
  */
+@DirtiesContext // closed when the class ends, while the shared Mongo server still runs (README, Tests)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "notification.dispatch.interval=200ms",
         "platform.consumer.max-retries=1",
@@ -151,6 +157,8 @@ class NotificationFlowIntegrationTest {
     InboxStore inbox;
     @Autowired
     MeterRegistry meters;
+    @Autowired
+    InboxPush push;
     @Value("${spring.kafka.bootstrap-servers}")
     String bootstrap;
     @LocalServerPort
@@ -167,11 +175,15 @@ class NotificationFlowIntegrationTest {
             CAPTURE.start();
             root.addAppender(CAPTURE);
         }
-        if (producer == null) {
-            producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                    ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
-                    StringSerializer.class, ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class));
-        }
+        producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
+                StringSerializer.class, ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class));
+    }
+
+    /** Each test has its own instance, so its own producer: closed, not left reconnecting to a closed broker. */
+    @AfterEach
+    void closeProducer() {
+        producer.close();
     }
 
     @AfterAll
@@ -477,6 +489,32 @@ class NotificationFlowIntegrationTest {
 
     @Test
     @Order(12)
+    void shuttingDownEndsTheOpenStreamsSoGracefulShutdownNeedNotWaitForThem() throws Exception {
+        Person p = person("en", "UTC", "Stream Ender");
+        HttpClient http = HttpClient.newHttpClient();
+        HttpRequest stream = HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + port + "/api/notifications/inbox/" + p.id + "/stream"))
+                .header("Accept", "text/event-stream").header("Authorization", TestTokens.person(p.id)).build();
+        HttpResponse<java.util.stream.Stream<String>> response = http.send(stream, HttpResponse.BodyHandlers.ofLines());
+        assertThat(response.statusCode()).isEqualTo(200);
+        CompletableFuture<List<String>> received = CompletableFuture.supplyAsync(() -> response.body().toList());
+        try {
+            push.stop(); // what the context does first when it closes
+            // the server ends the stream: its body is complete, the client is free to reconnect elsewhere
+            assertThat(received.get(WAIT.toSeconds(), TimeUnit.SECONDS)).contains("event:unread");
+            // a client that reconnects to this replica while it shuts down is ended at once
+            HttpResponse<java.util.stream.Stream<String>> again = http.send(stream, HttpResponse.BodyHandlers.ofLines());
+            assertThat(again.statusCode()).isEqualTo(200);
+            assertThat(CompletableFuture.supplyAsync(() -> again.body().toList()).get(WAIT.toSeconds(), TimeUnit.SECONDS))
+                    .doesNotContain("event:unread");
+            await().atMost(WAIT).until(() -> push.openStreams() == 0);
+        } finally {
+            push.start();
+        }
+    }
+
+    @Test
+    @Order(13)
     void webhooksToPrivateTargetsAreRefusedAndTheSecretIsNeverShown() throws Exception {
         String personId = "person-" + UUID.randomUUID();
         for (String internal : List.of("http://127.0.0.1:9/hook", "http://169.254.169.254/latest", "http://[::1]/x",

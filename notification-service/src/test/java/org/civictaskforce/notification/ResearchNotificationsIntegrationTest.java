@@ -45,6 +45,7 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -61,6 +62,7 @@ import jakarta.mail.internet.MimeMessage;
  * coordinators (and nobody else) hear of a submission; redelivered events tell nobody twice; submitting
  * and accepting drop the pending reminders, a return arms them again.
  */
+@DirtiesContext // closed when the class ends, while the shared Mongo server still runs (README, Tests)
 @SpringBootTest(properties = { "notification.dispatch.interval=200ms", "notification.reminders.interval=300ms",
         "platform.consumer.max-retries=1", "platform.consumer.initial-backoff=100ms" })
 @EmbeddedKafka(partitions = 3, bootstrapServersProperty = "spring.kafka.bootstrap-servers",

@@ -33,6 +33,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -48,6 +49,7 @@ import jakarta.mail.internet.MimeMessage;
  * translation and a published edition (that language's translators); in the reader's language, with
  * the deadline in their zone and the consultation's.
  */
+@DirtiesContext // closed when the class ends, while the shared Mongo server still runs (README, Tests)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = "notification.dispatch.interval=200ms")
 @EmbeddedKafka(partitions = 3, bootstrapServersProperty = "spring.kafka.bootstrap-servers",
         topics = { Topics.MEMBERSHIP_EVENTS, Topics.MEMBERSHIP_CONTACTS, Topics.STRATEGY_EVENTS })

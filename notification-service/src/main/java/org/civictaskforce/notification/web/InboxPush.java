@@ -16,6 +16,7 @@ import org.civictaskforce.notification.persistence.InboxStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.http.MediaType;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -27,9 +28,14 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * change streams), every {@code notification.inbox.push-interval}, and sends each new item once per
  * connection. Events: {@code unread} ({@code {"unreadCount":n}}) on connect, {@code inbox-item} (an
  * {@link InboxItemView}) per new item, and a comment line as heartbeat so proxies keep the stream open.
+ *
+ * <p>When the application shuts down, every open stream is ended first (this lifecycle's phase comes before the
+ * web server's graceful shutdown): a stream never ends by itself, so graceful shutdown would otherwise wait for
+ * it until {@code spring.lifecycle.timeout-per-shutdown-phase} runs out, time taken from the phases after it
+ * (the dispatcher's in-flight deliveries). Clients reconnect, to a replica that is still running.
  */
 @Component
-public class InboxPush {
+public class InboxPush implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(InboxPush.class);
     private static final Duration HEARTBEAT = Duration.ofSeconds(15);
 
@@ -37,6 +43,8 @@ public class InboxPush {
     private final Clock clock;
     private final Duration timeout;
     private final Map<String, List<Connection>> connections = new ConcurrentHashMap<>();
+    private volatile boolean running;
+    private volatile boolean stopping;
 
     public InboxPush(InboxStore inbox, Clock clock,
             @Value("${notification.inbox.stream-timeout:30m}") Duration timeout) {
@@ -69,6 +77,13 @@ public class InboxPush {
         emitter.onCompletion(remove);
         emitter.onTimeout(remove);
         emitter.onError(e -> remove.run());
+        if (stopping) {
+            // opened while stop() ends the others: ended at once too, and removed here, because an emitter
+            // completed before it is returned never calls its completion callback
+            remove.run();
+            end(connection);
+            return emitter;
+        }
         try {
             emitter.send(SseEmitter.event().name("unread")
                     .data(Map.of("unreadCount", inbox.unreadCount(personId)), MediaType.APPLICATION_JSON));
@@ -108,6 +123,40 @@ public class InboxPush {
             c.emitter.completeWithError(e);
         } catch (RuntimeException e) {
             log.warn("inbox push for person {} failed: {}", personId, e.getClass().getName());
+        }
+    }
+
+    /** Ends every open stream: the application is shutting down. */
+    @Override
+    public void stop() {
+        stopping = true;
+        running = false;
+        connections.values().forEach(list -> list.forEach(InboxPush::end));
+        connections.clear(); // a stream still being opened has no completion callback yet
+    }
+
+    @Override
+    public void start() {
+        stopping = false;
+        running = true;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** Stopped before the web server's graceful shutdown ({@code DEFAULT_PHASE - 1024}) begins. */
+    @Override
+    public int getPhase() {
+        return SmartLifecycle.DEFAULT_PHASE;
+    }
+
+    private static void end(Connection c) {
+        try {
+            c.emitter.complete();
+        } catch (RuntimeException e) {
+            // already completed or failed: nothing left to end
         }
     }
 

@@ -42,6 +42,7 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -67,6 +68,7 @@ import jakarta.mail.internet.MimeMessage;
  * (tag {@code benchmark}, and the class name matches no test pattern); see docs/benchmarks.md for the command.
  */
 @Tag("benchmark")
+@DirtiesContext // closed when the class ends, while the shared Mongo server still runs (README, Tests)
 @SpringBootTest(properties = "notification.reminders.interval=1h")
 @EmbeddedKafka(partitions = 3, bootstrapServersProperty = "spring.kafka.bootstrap-servers",
         topics = { Topics.MEMBERSHIP_EVENTS, Topics.MEMBERSHIP_CONTACTS })

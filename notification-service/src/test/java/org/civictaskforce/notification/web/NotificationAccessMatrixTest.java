@@ -26,6 +26,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -39,6 +40,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * <p>Inbox, preferences and webhook are the person's alone: a coordinator gets 403 on anyone else's
  * too. The delivery log, the template coverage and the operator endpoints are for coordinators.
  */
+@DirtiesContext // closed when the class ends, while the shared Mongo server still runs (README, Tests)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "notification.inbox.stream-timeout=2s") // the streams the matrix opens end soon after
 @EmbeddedKafka(partitions = 3, bootstrapServersProperty = "spring.kafka.bootstrap-servers",
