@@ -24,7 +24,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
         "gateway.rate-limit.refill-per-second=100000",
         "spring.cloud.gateway.server.webflux.httpclient.response-timeout=1s",
         "GATEWAY_CORS_ORIGINS=https://client.example,https://second.example" })
-@AutoConfigureWebTestClient
+@AutoConfigureWebTestClient(timeout = "30s") // the default 5 s is too short on a loaded 2-core CI machine
 abstract class GatewayIntegrationTest {
 
     static final Pattern UUID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");

@@ -26,7 +26,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
         "GATEWAY_RATE_LIMIT_USER_CAPACITY=3",
         "GATEWAY_RATE_LIMIT_USER_REFILL_PER_SECOND=0.1",
         "server.forward-headers-strategy=native" })
-@AutoConfigureWebTestClient
+@AutoConfigureWebTestClient(timeout = "30s") // the default 5 s is too short on a loaded 2-core CI machine
 class RateLimitTest {
 
     static final RecordingBackend membership = RecordingBackend.start();

@@ -34,7 +34,7 @@ import org.springframework.web.util.UriComponentsBuilder;
  * endpoint, and from then on holds only the session cookie; the gateway relays the access token.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureWebTestClient
+@AutoConfigureWebTestClient(timeout = "30s") // the default 5 s is too short on a loaded 2-core CI machine
 class WebSignInTest {
 
     static final String AUTHORIZE = "http://identity.example/oauth2/authorize";
