@@ -55,21 +55,47 @@ async function api(method, path, body) {
   return data;
 }
 
-// who is signed in: an id and working-group roles, never a name (GET /auth/me)
+// who is signed in: an id and working-group roles, never a name (GET /auth/me). What the page offers
+// follows the roles; the services check every call anyway, so this only spares members actions that fail.
+let account = { signedIn: false, subject: null, roles: [] };
+
+function isCoordinator() {
+  return account.signedIn && account.roles.includes('coordinator');
+}
+
 async function loadAccount() {
   const signedInAs = document.getElementById('signed-in-as');
   try {
     const me = await api('GET', '/auth/me');
-    document.getElementById('sign-in').hidden = me.signedIn;
-    document.getElementById('sign-out').hidden = !me.signedIn;
-    signedInAs.textContent = me.signedIn
-      ? 'Signed in (' + (me.roles.length ? me.roles.join(', ') : 'no role yet') + ')'
+    account = {
+      signedIn: Boolean(me && me.signedIn),
+      subject: me && me.signedIn ? me.subject : null,
+      roles: me && Array.isArray(me.roles) ? me.roles : [],
+    };
+    document.getElementById('sign-in').hidden = account.signedIn;
+    document.getElementById('sign-out').hidden = !account.signedIn;
+    signedInAs.textContent = account.signedIn
+      ? 'Signed in (' + (account.roles.length ? account.roles.join(', ') : 'no role yet') + ')'
       : 'Not signed in';
-    return me.signedIn;
   } catch (error) {
+    account = { signedIn: false, subject: null, roles: [] };
     signedInAs.textContent = '';
     showStatus('Could not check the sign-in: ' + error.message, true);
-    return false;
+  }
+  showForRoles();
+  return account.signedIn;
+}
+
+// coordinators: the Register form, Invite buttons and anyone's inbox; everyone else: their own inbox
+function showForRoles() {
+  const coordinator = isCoordinator();
+  document.getElementById('register-section').hidden = !coordinator;
+  document.getElementById('inbox-section').hidden = !account.signedIn;
+  document.getElementById('inbox-form').hidden = !coordinator;
+  document.getElementById('inbox-heading').textContent = coordinator ? 'Inbox' : 'Your inbox';
+  document.getElementById('security-section').hidden = !account.signedIn;
+  if (account.signedIn && !coordinator && account.subject) {
+    loadInbox(account.subject);
   }
 }
 
@@ -90,10 +116,26 @@ function items(page) {
   return (page && Array.isArray(page.content)) ? page.content : [];
 }
 
+const PEOPLE_SHOWN = 20;
+const PEOPLE_PATH = '/api/membership/people?size=20';
+
+// the list is sorted by registration time, oldest first: show the newest registrations, newest first
+async function newestPeople(count) {
+  const path = PEOPLE_PATH;
+  const first = await api('GET', path);
+  const pages = first && first.page && typeof first.page.totalPages === 'number' ? first.page.totalPages : 1;
+  if (pages <= 1) {
+    return items(first).slice().reverse();
+  }
+  const last = items(await api('GET', path + '&page=' + (pages - 1)));
+  const before = last.length < count ? items(await api('GET', path + '&page=' + (pages - 2))) : [];
+  return before.concat(last).slice(-count).reverse();
+}
+
 async function loadPeople() {
   const list = document.getElementById('people');
   try {
-    const people = items(await api('GET', '/api/membership/people?size=20'));
+    const people = await newestPeople(PEOPLE_SHOWN);
     list.replaceChildren(...people.map(personItem));
     if (people.length === 0) {
       list.replaceChildren(element('li', 'No people registered yet.'));
@@ -109,16 +151,18 @@ function personItem(person) {
   const item = element('li');
   const details = [person.country, person.status].filter(Boolean).join(', ');
   item.append(element('span', person.displayName), element('span', details ? ' (' + details + ')' : '', 'meta'));
-  const invite = element('button', 'Invite');
-  invite.type = 'button';
-  invite.addEventListener('click', () => invitePerson(person));
-  const inbox = element('button', 'Inbox');
-  inbox.type = 'button';
-  inbox.addEventListener('click', () => {
-    document.querySelector('#inbox-form [name=personId]').value = person.id;
-    loadInbox(person.id);
-  });
-  item.append(invite, inbox);
+  if (isCoordinator()) {
+    const invite = element('button', 'Invite');
+    invite.type = 'button';
+    invite.addEventListener('click', () => invitePerson(person));
+    const inbox = element('button', 'Inbox');
+    inbox.type = 'button';
+    inbox.addEventListener('click', () => {
+      document.querySelector('#inbox-form [name=personId]').value = person.id;
+      loadInbox(person.id);
+    });
+    item.append(invite, inbox);
+  }
   return item;
 }
 
@@ -178,6 +222,80 @@ async function loadInbox(personId) {
   }
 }
 
+// Second factor (POST/DELETE /api/identity/me/second-factor through the gateway). The secret is shown
+// once, only in the page: never in the address, in storage or in a log, and cleared when done.
+const factorStatus = document.getElementById('second-factor-status');
+
+function showFactorStatus(message, isError) {
+  factorStatus.textContent = message;
+  factorStatus.classList.toggle('error', Boolean(isError));
+}
+
+// "JBSWY3DPEHPK3PXP" -> "JBSW Y3DP EHPK 3PXP", for typing into an app
+function groupsOfFour(secret) {
+  return String(secret).replace(/\s+/g, '').replace(/(.{4})(?=.)/g, '$1 ');
+}
+
+function clearSetup() {
+  document.getElementById('second-factor-secret').textContent = '';
+  document.getElementById('second-factor-uri').textContent = '';
+  document.getElementById('second-factor-confirm-form').reset();
+  document.getElementById('second-factor-setup').hidden = true;
+  document.getElementById('second-factor-start').hidden = false;
+}
+
+async function startSecondFactor() {
+  showFactorStatus('Setting up…');
+  try {
+    const setup = await api('POST', '/api/identity/me/second-factor');
+    document.getElementById('second-factor-secret').textContent = groupsOfFour(setup.secret);
+    document.getElementById('second-factor-uri').textContent = setup.otpauthUri;
+    document.getElementById('second-factor-setup').hidden = false;
+    document.getElementById('second-factor-start').hidden = true;
+    showFactorStatus('Add the key to your authenticator app, then enter the code it shows and your password.');
+  } catch (error) {
+    showFactorStatus(error.status === 409
+      ? 'A second factor is already on. Turn it off first to set up a new one.'
+      : 'Could not set up a second factor: ' + error.message, true);
+  }
+}
+
+function codeOf(form) {
+  return form.elements.code.value.replace(/\s+/g, '');
+}
+
+async function confirmSecondFactor(event) {
+  event.preventDefault();
+  const form = event.target;
+  const body = { code: codeOf(form), password: form.elements.password.value };
+  form.elements.password.value = '';
+  try {
+    await api('POST', '/api/identity/me/second-factor/confirm', body);
+    clearSetup();
+    showFactorStatus('The second factor is on. From now on, signing in asks for a code from the app.');
+  } catch (error) {
+    form.elements.code.value = '';
+    showFactorStatus(error.status === 422
+      ? 'The code or the password was not right; try again with the code the app shows now.'
+      : 'Could not turn on the second factor: ' + error.message, true);
+  }
+}
+
+async function turnOffSecondFactor(event) {
+  event.preventDefault();
+  const form = event.target;
+  const code = codeOf(form);
+  form.reset();
+  try {
+    await api('DELETE', '/api/identity/me/second-factor', { code });
+    showFactorStatus('The second factor is off. Signing in needs only your password now.');
+  } catch (error) {
+    showFactorStatus(error.status === 422 || error.status === 400
+      ? 'Could not turn it off: the code was not right (or no second factor is on).'
+      : 'Could not turn off the second factor: ' + error.message, true);
+  }
+}
+
 document.getElementById('sign-out').addEventListener('click', signOut);
 document.getElementById('reload-people').addEventListener('click', loadPeople);
 document.getElementById('register-form').addEventListener('submit', registerPerson);
@@ -185,6 +303,13 @@ document.getElementById('inbox-form').addEventListener('submit', (event) => {
   event.preventDefault();
   loadInbox(event.target.elements.personId.value.trim());
 });
+document.getElementById('second-factor-start').addEventListener('click', startSecondFactor);
+document.getElementById('second-factor-cancel').addEventListener('click', () => {
+  clearSetup();
+  showFactorStatus('Not turned on.');
+});
+document.getElementById('second-factor-confirm-form').addEventListener('submit', confirmSecondFactor);
+document.getElementById('second-factor-off-form').addEventListener('submit', turnOffSecondFactor);
 if (new URLSearchParams(window.location.search).get('signin') === 'failed') {
   showStatus('Sign-in did not succeed; please try again.', true);
 }
