@@ -116,14 +116,14 @@ class IdentityJourneyIT {
         JsonNode factor = GatewayClient.JSON.readTree(setUp.body());
         assertThat(factor.get("otpauthUri").asString()).startsWith("otpauth://totp/")
                 .doesNotContain(credentials[0]);
-        byte[] secret = base32(factor.get("secret").asString());
-        long step = Instant.now().getEpochSecond() / 30;
+        String secret = factor.get("secret").asString();
+        long step = OneTimeCodes.currentStep();
         HttpResponse<String> wrong = browser.send("POST", "/api/identity/me/second-factor/confirm",
-                "{\"code\":\"" + (Integer.parseInt(totp(secret, step)) + 1) % 1_000_000 + "\",\"password\":\""
+                "{\"code\":\"" + OneTimeCodes.wrongCode(secret, step) + "\",\"password\":\""
                         + credentials[1] + "\"}", true);
         assertThat(wrong.statusCode()).isEqualTo(422);
         HttpResponse<String> confirmed = browser.send("POST", "/api/identity/me/second-factor/confirm",
-                "{\"code\":\"" + totp(secret, step) + "\",\"password\":\"" + credentials[1] + "\"}", true);
+                "{\"code\":\"" + OneTimeCodes.code(secret, step) + "\",\"password\":\"" + credentials[1] + "\"}", true);
         assertThat(confirmed.statusCode()).as(confirmed.body()).isEqualTo(204);
         assertThat(browser.send("POST", "/logout", null, true).statusCode()).isEqualTo(200);
 
@@ -133,40 +133,14 @@ class IdentityJourneyIT {
         assertThat(thief.json("/auth/me").get("signedIn").asBoolean()).isFalse();
         // with the next code (one step ahead is accepted; the step used to confirm is spent) it does
         Browser owner = new Browser(stack.gatewayUrl());
-        assertThat(owner.trySignIn(credentials[0], credentials[1], totp(secret, step + 1))).isTrue();
+        assertThat(owner.trySignIn(credentials[0], credentials[1], OneTimeCodes.code(secret, step + 1))).isTrue();
         assertThat(owner.json("/auth/me").get("subject").asString()).isEqualTo(person);
         // the same code again is refused: a code works once
-        assertThat(new Browser(stack.gatewayUrl()).trySignIn(credentials[0], credentials[1], totp(secret, step + 1)))
+        assertThat(new Browser(stack.gatewayUrl()).trySignIn(credentials[0], credentials[1], OneTimeCodes.code(secret, step + 1)))
                 .isFalse();
     }
 
-    /** RFC 6238 with HMAC-SHA1, 6 digits: written here independently of the identity service's own. */
-    private static String totp(byte[] secret, long step) throws Exception {
-        javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA1");
-        mac.init(new javax.crypto.spec.SecretKeySpec(secret, "HmacSHA1"));
-        byte[] h = mac.doFinal(java.nio.ByteBuffer.allocate(8).putLong(step).array());
-        int offset = h[h.length - 1] & 0xf;
-        int binary = ((h[offset] & 0x7f) << 24) | ((h[offset + 1] & 0xff) << 16) | ((h[offset + 2] & 0xff) << 8)
-                | (h[offset + 3] & 0xff);
-        return String.format("%06d", binary % 1_000_000);
-    }
 
-    /** RFC 4648 base32 without padding. */
-    private static byte[] base32(String text) {
-        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-        int buffer = 0;
-        int bits = 0;
-        for (char c : text.replace("=", "").toUpperCase().toCharArray()) {
-            buffer = (buffer << 5) | alphabet.indexOf(c);
-            bits += 5;
-            if (bits >= 8) {
-                out.write((buffer >> (bits - 8)) & 0xff);
-                bits -= 8;
-            }
-        }
-        return out.toByteArray();
-    }
 
     @Test
     void rolesFollowMembership() {

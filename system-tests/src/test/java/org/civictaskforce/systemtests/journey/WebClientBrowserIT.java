@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
@@ -153,9 +152,9 @@ class WebClientBrowserIT {
                 "return JSON.stringify(window.localStorage) + JSON.stringify(window.sessionStorage);")))
                 .doesNotContain(secret);
 
-        long step = Instant.now().getEpochSecond() / 30;
+        long step = OneTimeCodes.currentStep();
         WebElement confirm = driver.findElement(By.id("second-factor-confirm-form"));
-        confirm.findElement(By.name("code")).sendKeys(totp(base32(secret), step));
+        confirm.findElement(By.name("code")).sendKeys(OneTimeCodes.code(secret, step));
         confirm.findElement(By.name("password")).sendKeys(credentials[1]);
         confirm.findElement(By.cssSelector("button[type=submit]")).click();
         waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("second-factor-status"),
@@ -175,8 +174,8 @@ class WebClientBrowserIT {
         WebElement failure = waitFor(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("p.message")));
         assertThat(failure.getText()).startsWith("Sign-in failed.");
         // with the next code (the step used to confirm is spent) it signs in, back at the web client
-        long next = Math.max(step + 1, Instant.now().getEpochSecond() / 30);
-        fillSignIn(credentials[0], credentials[1], totp(base32(secret), next));
+        long next = Math.max(step + 1, OneTimeCodes.currentStep());
+        fillSignIn(credentials[0], credentials[1], OneTimeCodes.code(secret, next));
         waitUntilSignedIn();
         waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("signed-in-as"), "expert"));
         waitFor(ExpectedConditions.textToBe(By.id("inbox-heading"), "Your inbox"));
@@ -269,31 +268,5 @@ class WebClientBrowserIT {
         return id;
     }
 
-    /** RFC 6238 with HMAC-SHA1, 6 digits, 30-second steps (independent of the identity service's own). */
-    private static String totp(byte[] secret, long step) throws Exception {
-        javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA1");
-        mac.init(new javax.crypto.spec.SecretKeySpec(secret, "HmacSHA1"));
-        byte[] h = mac.doFinal(java.nio.ByteBuffer.allocate(8).putLong(step).array());
-        int offset = h[h.length - 1] & 0xf;
-        int binary = ((h[offset] & 0x7f) << 24) | ((h[offset + 1] & 0xff) << 16) | ((h[offset + 2] & 0xff) << 8)
-                | (h[offset + 3] & 0xff);
-        return String.format("%06d", binary % 1_000_000);
-    }
 
-    /** RFC 4648 base32 without padding. */
-    private static byte[] base32(String text) {
-        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-        int buffer = 0;
-        int bits = 0;
-        for (char c : text.replace("=", "").toUpperCase().toCharArray()) {
-            buffer = (buffer << 5) | alphabet.indexOf(c);
-            bits += 5;
-            if (bits >= 8) {
-                out.write((buffer >> (bits - 8)) & 0xff);
-                bits -= 8;
-            }
-        }
-        return out.toByteArray();
-    }
 }
