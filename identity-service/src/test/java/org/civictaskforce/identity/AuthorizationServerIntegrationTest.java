@@ -335,20 +335,8 @@ class AuthorizationServerIntegrationTest extends IdentityIntegrationTestBase {
 
     @Test
     void noUsernameOrPasswordReachesTheLogs() {
-        ch.qos.logback.classic.Logger root = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory
-                .getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-        java.util.List<String> logged = new java.util.concurrent.CopyOnWriteArrayList<>();
-        ch.qos.logback.core.AppenderBase<ch.qos.logback.classic.spi.ILoggingEvent> capture = new ch.qos.logback.core.AppenderBase<>() {
-            @Override
-            protected void append(ch.qos.logback.classic.spi.ILoggingEvent event) {
-                logged.add(event.getFormattedMessage() + " " + (event.getThrowableProxy() == null ? ""
-                        : event.getThrowableProxy().getMessage()));
-            }
-        };
-        capture.setContext(root.getLoggerContext());
-        capture.start();
-        root.addAppender(capture);
-        try {
+        try (CapturedLogs logs = CapturedLogs.start()) {
+            List<String> logged = logs.lines();
             String personId = UUID.randomUUID().toString();
             String username = "pseudonym." + personId.substring(0, 8);
             enrolAndSignIn(coordinatorToken(), personId, username);
@@ -360,8 +348,6 @@ class AuthorizationServerIntegrationTest extends IdentityIntegrationTestBase {
             assertThat(String.join("\n", logged)).doesNotContainIgnoringCase(username)
                     .doesNotContain("correct horse battery").doesNotContain("wrong secret words")
                     .doesNotContain("nobody.by.this.name");
-        } finally {
-            root.detachAppender(capture);
         }
     }
 }

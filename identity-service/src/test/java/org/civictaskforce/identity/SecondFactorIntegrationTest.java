@@ -12,7 +12,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.bson.Document;
 import org.civictaskforce.identity.AuthorizationCodeFlow.Browser;
@@ -250,20 +249,8 @@ class SecondFactorIntegrationTest extends IdentityIntegrationTestBase {
 
     @Test
     void noSecretOrCodeReachesTheLogs() {
-        ch.qos.logback.classic.Logger root = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory
-                .getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-        List<String> logged = new CopyOnWriteArrayList<>();
-        ch.qos.logback.core.AppenderBase<ch.qos.logback.classic.spi.ILoggingEvent> capture = new ch.qos.logback.core.AppenderBase<>() {
-            @Override
-            protected void append(ch.qos.logback.classic.spi.ILoggingEvent event) {
-                logged.add(event.getFormattedMessage() + " " + (event.getThrowableProxy() == null ? ""
-                        : event.getThrowableProxy().getMessage()));
-            }
-        };
-        capture.setContext(root.getLoggerContext());
-        capture.start();
-        root.addAppender(capture);
-        try {
+        try (CapturedLogs logs = CapturedLogs.start()) {
+            List<String> logged = logs.lines();
             Member member = withSecondFactor("quiet");
             String code = currentCode(member.secret());
             flow.signIn(member.username(), PASSWORD, code);
@@ -272,8 +259,6 @@ class SecondFactorIntegrationTest extends IdentityIntegrationTestBase {
             assertThat(String.join("\n", logged)).doesNotContainIgnoringCase(member.username())
                     .doesNotContain(code).doesNotContain(PASSWORD)
                     .doesNotContain(org.civictaskforce.identity.secondfactor.Base32.encode(member.secret()));
-        } finally {
-            root.detachAppender(capture);
         }
     }
 

@@ -92,7 +92,8 @@ public class MongoCatalogueStore implements CatalogueStore {
         // insert-if-absent: a load taken over from a stopped one keeps what that one wrote
         int position = 0;
         for (Institution institution : catalogue.institutions()) {
-            insertIfAbsent(InstitutionDocument.newFor(institution, position++, catalogue.version()), null);
+            insertIfAbsent(InstitutionDocument.newFor(institution, position++, catalogue.version()),
+                    InstitutionDocument.COLLECTION);
         }
         position = 0;
         for (Country country : catalogue.countries()) {
@@ -133,11 +134,7 @@ public class MongoCatalogueStore implements CatalogueStore {
 
     private void insertIfAbsent(Object document, String collection) {
         try {
-            if (collection == null) {
-                mongo.insert(document);
-            } else {
-                mongo.insert(document, collection);
-            }
+            mongo.insert(document, collection);
         } catch (DuplicateKeyException e) {
             // written by the load this one took over
         }

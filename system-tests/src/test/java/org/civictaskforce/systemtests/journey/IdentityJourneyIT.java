@@ -12,7 +12,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 
 import org.civictaskforce.devstack.Devstack;
 import org.civictaskforce.devstack.SignIn;
@@ -68,7 +67,7 @@ class IdentityJourneyIT {
 
     @Test
     void aMemberSignsInThroughTheGatewayActsWithCsrfProtectionAndSignsOut() throws Exception {
-        String person = activeExpert("Browser Expert");
+        String person = Members.activeExpert(coordinator, "Browser Expert", "KG", "Asia/Bishkek");
         String[] credentials = SystemUnderTest.identities().credentials(person);
         Browser browser = new Browser(stack.gatewayUrl());
 
@@ -106,7 +105,7 @@ class IdentityJourneyIT {
 
     @Test
     void aMemberTurnsOnASecondFactorAndFromThenOnSignsInWithACode() throws Exception {
-        String person = activeExpert("Careful Expert");
+        String person = Members.activeExpert(coordinator, "Careful Expert", "KG", "Asia/Bishkek");
         String[] credentials = SystemUnderTest.identities().credentials(person);
         Browser browser = new Browser(stack.gatewayUrl());
         browser.signIn(credentials[0], credentials[1]);
@@ -144,7 +143,7 @@ class IdentityJourneyIT {
 
     @Test
     void rolesFollowMembership() {
-        String person = activeExpert("Role Follower");
+        String person = Members.activeExpert(coordinator, "Role Follower", "KG", "Asia/Bishkek");
         assertThat(SystemUnderTest.identities().currentRoles(person)).contains("expert");
         Answer me = coordinator.as(person, Role.EXPERT).get("/api/identity/me");
         assertThat(me.status()).isEqualTo(200);
@@ -164,24 +163,6 @@ class IdentityJourneyIT {
         assertThat(removed.get("/api/research/assignments").status()).isEqualTo(403);
     }
 
-    /** Registers, invites and activates an expert; the person accepts and consents themself. */
-    static String activeExpert(String name) {
-        String email = "id-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
-        Answer created = coordinator.post("/api/membership/people", """
-                {"displayName":"%s","fullName":"%s Example","email":"%s","country":"KG","preferredLanguage":"ru",
-                 "timeZone":"Asia/Bishkek","roles":["EXPERT"],"expertise":["ebrd"]}""".formatted(name, name, email));
-        assertThat(created.status()).as(created.raw()).isEqualTo(201);
-        String id = created.body().get("id").asString();
-        assertThat(coordinator.post("/api/membership/people/" + id + "/invitations", null).status()).isEqualTo(201);
-        GatewayClient self = coordinator.as(id);
-        assertThat(self.post("/api/membership/people/" + id + "/invitation/accept", null).status()).isEqualTo(200);
-        assertThat(self.post("/api/membership/people/" + id + "/consent",
-                "{\"noticeVersion\":\"2026-01\",\"agreedTo\":[\"membership\",\"contact-by-email\"]}").status())
-                .isEqualTo(200);
-        Answer activated = coordinator.post("/api/membership/people/" + id + "/activate", null);
-        assertThat(activated.status()).as(activated.raw()).isEqualTo(200);
-        return id;
-    }
 
     private static int status(HttpClient http, String url, String authorization) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(20)).GET();

@@ -123,7 +123,9 @@ class WebClientBrowserIT {
 
     @Test
     void aMemberSeesTheirOwnInboxTurnsOnASecondFactorAndThenSignsInOnlyWithACode() throws Exception {
-        String person = activeExpert("Browser Member");
+        String person = Members.activeExpert(coordinator, "Browser Member", "KZ", "Asia/Almaty");
+        // their token carries the role before the browser signs in
+        coordinator.as(person, org.civictaskforce.platform.security.Role.EXPERT);
         String[] credentials = SystemUnderTest.identities().credentials(person);
         open();
         signInThroughTheWebClient(credentials[0], credentials[1], null);
@@ -244,29 +246,4 @@ class WebClientBrowserIT {
                 : Stream.of(configured);
         return paths.map(Path::of).filter(Files::isExecutable).findFirst().orElse(null);
     }
-
-    // --- the member and their codes -------------------------------------------------------------------------------
-
-    /** Registers, invites and activates an expert; the person accepts and consents themself. */
-    private static String activeExpert(String name) {
-        String email = "wc-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
-        Answer created = coordinator.post("/api/membership/people", """
-                {"displayName":"%s","fullName":"%s Example","email":"%s","country":"KZ","preferredLanguage":"ru",
-                 "timeZone":"Asia/Almaty","roles":["EXPERT"],"expertise":["ebrd"]}""".formatted(name, name, email));
-        assertThat(created.status()).as(created.raw()).isEqualTo(201);
-        String id = created.body().get("id").asString();
-        assertThat(coordinator.post("/api/membership/people/" + id + "/invitations", null).status()).isEqualTo(201);
-        GatewayClient self = coordinator.as(id);
-        assertThat(self.post("/api/membership/people/" + id + "/invitation/accept", null).status()).isEqualTo(200);
-        assertThat(self.post("/api/membership/people/" + id + "/consent",
-                "{\"noticeVersion\":\"2026-01\",\"agreedTo\":[\"membership\",\"contact-by-email\"]}").status())
-                .isEqualTo(200);
-        Answer activated = coordinator.post("/api/membership/people/" + id + "/activate", null);
-        assertThat(activated.status()).as(activated.raw()).isEqualTo(200);
-        // their token carries the role before the browser signs in
-        coordinator.as(id, org.civictaskforce.platform.security.Role.EXPERT);
-        return id;
-    }
-
-
 }
