@@ -1,10 +1,12 @@
 package org.civictaskforce.notification;
 
+import static org.civictaskforce.notification.Mails.subject;
+import static org.civictaskforce.notification.Mails.text;
+import static org.civictaskforce.notification.Mails.addressedTo;
+import static org.civictaskforce.notification.Mails.freePort;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -56,8 +58,6 @@ import org.springframework.test.context.DynamicPropertySource;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
 
-import jakarta.mail.Address;
-import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 
 /**
@@ -291,61 +291,5 @@ class MeetingNotificationsIntegrationTest {
         List<MimeMessage> mails = mailsTo(p, subjectStart);
         assertThat(mails).as("one mail to the person starting " + subjectStart).hasSize(1);
         return mails.get(0);
-    }
-
-    private static String subject(MimeMessage m) {
-        try {
-            return m.getSubject() == null ? "" : m.getSubject();
-        } catch (Exception e) {
-            return "";
-        }
-    }
-
-    private static String text(MimeMessage message) {
-        try {
-            jakarta.mail.Multipart multipart = (jakarta.mail.Multipart) message.getContent();
-            for (int i = 0; i < multipart.getCount(); i++) {
-                String found = textIn(multipart.getBodyPart(i));
-                if (found != null) {
-                    return found;
-                }
-            }
-            throw new AssertionError("no text part");
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
-    }
-
-    private static String textIn(jakarta.mail.Part part) throws Exception {
-        if (part.isMimeType("text/plain")) {
-            return (String) part.getContent();
-        }
-        if (part.isMimeType("multipart/*")) {
-            jakarta.mail.Multipart multipart = (jakarta.mail.Multipart) part.getContent();
-            for (int i = 0; i < multipart.getCount(); i++) {
-                String found = textIn(multipart.getBodyPart(i));
-                if (found != null) {
-                    return found;
-                }
-            }
-        }
-        return null;
-    }
-
-    private static boolean addressedTo(MimeMessage message, String email) {
-        try {
-            Address[] to = message.getAllRecipients();
-            return to != null && Arrays.stream(to).anyMatch(a -> ((InternetAddress) a).getAddress().equals(email));
-        } catch (Exception e) {
-            return false;
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

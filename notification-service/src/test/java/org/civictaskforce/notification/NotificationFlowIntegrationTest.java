@@ -1,13 +1,13 @@
 package org.civictaskforce.notification;
 
+import static org.civictaskforce.notification.Mails.addressedTo;
+import static org.civictaskforce.notification.Mails.freePort;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.hasSize;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -78,10 +78,8 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.AppenderBase;
 import io.micrometer.core.instrument.MeterRegistry;
-import jakarta.mail.Address;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
-import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 
 /**
@@ -655,15 +653,6 @@ class NotificationFlowIntegrationTest {
         await().atMost(WAIT).until(() -> inbox.countOf(p.id) >= count);
     }
 
-    private static boolean addressedTo(MimeMessage message, String email) {
-        try {
-            Address[] to = message.getAllRecipients();
-            return to != null && Arrays.stream(to).anyMatch(a -> ((InternetAddress) a).getAddress().equals(email));
-        } catch (Exception e) {
-            return false;
-        }
-    }
-
     private static String messageId(MimeMessage message) {
         try {
             return message.getMessageID();
@@ -686,14 +675,6 @@ class NotificationFlowIntegrationTest {
             }
         }
         return null;
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static final class CapturingAppender extends AppenderBase<ILoggingEvent> {

@@ -1,10 +1,9 @@
 package org.civictaskforce.notification;
 
+import static org.civictaskforce.notification.Mails.freePort;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -184,14 +183,6 @@ class StrategyNotificationsIntegrationTest {
             return all.toString();
         }
         return String.valueOf(content);
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
 }

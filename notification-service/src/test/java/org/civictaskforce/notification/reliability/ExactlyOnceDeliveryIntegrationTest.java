@@ -1,9 +1,8 @@
 package org.civictaskforce.notification.reliability;
 
+import static org.civictaskforce.notification.Mails.freePort;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -221,14 +220,6 @@ class ExactlyOnceDeliveryIntegrationTest {
         try {
             return m.getMessageID();
         } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
             throw new IllegalStateException(e);
         }
     }
