@@ -88,17 +88,15 @@ public class SearchService {
      * to date (a handful; unchanged ones cost a read) and catches up.
      */
     public void startUp(List<Institution> institutions) {
+        List<Entry> catalogue = institutions.stream().flatMap(i -> entriesOf(i).stream()).toList();
         if (!index.isEmpty()) {
-            institutions.forEach(this::indexInstitution);
+            index.put(catalogue);
             catchUp();
             return;
         }
         index.clear();
-        long[] count = {0};
-        institutions.forEach(i -> {
-            index.put(entriesOf(i));
-            count[0]++;
-        });
+        index.put(catalogue);
+        long[] count = {institutions.size()};
         List<Finding> batch = new ArrayList<>();
         try (Stream<Finding> all = findings.all()) {
             all.forEach(f -> {
