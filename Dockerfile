@@ -26,6 +26,7 @@ WORKDIR /workspace
 COPY mvnw pom.xml ./
 COPY .mvn/ .mvn/
 COPY event-contracts/pom.xml event-contracts/
+COPY access-tokens/pom.xml access-tokens/
 COPY platform-kit/pom.xml platform-kit/
 COPY document-renderer/pom.xml document-renderer/
 COPY membership-service/pom.xml membership-service/
