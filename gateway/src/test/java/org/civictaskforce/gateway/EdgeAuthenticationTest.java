@@ -17,11 +17,14 @@ import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import org.civictaskforce.accesstokens.RevokedSubjects;
 import org.civictaskforce.platform.security.Role;
 import org.civictaskforce.platform.security.TestTokens;
 import org.springframework.http.HttpHeaders;
@@ -36,7 +39,24 @@ class EdgeAuthenticationTest extends GatewayIntegrationTest {
                 Arguments.of("forged", "Bearer " + forged()),
                 Arguments.of("foreign issuer", "Bearer " + TestTokens.token("p-1", "http://other-issuer",
                         Duration.ofMinutes(5), List.of("coordinator"))),
-                Arguments.of("not a JWT", "Bearer not-a-token"));
+                Arguments.of("not a JWT", "Bearer not-a-token"),
+                // the OpenID Connect ID token: same key, issuer and subject, but no access token
+                Arguments.of("ID token", TestTokens.idToken("p-1")),
+                Arguments.of("expired 10 s ago", TestTokens.bearerIssuedAt(
+                        Instant.now().minus(Duration.ofMinutes(5)).minusSeconds(10), "p-1", Role.MEMBER)),
+                // issued before its subject was erased or removed (see revokedSubjects below)
+                Arguments.of("subject revoked since", TestTokens.bearerIssuedAt(Instant.now().minusSeconds(60),
+                        REVOKED, Role.MEMBER)));
+    }
+
+    static final String REVOKED = "p-erased";
+
+    @Autowired
+    RevokedSubjects revokedSubjects;
+
+    @BeforeEach
+    void revokeOne() {
+        revokedSubjects.revoke(REVOKED, Instant.now().minusSeconds(30));
     }
 
     @Test
@@ -135,7 +155,7 @@ class EdgeAuthenticationTest extends GatewayIntegrationTest {
             generator.initialize(2048);
             RSAPrivateKey key = (RSAPrivateKey) generator.generateKeyPair().getPrivate();
             Instant now = Instant.now();
-            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("test").build(),
+            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("test").type(new com.nimbusds.jose.JOSEObjectType("at+jwt")).build(),
                     new JWTClaimsSet.Builder().subject("p-1").issuer(TestTokens.ISSUER).issueTime(Date.from(now))
                             .expirationTime(Date.from(now.plusSeconds(300))).claim("roles", List.of("coordinator"))
                             .build());

@@ -84,6 +84,7 @@ final class StubIdentityService {
         tokenRequests.clear();
         expiresIn = 300;
         nonce = null;
+        subject = "p-7";
     }
 
     private void token(HttpExchange exchange) throws IOException {

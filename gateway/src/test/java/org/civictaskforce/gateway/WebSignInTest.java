@@ -6,12 +6,14 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import org.civictaskforce.accesstokens.RevokedSubjects;
 import org.civictaskforce.platform.security.Role;
 import org.civictaskforce.platform.security.TestTokens;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -45,6 +47,9 @@ class WebSignInTest {
 
     @Autowired
     WebTestClient client;
+
+    @Autowired
+    RevokedSubjects revokedSubjects;
 
     @DynamicPropertySource
     static void services(DynamicPropertyRegistry registry) {
@@ -200,6 +205,25 @@ class WebSignInTest {
 
         client.get().uri("/auth/me").cookie("SESSION", browser.session).exchange()
                 .expectBody().json("{\"signedIn\":false}", true);
+    }
+
+    @Test
+    void aPersonErasedOrRemovedAfterSigningInLosesTheSessionAtTheirNextRequest() {
+        // a subject of this test alone: revocations are kept for the context's lifetime
+        identity.subject = "p-erased-later";
+        identity.accessToken = token(TestTokens.bearer("p-erased-later", Role.MEMBER));
+        Browser browser = signIn();
+        client.get().uri("/api/membership/people").cookie("SESSION", browser.session).exchange()
+                .expectStatus().isOk();
+
+        revokedSubjects.revoke("p-erased-later", Instant.now()); // what the revocation feed does on PersonErased
+
+        client.get().uri("/api/membership/people").cookie("SESSION", browser.session).exchange()
+                .expectStatus().isUnauthorized()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        client.get().uri("/auth/me").cookie("SESSION", browser.session).exchange()
+                .expectBody().json("{\"signedIn\":false}", true);
+        assertThat(membership.requests()).as("nothing more reached the service").hasSize(1);
     }
 
     @Test

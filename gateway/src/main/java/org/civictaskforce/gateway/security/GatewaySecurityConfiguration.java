@@ -4,14 +4,19 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.security.interfaces.RSAPublicKey;
+import java.time.Clock;
 import java.util.Map;
 
+import org.civictaskforce.accesstokens.AccessTokens;
+import org.civictaskforce.accesstokens.RevocationFeed;
+import org.civictaskforce.accesstokens.RevokedSubjects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.DefaultResourceLoader;
@@ -37,7 +42,6 @@ import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.core.oidc.IdTokenClaimNames;
 import org.springframework.security.oauth2.core.oidc.OidcScopes;
-import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.web.server.SecurityWebFilterChain;
@@ -165,14 +169,31 @@ public class GatewaySecurityConfiguration {
         return authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7);
     }
 
-    /** Access tokens: signature (identity service's JWK set, fetched on first use), expiry, issuer. */
+    /**
+     * Access tokens: signature (identity service's JWK set, fetched on first use), then the platform's one
+     * access-token rule ({@link AccessTokens}: not an ID token, our issuer, not expired, subject not revoked).
+     */
     @Bean
-    ReactiveJwtDecoder gatewayJwtDecoder(GatewaySecurityProperties properties) {
+    ReactiveJwtDecoder gatewayJwtDecoder(GatewaySecurityProperties properties, RevokedSubjects revokedSubjects) {
         NimbusReactiveJwtDecoder decoder = StringUtils.hasText(properties.publicKeyLocation())
-                ? NimbusReactiveJwtDecoder.withPublicKey(readPublicKey(properties.publicKeyLocation())).build()
-                : NimbusReactiveJwtDecoder.withJwkSetUri(properties.jwkSetUri()).build();
-        decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(properties.issuer()));
+                ? NimbusReactiveJwtDecoder.withPublicKey(readPublicKey(properties.publicKeyLocation()))
+                        .validateType(false).build()
+                : NimbusReactiveJwtDecoder.withJwkSetUri(properties.jwkSetUri()).validateType(false).build();
+        decoder.setJwtValidator(AccessTokens.validator(properties.issuer(), revokedSubjects));
         return decoder;
+    }
+
+    /** People erased or removed since their tokens (or their browser session) were issued. */
+    @Bean
+    RevokedSubjects revokedSubjects(GatewaySecurityProperties properties) {
+        return new RevokedSubjects(properties.revocation().window(), Clock.systemUTC());
+    }
+
+    @Bean(destroyMethod = "close")
+    @ConditionalOnProperty(name = "gateway.security.revocation.enabled", havingValue = "true", matchIfMissing = true)
+    RevocationFeed revocationFeed(GatewaySecurityProperties properties, RevokedSubjects revokedSubjects) {
+        return new RevocationFeed(properties.revocation().bootstrapServers(), "gateway-revocations", revokedSubjects,
+                Clock.systemUTC()).start();
     }
 
     /** The identity service as OIDC provider, configured explicitly: no discovery call at start-up. */

@@ -1,5 +1,6 @@
 package org.civictaskforce.gateway.security;
 
+import java.time.Duration;
 import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -16,6 +17,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param publicKeyLocation a fixed RSA public key (PEM) instead of the key set: tests only
  * @param publicGetPaths    GET paths under {@code /api} open without a token (published outputs)
  * @param client            the gateway as OAuth2 client of the identity service (web client sign-in)
+ * @param revocation        following membership's events to refuse the tokens and end the sessions of people
+ *                          erased or removed
  */
 @ConfigurationProperties("gateway.security")
 public record GatewaySecurityProperties(
@@ -23,10 +26,22 @@ public record GatewaySecurityProperties(
         @DefaultValue("http://localhost:9000/oauth2/jwks") String jwkSetUri,
         String publicKeyLocation,
         List<String> publicGetPaths,
-        @DefaultValue Client client) {
+        @DefaultValue Client client,
+        @DefaultValue Revocation revocation) {
 
     public GatewaySecurityProperties {
         publicGetPaths = publicGetPaths == null ? List.of() : List.copyOf(publicGetPaths);
+    }
+
+    /**
+     * @param enabled          follow {@code membership.events.v1} (off only in tests without a broker)
+     * @param bootstrapServers the Kafka brokers ({@code KAFKA_BOOTSTRAP_SERVERS})
+     * @param window           how long a revocation is remembered: the longest token lifetime and then some
+     */
+    public record Revocation(
+            @DefaultValue("true") boolean enabled,
+            @DefaultValue("localhost:9092") String bootstrapServers,
+            @DefaultValue("15m") Duration window) {
     }
 
     /**

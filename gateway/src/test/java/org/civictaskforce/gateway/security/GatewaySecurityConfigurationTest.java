@@ -24,7 +24,8 @@ class GatewaySecurityConfigurationTest {
         GatewaySecurityProperties properties = new GatewaySecurityProperties("https://id.example", "http://identity:9000/oauth2/jwks",
                 null, List.of(), new GatewaySecurityProperties.Client("civic", "civic-gateway", null,
                         "https://id.example/oauth2/authorize", "http://identity:9000/oauth2/token",
-                        "https://id.example/connect/logout"));
+                        "https://id.example/connect/logout"),
+                new GatewaySecurityProperties.Revocation(false, "localhost:9092", java.time.Duration.ofMinutes(15)));
 
         ClientRegistration civic = configuration.clientRegistrations(properties).findByRegistrationId("civic").block();
 

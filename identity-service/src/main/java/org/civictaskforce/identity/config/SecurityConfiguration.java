@@ -6,6 +6,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
 
+import org.civictaskforce.accesstokens.AccessTokens;
+import org.civictaskforce.accesstokens.RevokedSubjects;
 import org.civictaskforce.identity.accounts.AccountService;
 import org.civictaskforce.identity.authorizations.MongoAuthorizationService;
 import org.civictaskforce.identity.accounts.AccountSignIn;
@@ -31,12 +33,8 @@ import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
-import org.springframework.security.oauth2.core.OAuth2TokenValidator;
-import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.core.oidc.OidcScopes;
-import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.authorization.InMemoryOAuth2AuthorizationConsentService;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationConsentService;
@@ -75,7 +73,7 @@ import jakarta.servlet.http.HttpServletResponse;
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfiguration {
     /** The claim with the working-group roles (lower case) in every access token. */
-    public static final String ROLES_CLAIM = "roles";
+    public static final String ROLES_CLAIM = AccessTokens.ROLES_CLAIM;
 
     @Bean
     @Order(1)
@@ -194,16 +192,16 @@ public class SecurityConfiguration {
         return new ImmutableJWKSet<>(new JWKSet(keys.current()));
     }
 
-    /** Accepts only access tokens this server issued: our key, our issuer, not expired, with a roles claim. */
+    /**
+     * Accepts only access tokens this server issued, by the platform's one rule ({@link AccessTokens}): our
+     * key, our issuer, not expired, {@code typ: at+jwt} with a roles claim (an ID token is refused), and not
+     * issued before its subject was erased or removed.
+     */
     @Bean
-    JwtDecoder jwtDecoder(JWKSource<SecurityContext> jwkSource, IdentityProperties properties) {
-        NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSource(jwkSource).build();
-        OAuth2TokenValidator<Jwt> accessToken = jwt -> jwt.hasClaim(ROLES_CLAIM)
-                ? OAuth2TokenValidatorResult.success()
-                : OAuth2TokenValidatorResult.failure(new OAuth2Error(OAuth2ErrorCodes.INVALID_TOKEN,
-                        "not an access token", null));
-        decoder.setJwtValidator(JwtValidators.createDefaultWithValidators(
-                JwtValidators.createDefaultWithIssuer(properties.issuer()), accessToken));
+    JwtDecoder jwtDecoder(JWKSource<SecurityContext> jwkSource, IdentityProperties properties,
+            RevokedSubjects revokedSubjects) {
+        NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSource(jwkSource).build(); // no typ check by Nimbus: ours wants at+jwt
+        decoder.setJwtValidator(AccessTokens.validator(properties.issuer(), revokedSubjects));
         return decoder;
     }
 
@@ -219,6 +217,8 @@ public class SecurityConfiguration {
             List<String> roles = accounts.rolesOf(subject).orElseThrow(() -> new OAuth2AuthenticationException(
                     new OAuth2Error(OAuth2ErrorCodes.INVALID_GRANT, "the account no longer exists", null)));
             if (OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType())) {
+                // RFC 9068's type marks it as an access token: resource servers refuse anything else
+                context.getJwsHeader().type(AccessTokens.TYPE);
                 context.getClaims().subject(subject).claim(ROLES_CLAIM, roles);
             } else {
                 context.getClaims().subject(subject);

@@ -7,7 +7,14 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 
+import java.time.Clock;
+
+import org.civictaskforce.accesstokens.AccessTokens;
+import org.civictaskforce.accesstokens.RevocationFeed;
+import org.civictaskforce.accesstokens.RevokedSubjects;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -21,11 +28,8 @@ import org.springframework.security.config.annotation.web.configuration.EnableWe
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
-import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.web.SecurityFilterChain;
@@ -93,27 +97,43 @@ public class PlatformSecurityAutoConfiguration {
     }
 
     /**
-     * Checks signature, expiry and issuer. Keys come from the identity service's JWK set (fetched
-     * lazily and cached, so a service starts while the identity service is still starting); tests
-     * give a fixed public key instead.
+     * Checks signature and then the platform's one access-token rule ({@link AccessTokens}: an access
+     * token and not an ID token, our issuer, not expired, its subject not revoked since it was issued).
+     * Keys come from the identity service's JWK set (fetched lazily and cached, so a service starts while
+     * the identity service is still starting); tests give a fixed public key instead.
      */
     @Bean
     @ConditionalOnMissingBean
-    JwtDecoder jwtDecoder(SecurityProperties properties) throws Exception {
+    JwtDecoder jwtDecoder(SecurityProperties properties, RevokedSubjects revokedSubjects) throws Exception {
         NimbusJwtDecoder decoder;
         if (properties.publicKeyLocation() != null && !properties.publicKeyLocation().isBlank()) {
-            decoder = NimbusJwtDecoder.withPublicKey(readPublicKey(properties.publicKeyLocation())).build();
+            decoder = NimbusJwtDecoder.withPublicKey(readPublicKey(properties.publicKeyLocation()))
+                    .validateType(false).build();
         } else if (properties.jwkSetUri() != null && !properties.jwkSetUri().isBlank()) {
-            decoder = NimbusJwtDecoder.withJwkSetUri(properties.jwkSetUri()).build();
+            decoder = NimbusJwtDecoder.withJwkSetUri(properties.jwkSetUri()).validateType(false).build();
         } else {
             throw new IllegalStateException("platform.security.jwk-set-uri (or IDENTITY_JWKS_URI) must name the "
                     + "identity service's key set");
         }
-        OAuth2TokenValidator<Jwt> validator = properties.issuer() == null || properties.issuer().isBlank()
-                ? JwtValidators.createDefault()
-                : JwtValidators.createDefaultWithIssuer(properties.issuer());
-        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(validator));
+        decoder.setJwtValidator(AccessTokens.validator(properties.issuer(), revokedSubjects));
         return decoder;
+    }
+
+    /** People erased or removed: their tokens issued before that stop counting at once (not at expiry). */
+    @Bean
+    @ConditionalOnMissingBean
+    RevokedSubjects revokedSubjects(SecurityProperties properties) {
+        return new RevokedSubjects(properties.revocationWindow(), Clock.systemUTC());
+    }
+
+    /** Follows membership's events for erasures and removals; off with platform.security.revocation-feed=false. */
+    @Bean(destroyMethod = "close")
+    @ConditionalOnProperty(name = "platform.security.revocation-feed", havingValue = "true", matchIfMissing = true)
+    RevocationFeed revocationFeed(RevokedSubjects revokedSubjects,
+            @Value("${spring.kafka.bootstrap-servers:localhost:9092}") String bootstrapServers,
+            @Value("${spring.application.name:service}") String application) {
+        return new RevocationFeed(bootstrapServers, application + "-revocations", revokedSubjects, Clock.systemUTC())
+                .start();
     }
 
     static RSAPublicKey readPublicKey(String location) throws IOException {

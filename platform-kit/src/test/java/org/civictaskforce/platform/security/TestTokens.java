@@ -14,6 +14,7 @@ import java.util.UUID;
 import org.springframework.security.converter.RsaKeyConverters;
 
 import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.RSASSASigner;
@@ -58,13 +59,38 @@ public final class TestTokens {
                 Arrays.stream(roles).map(Role::claim).toList());
     }
 
+    /** {@code Authorization} header value for a token issued at {@code issuedAt}, valid 5 minutes from then. */
+    public static String bearerIssuedAt(Instant issuedAt, String subject, Role... roles) {
+        return "Bearer " + sign(subject, ISSUER, issuedAt, issuedAt.plus(Duration.ofMinutes(5)),
+                Arrays.stream(roles).map(Role::claim).toList(), "at+jwt");
+    }
+
+    /**
+     * What the identity service issues as an OpenID Connect ID token: same key, issuer and subject, but
+     * {@code typ: JWT} and no roles. No resource server may accept it.
+     */
+    public static String idToken(String subject) {
+        Instant now = Instant.now();
+        return "Bearer " + sign(subject, ISSUER, now, now.plus(Duration.ofMinutes(30)), null, "JWT");
+    }
+
     public static String token(String subject, String issuer, Duration validFor, List<String> roles) {
         Instant now = Instant.now();
-        JWTClaimsSet claims = new JWTClaimsSet.Builder().subject(subject).issuer(issuer)
-                .issueTime(Date.from(now.minusSeconds(validFor.isNegative() ? 600 : 0)))
-                .expirationTime(Date.from(now.plus(validFor))).jwtID(UUID.randomUUID().toString())
-                .claim("roles", roles).build();
-        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("test").build(), claims);
+        return sign(subject, issuer, now.minusSeconds(validFor.isNegative() ? 600 : 0), now.plus(validFor), roles,
+                "at+jwt");
+    }
+
+    private static String sign(String subject, String issuer, Instant issuedAt, Instant expiresAt, List<String> roles,
+            String type) {
+        JWTClaimsSet.Builder claimSet = new JWTClaimsSet.Builder().subject(subject).issuer(issuer)
+                .audience("civic-gateway").issueTime(Date.from(issuedAt)).expirationTime(Date.from(expiresAt))
+                .jwtID(UUID.randomUUID().toString());
+        if (roles != null) {
+            claimSet.claim("roles", roles);
+        }
+        JWTClaimsSet claims = claimSet.build();
+        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("test")
+                .type(new JOSEObjectType(type)).build(), claims);
         try {
             jwt.sign(new RSASSASigner(KEY));
         } catch (JOSEException e) {
