@@ -5,6 +5,12 @@ public final class Topics {
     public static final String MEMBERSHIP_EVENTS = "membership.events.v1";
     /** Compacted, keyed by person id: the latest contact record per person; a tombstone erases it. */
     public static final String MEMBERSHIP_CONTACTS = "membership.contacts.v1";
+    /**
+     * The key of the marker tombstone membership appends to {@link #MEMBERSHIP_CONTACTS} so that Kafka closes
+     * the segment holding an erased person's tombstone and compacts their record away. It is nobody's
+     * contact: consumers skip it.
+     */
+    public static final String CONTACTS_SEGMENT_ROLL_KEY = "~segment-roll";
     public static final String RESEARCH_EVENTS = "research.events.v1";
     public static final String STRATEGY_EVENTS = "strategy.events.v1";
     public static final String NOTIFICATION_EVENTS = "notification.events.v1";

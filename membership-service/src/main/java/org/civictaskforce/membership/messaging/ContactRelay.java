@@ -1,6 +1,7 @@
 package org.civictaskforce.membership.messaging;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.UUID;
@@ -51,14 +52,21 @@ public class ContactRelay implements SmartLifecycle {
     private final ContactRelayProperties properties;
     private final Clock clock;
     private final String owner = "contact-relay-" + UUID.randomUUID();
+    private final Duration segment;
     private ScheduledExecutorService executor;
     private volatile boolean running;
+    /** When this relay last appended to the topic and when it last appended the segment-roll marker. */
+    private volatile Instant lastPublished;
+    private volatile Instant lastMarker;
+    /** Kafka rolls segments by the wall clock, whatever clock the service is given. */
+    private final Clock wallClock = Clock.systemUTC();
 
     public ContactRelay(MongoTemplate mongo, KafkaOperations<String, String> kafka, ContactRelayProperties properties,
-            Clock clock) {
+            Duration segment, Clock clock) {
         this.mongo = mongo;
         this.kafka = kafka;
         this.properties = properties;
+        this.segment = segment;
         this.clock = clock;
     }
 
@@ -72,6 +80,35 @@ public class ContactRelay implements SmartLifecycle {
         });
         long interval = properties.pollInterval().toMillis();
         executor.scheduleWithFixedDelay(this::relayAllSafely, interval, interval, TimeUnit.MILLISECONDS);
+        // a record written before a restart may sit in an open segment too: roll once after each start
+        lastPublished = wallClock.instant();
+        long check = Math.max(100, segment.toMillis() / 2);
+        executor.scheduleWithFixedDelay(this::rollSegmentSafely, check, check, TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Compaction never touches the open segment, and a segment closes only when a record is appended
+     * after {@code segment.ms}. On a quiet topic an erased person's tombstone — and the contact record it
+     * supersedes — could therefore stay readable for ever. Once {@code segment} has passed since this relay
+     * last appended, it appends one marker (a tombstone under {@link Topics#CONTACTS_SEGMENT_ROLL_KEY}, which
+     * consumers skip), so the segment holding the tombstone closes and the cleaner removes the record.
+     */
+    void rollSegmentSafely() {
+        Instant published = lastPublished;
+        Instant now = wallClock.instant();
+        if (published == null || (lastMarker != null && lastMarker.isAfter(published))
+                || now.isBefore(published.plus(segment).plusMillis(100))) {
+            return;
+        }
+        try {
+            kafka.send(new ProducerRecord<>(Topics.MEMBERSHIP_CONTACTS, Topics.CONTACTS_SEGMENT_ROLL_KEY, null))
+                    .get(properties.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            lastMarker = now;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            log.warn("appending the contacts topic's segment-roll marker failed, will retry: {}", e.getClass().getName());
+        }
     }
 
     @Override
@@ -138,6 +175,7 @@ public class ContactRelay implements SmartLifecycle {
             release(id);
             return false;
         }
+        lastPublished = wallClock.instant();
         long updated = people().updateOne(
                 Filters.and(Filters.eq("_id", id), Filters.eq(PersonDocument.CONTACT_REVISION, revision),
                         Filters.eq(LEASE_OWNER, owner)),

@@ -3,6 +3,7 @@ package org.civictaskforce.membership.messaging;
 import java.time.Clock;
 
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
 import org.civictaskforce.contracts.Topics;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -15,13 +16,22 @@ import org.springframework.kafka.core.KafkaTemplate;
 
 /** The compacted contacts topic and the relay that fills it. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(ContactRelayProperties.class)
+@EnableConfigurationProperties({ ContactRelayProperties.class, ContactsTopicProperties.class })
 class ContactsTopicConfiguration {
 
-    /** Compacted: Kafka keeps the latest record per person, and a tombstone removes the person. */
+    /**
+     * Compacted: Kafka keeps the latest record per person, and a tombstone removes the person — within a
+     * bounded time, thanks to the settings below ({@link ContactsTopicProperties}). Spring's KafkaAdmin
+     * applies them to an existing topic at start-up too ({@code spring.kafka.admin.modify-topic-configs}).
+     */
     @Bean
-    NewTopic contactsTopic() {
-        return TopicBuilder.name(Topics.MEMBERSHIP_CONTACTS).partitions(Topics.PARTITIONS).compact().build();
+    NewTopic contactsTopic(ContactsTopicProperties topic) {
+        return TopicBuilder.name(Topics.MEMBERSHIP_CONTACTS).partitions(Topics.PARTITIONS).compact()
+                .config(TopicConfig.SEGMENT_MS_CONFIG, String.valueOf(topic.segment().toMillis()))
+                .config(TopicConfig.MAX_COMPACTION_LAG_MS_CONFIG, String.valueOf(topic.maxCompactionLag().toMillis()))
+                .config(TopicConfig.MIN_CLEANABLE_DIRTY_RATIO_CONFIG, String.valueOf(topic.minCleanableDirtyRatio()))
+                .config(TopicConfig.DELETE_RETENTION_MS_CONFIG, String.valueOf(topic.deleteRetention().toMillis()))
+                .build();
     }
 
     @Bean
@@ -29,7 +39,7 @@ class ContactsTopicConfiguration {
             matchIfMissing = true)
     @SuppressWarnings("unchecked")
     ContactRelay contactRelay(MongoTemplate mongo, KafkaTemplate<?, ?> kafka, ContactRelayProperties properties,
-            Clock clock) {
-        return new ContactRelay(mongo, (KafkaOperations<String, String>) kafka, properties, clock);
+            ContactsTopicProperties topic, Clock clock) {
+        return new ContactRelay(mongo, (KafkaOperations<String, String>) kafka, properties, topic.segment(), clock);
     }
 }

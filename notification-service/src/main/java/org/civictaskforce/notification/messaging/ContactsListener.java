@@ -30,6 +30,9 @@ public class ContactsListener {
         if (personId == null || personId.isBlank()) {
             throw new MalformedEventException("contact record without a key at offset " + record.offset());
         }
+        if (Topics.CONTACTS_SEGMENT_ROLL_KEY.equals(personId)) {
+            return; // membership's marker that closes a segment for compaction: nobody's contact
+        }
         if (record.value() == null) {
             directory.erase(personId);
             return;
