@@ -72,11 +72,14 @@ class RolesFollowMembershipIntegrationTest extends IdentityIntegrationTestBase {
                 .containsExactly(activated.id(), profile.id(), removed.id(), marker.id());
         assertThat(roles(flow.signIn(username, "correct horse battery"))).isEmpty();
 
-        // erasure: roles, account and a pending enrolment link go; sign-in fails afterwards
+        // erasure: roles, account, a pending enrolment link and every stored authorization go; sign-in fails
+        // afterwards
         issue(coordinator, personId);
+        assertThat(authorizationsHolding(personId)).as("their sign-ins are stored").isPositive();
         publish(personId, new PersonErased(personId, Instant.now()));
         await().atMost(WAIT).until(() -> mongo.getCollection("accounts").countDocuments(
                 Filters.eq("personId", personId)) == 0);
+        await().atMost(WAIT).until(() -> authorizationsHolding(personId) == 0);
         assertThat(projection(personId)).isNull();
         assertThat(mongo.getCollection("enrolments").countDocuments(Filters.eq("_id", personId))).isZero();
         assertThat(flow.authorize(username, "correct horse battery").succeeded()).isFalse();
@@ -86,6 +89,32 @@ class RolesFollowMembershipIntegrationTest extends IdentityIntegrationTestBase {
                 assertThat(d.toJson()).as(collection).doesNotContain(personId).doesNotContain(username);
             }
         }
+    }
+
+    /** Stored authorizations that name the person: as principal, or anywhere in the serialized tokens. */
+    private long authorizationsHolding(String personId) {
+        byte[] id = personId.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        long count = 0;
+        for (Document d : mongo.getCollection("authorizations").find()) {
+            byte[] data = d.get("data", org.bson.types.Binary.class).getData();
+            if (personId.equals(d.getString("principal")) || contains(data, id)) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    private static boolean contains(byte[] haystack, byte[] needle) {
+        outer:
+        for (int i = 0; i <= haystack.length - needle.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (haystack[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return true;
+        }
+        return false;
     }
 
     @Test
