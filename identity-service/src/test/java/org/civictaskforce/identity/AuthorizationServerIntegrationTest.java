@@ -204,7 +204,7 @@ class AuthorizationServerIntegrationTest extends IdentityIntegrationTestBase {
         assertThat(taken.get("detail").asString()).contains("taken");
         problem(call("POST", base + "/enrol", null, "{\"token\":\"" + token + "\",\"username\":\"x y\",\"password\":"
                 + "\"a long enough password\"}"), 422, "/problems/domain-rule");
-        problem(call("POST", base + "/enrol", null, "{\"token\":\"" + token + "\"}"), 400, "/problems/validation");
+        problem(call("POST", base + "/enrol", null, "{\"token\":\"" + token + "\"}"), 422, "/problems/validation");
         problem(call("POST", base + "/enrol", null, "{\"token\":"), 400, "/problems/malformed-request");
         HttpResponse<String> created = call("POST", base + "/enrol", null, "{\"token\":\"" + token
                 + "\",\"username\":\"free.name\",\"password\":\"a long enough password\"}");
@@ -226,11 +226,11 @@ class AuthorizationServerIntegrationTest extends IdentityIntegrationTestBase {
         problem(call("GET", base + "/admin/audit", member, null), 403, "/problems/forbidden");
         assertThat(call("GET", base + "/admin/audit", coordinator, null).statusCode()).isEqualTo(200);
 
-        problem(call("POST", base + "/api/identity/enrolments", coordinator, "{\"personId\":\"bad id!\"}"), 400,
+        problem(call("POST", base + "/api/identity/enrolments", coordinator, "{\"personId\":\"bad id!\"}"), 422,
                 "/problems/validation");
         problem(call("POST", base + "/api/identity/enrolments", coordinator, "{\"personId\":{\"$gt\":\"\"}}"), 400,
                 "/problems/malformed-request");
-        problem(call("POST", base + "/api/identity/enrolments", coordinator, "{}"), 400, "/problems/validation");
+        problem(call("POST", base + "/api/identity/enrolments", coordinator, "{}"), 422, "/problems/validation");
         // a person id that looks like the subject of an account without a person (the bootstrap coordinator's)
         String bootstrapSub = AuthorizationCodeFlow.claims(coordinator).get("sub").asString();
         problem(call("POST", base + "/api/identity/enrolments", coordinator, "{\"personId\":\"" + bootstrapSub + "\"}"),
