@@ -166,11 +166,14 @@ public final class RevocationFeed implements AutoCloseable {
         running = false;
         KafkaConsumer<String, String> current = consumer;
         if (current != null) {
-            current.wakeup();
+            current.wakeup(); // ends a poll at once; the consumer then closes cleanly
         }
-        thread.interrupt();
         try {
-            thread.join(5000);
+            thread.join(3000);
+            if (thread.isAlive()) {
+                thread.interrupt(); // still waiting for a broker that is not there
+                thread.join(2000);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -109,6 +109,7 @@ class AuthorizationServerIntegrationTest extends IdentityIntegrationTestBase {
     void aMemberEnrolsWithTheLinkOnceAndSignsInAsTheirPersonWithoutRoles() {
         String coordinator = flow.signIn(BOOTSTRAP_USER, BOOTSTRAP_PASSWORD).accessToken();
         String personId = UUID.randomUUID().toString();
+        registered(personId);
         HttpResponse<String> issued = call("POST", base + "/api/identity/enrolments", coordinator,
                 "{\"personId\":\"" + personId + "\"}");
         assertThat(issued.statusCode()).as(issued.body()).isEqualTo(201);
@@ -231,6 +232,9 @@ class AuthorizationServerIntegrationTest extends IdentityIntegrationTestBase {
         problem(call("POST", base + "/api/identity/enrolments", coordinator, "{\"personId\":{\"$gt\":\"\"}}"), 400,
                 "/problems/malformed-request");
         problem(call("POST", base + "/api/identity/enrolments", coordinator, "{}"), 422, "/problems/validation");
+        // a person membership never registered gets no link (before: a link for any id)
+        problem(call("POST", base + "/api/identity/enrolments", coordinator, "{\"personId\":\""
+                + UUID.randomUUID() + "\"}"), 404, "/problems/not-found");
         // a person id that looks like the subject of an account without a person (the bootstrap coordinator's)
         String bootstrapSub = AuthorizationCodeFlow.claims(coordinator).get("sub").asString();
         problem(call("POST", base + "/api/identity/enrolments", coordinator, "{\"personId\":\"" + bootstrapSub + "\"}"),

@@ -67,7 +67,29 @@ abstract class IdentityIntegrationTestBase {
         flow = new AuthorizationCodeFlow(base, CLIENT_ID, SECRET, REDIRECT);
     }
 
+    @Autowired
+    org.springframework.kafka.core.KafkaTemplate<String, String> events;
+
+    /**
+     * Membership registers the person (as membership-service publishes it), and this service has seen it:
+     * only then does it issue enrolment links for them.
+     */
+    void registered(String personId) {
+        if (mongo.getCollection(org.civictaskforce.identity.membership.PersonRoles.COLLECTION)
+                .countDocuments(com.mongodb.client.model.Filters.eq("_id", personId)) > 0) {
+            return;
+        }
+        org.civictaskforce.platform.testing.TestEvents.publish(events, Topics.MEMBERSHIP_EVENTS,
+                org.civictaskforce.contracts.EventEnvelope.of("membership-service", personId,
+                        new org.civictaskforce.contracts.membership.PersonRegistered(personId, "KZ", "ru",
+                                java.time.Instant.now()), "test-registration-" + personId));
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() -> mongo.getCollection(
+                org.civictaskforce.identity.membership.PersonRoles.COLLECTION)
+                .countDocuments(com.mongodb.client.model.Filters.eq("_id", personId)) > 0);
+    }
+
     JsonNode issue(String coordinator, String personId) {
+        registered(personId);
         HttpResponse<String> issued = call("POST", base + "/api/identity/enrolments", coordinator,
                 "{\"personId\":\"" + personId + "\"}");
         assertThat(issued.statusCode()).as(issued.body()).isEqualTo(201);

@@ -2,6 +2,7 @@ package org.civictaskforce.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.civictaskforce.identity.IdentityTestSupport.call;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -69,23 +70,56 @@ class RolesFollowMembershipIntegrationTest extends IdentityIntegrationTestBase {
         Document projection = projection(personId);
         assertThat(projection.getBoolean("active")).isFalse();
         assertThat(projection.getList(IdempotentProjection.APPLIED_EVENTS, String.class))
-                .containsExactly(activated.id(), profile.id(), removed.id(), marker.id());
+                .containsSubsequence(activated.id(), profile.id(), removed.id(), marker.id())
+                .containsOnlyOnce(activated.id());
         assertThat(roles(flow.signIn(username, "correct horse battery"))).isEmpty();
 
-        // erasure: roles, account and a pending enrolment link go; sign-in fails afterwards
+        // erasure: roles, account, a pending enrolment link and every stored authorization go; sign-in fails
+        // afterwards
         issue(coordinator, personId);
+        assertThat(authorizationsHolding(personId)).as("their sign-ins are stored").isPositive();
         publish(personId, new PersonErased(personId, Instant.now()));
         await().atMost(WAIT).until(() -> mongo.getCollection("accounts").countDocuments(
                 Filters.eq("personId", personId)) == 0);
+        await().atMost(WAIT).until(() -> authorizationsHolding(personId) == 0);
         assertThat(projection(personId)).isNull();
         assertThat(mongo.getCollection("enrolments").countDocuments(Filters.eq("_id", personId))).isZero();
         assertThat(flow.authorize(username, "correct horse battery").succeeded()).isFalse();
+        // and no new enrolment link for an erased person
+        assertThat(call("POST", base + "/api/identity/enrolments", coordinator, "{\"personId\":\"" + personId
+                + "\"}").statusCode()).isEqualTo(404);
         // what is left of the person: ids in the audit trail only
         for (String collection : List.of("accounts", PersonRoles.COLLECTION, "enrolments", "signing_keys")) {
             for (Document d : mongo.getCollection(collection).find()) {
                 assertThat(d.toJson()).as(collection).doesNotContain(personId).doesNotContain(username);
             }
         }
+    }
+
+    /** Stored authorizations that name the person: as principal, or anywhere in the serialized tokens. */
+    private long authorizationsHolding(String personId) {
+        byte[] id = personId.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        long count = 0;
+        for (Document d : mongo.getCollection("authorizations").find()) {
+            byte[] data = d.get("data", org.bson.types.Binary.class).getData();
+            if (personId.equals(d.getString("principal")) || contains(data, id)) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    private static boolean contains(byte[] haystack, byte[] needle) {
+        outer:
+        for (int i = 0; i <= haystack.length - needle.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (haystack[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return true;
+        }
+        return false;
     }
 
     @Test

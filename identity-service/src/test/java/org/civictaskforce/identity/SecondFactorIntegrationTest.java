@@ -184,6 +184,44 @@ class SecondFactorIntegrationTest extends IdentityIntegrationTestBase {
     }
 
     @Test
+    void wrongPasswordsWithNothingPendingCannotLockTheOwnerOut() {
+        // what a stolen access token could do before: five wrong passwords on confirm locked the account
+        Member member = member("nopending");
+        String bearer = member.tokens().accessToken();
+        for (int i = 0; i < 5; i++) {
+            HttpResponse<String> answer = call("POST", base + API + "/confirm", bearer,
+                    "{\"code\":\"123456\",\"password\":\"wrong password " + i + "\"}");
+            assertThat(answer.statusCode()).as(answer.body()).isEqualTo(404);
+            assertThat(answer.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        }
+        Document account = mongo.getCollection("accounts").find(Filters.eq("_id", member.accountId())).first();
+        assertThat(account.getInteger("failedAttempts", 0)).isZero();
+        assertThat(account.getDate("lockedUntil")).isNull();
+        assertThat(flow.authorize(member.username(), PASSWORD).succeeded()).as("the owner still signs in").isTrue();
+
+        // nor when the second factor is already active
+        Member active = withSecondFactor("alreadyactive");
+        for (int i = 0; i < 5; i++) {
+            problem(call("POST", base + API + "/confirm", active.tokens().accessToken(),
+                    "{\"code\":\"123456\",\"password\":\"wrong\"}"), 409, "/problems/conflict");
+        }
+        assertThat(mongo.getCollection("accounts").find(Filters.eq("_id", active.accountId())).first()
+                .getInteger("failedAttempts", 0)).isZero();
+    }
+
+    @Test
+    void theActuatorBeyondHealthAndMetricsIsForCoordinatorsOnly() {
+        // before: any signed-in page session read /actuator, /actuator/metrics and /actuator/info
+        Member member = member("actuator");
+        for (String path : java.util.List.of("/actuator", "/actuator/metrics", "/actuator/info")) {
+            problem(call("GET", base + path, null, null), 401, "/problems/unauthenticated");
+            problem(call("GET", base + path, member.tokens().accessToken(), null), 403, "/problems/forbidden");
+            assertThat(call("GET", base + path, coordinatorToken(), null).statusCode()).as(path).isEqualTo(200);
+        }
+        assertThat(call("GET", base + "/actuator/health/liveness", null, null).statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void theEndpointsNeedAToken() {
         problem(call("POST", base + API, null, null), 401, "/problems/unauthenticated");
         problem(call("POST", base + API + "/confirm", null, "{\"code\":\"123456\"}"), 401, "/problems/unauthenticated");

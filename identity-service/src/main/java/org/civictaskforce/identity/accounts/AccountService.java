@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.civictaskforce.identity.audit.IdentityAudit;
+import org.civictaskforce.identity.authorizations.MongoAuthorizationService;
 import org.civictaskforce.identity.config.IdentityProperties;
 import org.civictaskforce.identity.enrolment.Enrolments;
 import org.civictaskforce.identity.membership.PersonRoles;
@@ -25,9 +26,11 @@ public class AccountService {
     private final PasswordEncoder encoder;
     private final IdentityAudit audit;
     private final Clock clock;
+    private final MongoAuthorizationService authorizations;
 
     public AccountService(AccountStore accounts, PersonRoles personRoles, Enrolments enrolments,
-            PasswordEncoder encoder, IdentityAudit audit, Clock clock) {
+            PasswordEncoder encoder, IdentityAudit audit, Clock clock, MongoAuthorizationService authorizations) {
+        this.authorizations = authorizations;
         this.accounts = accounts;
         this.personRoles = personRoles;
         this.enrolments = enrolments;
@@ -83,15 +86,20 @@ public class AccountService {
         Account deleted = accounts.deleteByPersonId(personId)
                 .orElseThrow(() -> new NotFoundException("Account of person", personId));
         enrolments.erase(personId);
+        authorizations.removeAllOf(personId, deleted.id());
         audit.record(IdentityAudit.ACCOUNT_DELETED, AccountStore.COLLECTION, deleted.id(), actor);
     }
 
-    /** The person was erased: roles, account and enrolment link go. */
+    /**
+     * The person was erased: roles, account, enrolment link and every stored authorization (tokens, session
+     * ids, remote addresses) go.
+     */
     public void erase(String personId) {
         personRoles.erase(personId);
         enrolments.erase(personId);
-        accounts.deleteByPersonId(personId).ifPresent(
-                deleted -> audit.record(IdentityAudit.ACCOUNT_DELETED, AccountStore.COLLECTION, deleted.id(),
-                        Actor.SYSTEM));
+        Optional<Account> deleted = accounts.deleteByPersonId(personId);
+        deleted.ifPresent(account -> audit.record(IdentityAudit.ACCOUNT_DELETED, AccountStore.COLLECTION,
+                account.id(), Actor.SYSTEM));
+        authorizations.removeAllOf(personId, deleted.map(Account::id).orElse(null));
     }
 }

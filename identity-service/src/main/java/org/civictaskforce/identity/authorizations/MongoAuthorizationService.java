@@ -68,7 +68,7 @@ public class MongoAuthorizationService implements OAuth2AuthorizationService {
     public MongoAuthorizationService(MongoTemplate mongo, Clock clock) {
         this.mongo = mongo;
         this.clock = clock;
-        for (String field : List.of("state", "code", "accessToken", "refreshToken", "idToken")) {
+        for (String field : List.of("state", "code", "accessToken", "refreshToken", "idToken", "principal")) {
             collection().createIndex(Indexes.ascending(field), new IndexOptions().name(field));
         }
         collection().createIndex(Indexes.ascending("expiresAt"),
@@ -82,7 +82,9 @@ public class MongoAuthorizationService implements OAuth2AuthorizationService {
     @Override
     public void save(OAuth2Authorization authorization) {
         Document document = new Document("_id", authorization.getId())
-                .append("clientId", authorization.getRegisteredClientId());
+                .append("clientId", authorization.getRegisteredClientId())
+                // the subject (a person or account id): erasure finds the person's authorizations by it
+                .append("principal", authorization.getPrincipalName());
         String state = authorization.getAttribute(OAuth2ParameterNames.STATE);
         if (state != null) {
             document.append("state", hash(state));
@@ -94,6 +96,23 @@ public class MongoAuthorizationService implements OAuth2AuthorizationService {
         document.append("expiresAt", Date.from(expiry(authorization)));
         document.append("data", new Binary(serialise(authorization)));
         collection().replaceOne(Filters.eq("_id", authorization.getId()), document, new ReplaceOptions().upsert(true));
+    }
+
+    /**
+     * Forgets every authorization of these subjects (a person erased, an account deleted): their tokens,
+     * session ids and remote addresses go with them. Returns how many were removed.
+     */
+    public long removeAllOf(String... subjects) {
+        List<String> ids = java.util.Arrays.stream(subjects).filter(java.util.Objects::nonNull).toList();
+        return ids.isEmpty() ? 0 : collection().deleteMany(Filters.in("principal", ids)).getDeletedCount();
+    }
+
+    /**
+     * Removes every authorization whose tokens have all expired: what the TTL index does on real MongoDB,
+     * for the store used locally, which has none. Nothing outlives the refresh token's lifetime.
+     */
+    public long removeExpired() {
+        return collection().deleteMany(Filters.lt("expiresAt", Date.from(clock.instant()))).getDeletedCount();
     }
 
     @Override

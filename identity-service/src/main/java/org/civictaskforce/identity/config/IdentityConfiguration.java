@@ -6,6 +6,7 @@ import org.civictaskforce.identity.accounts.AccountService;
 import org.civictaskforce.identity.accounts.AccountSignIn;
 import org.civictaskforce.identity.accounts.AccountStore;
 import org.civictaskforce.identity.audit.IdentityAudit;
+import org.civictaskforce.identity.authorizations.MongoAuthorizationService;
 import org.civictaskforce.identity.enrolment.Enrolments;
 import org.civictaskforce.identity.keys.SigningKeys;
 import org.civictaskforce.identity.membership.MembershipEventsListener;
@@ -62,8 +63,32 @@ public class IdentityConfiguration {
 
     @Bean
     AccountService accountService(AccountStore accounts, PersonRoles personRoles, Enrolments enrolments,
-            PasswordEncoder encoder, IdentityAudit audit, Clock clock) {
-        return new AccountService(accounts, personRoles, enrolments, encoder, audit, clock);
+            PasswordEncoder encoder, IdentityAudit audit, Clock clock, MongoAuthorizationService authorizations) {
+        return new AccountService(accounts, personRoles, enrolments, encoder, audit, clock, authorizations);
+    }
+
+    /** Expired authorizations go every few minutes (the TTL index does it on real MongoDB; the local store has none). */
+    @Bean(destroyMethod = "shutdownNow")
+    java.util.concurrent.ScheduledExecutorService authorizationsCleanUp(MongoAuthorizationService authorizations,
+            IdentityProperties properties) {
+        java.util.concurrent.ScheduledExecutorService executor = java.util.concurrent.Executors
+                .newSingleThreadScheduledExecutor(r -> {
+                    Thread thread = new Thread(r, "authorizations-clean-up");
+                    thread.setDaemon(true);
+                    return thread;
+                });
+        long every = properties.tokens().authorizationsCleanUp().toMillis();
+        executor.scheduleWithFixedDelay(() -> {
+            try {
+                long removed = authorizations.removeExpired();
+                if (removed > 0) {
+                    log.debug("{} expired authorizations removed", removed);
+                }
+            } catch (RuntimeException e) {
+                log.warn("removing expired authorizations failed, will retry: {}", e.getClass().getName());
+            }
+        }, every, every, java.util.concurrent.TimeUnit.MILLISECONDS);
+        return executor;
     }
 
     @Bean

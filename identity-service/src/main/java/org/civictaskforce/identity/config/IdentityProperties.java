@@ -28,9 +28,13 @@ public record IdentityProperties(
             @DefaultValue("http://localhost:8080/") List<String> postLogoutRedirectUris) {
     }
 
+    /**
+     * @param authorizationsCleanUp how often stored authorizations whose tokens have all expired are removed
+     */
     public record Tokens(
             @DefaultValue("5m") Duration accessTokenTtl,
-            @DefaultValue("8h") Duration refreshTokenTtl) {
+            @DefaultValue("8h") Duration refreshTokenTtl,
+            @DefaultValue("5m") Duration authorizationsCleanUp) {
     }
 
     public record Enrolment(@DefaultValue("72h") Duration validity) {

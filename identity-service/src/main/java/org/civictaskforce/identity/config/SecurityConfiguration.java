@@ -38,7 +38,6 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.authorization.InMemoryOAuth2AuthorizationConsentService;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationConsentService;
-import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
 import org.springframework.security.oauth2.server.authorization.client.InMemoryRegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
@@ -66,8 +65,8 @@ import com.nimbusds.jose.proc.SecurityContext;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * Three filter chains: the authorization server's protocol endpoints; {@code /api/identity/**} and
- * {@code /admin/**} as a resource server for tokens this server issued; and the pages (sign-in,
+ * Three filter chains: the authorization server's protocol endpoints; {@code /api/identity/**},
+ * {@code /admin/**} and the actuator as a resource server for tokens this server issued; and the pages (sign-in,
  * enrolment) with a session and CSRF protection.
  */
 @Configuration(proxyBeanMethods = false)
@@ -96,10 +95,13 @@ public class SecurityConfiguration {
         AuthenticationEntryPoint unauthenticated = SecurityConfiguration::unauthenticated;
         AccessDeniedHandler forbidden = (request, response, denied) -> problem(response, HttpStatus.FORBIDDEN,
                 "/problems/forbidden", "Forbidden", "Your roles do not allow this.");
-        http.securityMatcher("/api/identity/**", "/admin/**")
+        // the actuator too: health and the scraper's metrics are open, everything else is for coordinators'
+        // bearer tokens (a signed-in page session is no way in)
+        http.securityMatcher("/api/identity/**", "/admin/**", "/actuator/**")
                 .authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/prometheus").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/identity/enrolments").hasRole(Roles.COORDINATOR)
-                        .requestMatchers("/admin/**").hasRole(Roles.COORDINATOR)
+                        .requestMatchers("/admin/**", "/actuator/**").hasRole(Roles.COORDINATOR)
                         .anyRequest().authenticated())
                 .oauth2ResourceServer(resource -> resource
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(rolesConverter()))
@@ -172,7 +174,7 @@ public class SecurityConfiguration {
 
     /** In MongoDB: any replica exchanges a code or a refresh token another one issued; restarts keep them. */
     @Bean
-    OAuth2AuthorizationService authorizationService(MongoTemplate mongo) {
+    MongoAuthorizationService authorizationService(MongoTemplate mongo) {
         // the system clock, as the authorization server itself uses for token times
         return new MongoAuthorizationService(mongo, Clock.systemUTC());
     }

@@ -7,6 +7,7 @@ import org.civictaskforce.contracts.membership.MemberActivated;
 import org.civictaskforce.contracts.membership.MemberLeft;
 import org.civictaskforce.contracts.membership.MemberRemoved;
 import org.civictaskforce.contracts.membership.PersonErased;
+import org.civictaskforce.contracts.membership.PersonRegistered;
 import org.civictaskforce.contracts.membership.PersonProfileUpdated;
 import org.civictaskforce.identity.accounts.AccountService;
 import org.civictaskforce.platform.messaging.InboundEvents;
@@ -29,7 +30,11 @@ public class MembershipEventsListener {
     @KafkaListener(topics = Topics.MEMBERSHIP_EVENTS)
     public void on(ConsumerRecord<String, String> record) {
         EventEnvelope envelope = InboundEvents.envelope(record);
-        if (envelope.is(MemberActivated.class)) {
+        if (envelope.is(PersonRegistered.class)) {
+            PersonRegistered event = InboundEvents.data(envelope, PersonRegistered.class);
+            InboundEvents.require(envelope, event.personId(), "personId");
+            roles.registered(event.personId(), envelope.id());
+        } else if (envelope.is(MemberActivated.class)) {
             MemberActivated event = InboundEvents.data(envelope, MemberActivated.class);
             InboundEvents.require(envelope, event.personId(), "personId");
             roles.activated(event.personId(), envelope.id(), event.roles());

@@ -25,6 +25,20 @@ public class PersonRoles {
         this.projection = projection;
     }
 
+    /** Membership registered the person: from now on an enrolment link may be issued for them. */
+    public boolean registered(String personId, String eventId) {
+        return projection.apply(COLLECTION, personId, eventId, new Update().set("registered", true)
+                .setOnInsert("active", false).setOnInsert("roles", List.of()));
+    }
+
+    /**
+     * Whether membership has told this service about the person (registered, or any membership change) and
+     * not erased them: only such people get enrolment links.
+     */
+    public boolean known(String personId) {
+        return mongo.getCollection(COLLECTION).countDocuments(Filters.eq("_id", personId)) > 0;
+    }
+
     public boolean activated(String personId, String eventId, List<String> roles) {
         return projection.apply(COLLECTION, personId, eventId,
                 new Update().set("active", true).set("roles", Roles.normalise(roles)));

@@ -87,14 +87,16 @@ public class SecondFactors {
         if (account.lockedAt(clock.instant())) {
             throw new DomainRuleException("Too many failed attempts: the account is locked for now. Try again later.");
         }
-        if (password == null || !passwords.matches(password, account.passwordHash())) {
-            failed(account.id(), subject);
-            throw new DomainRuleException("The password is wrong.");
-        }
+        // nothing to confirm: answered before the password is looked at, so wrong passwords sent with a stolen
+        // token cannot lock the owner out (they count toward the lockout only when a set-up is pending)
         StoredSecondFactor factor = accounts.secondFactor(account.id())
                 .orElseThrow(() -> new NotFoundException("Pending second factor of", subject));
         if (factor.active()) {
             throw new ConflictException("The second factor is already active.");
+        }
+        if (password == null || !passwords.matches(password, account.passwordHash())) {
+            failed(account.id(), subject);
+            throw new DomainRuleException("The password is wrong.");
         }
         OptionalLong step = Totp.match(cipher.open(factor.sealedSecret(), account.id()), code, clock.instant(),
                 factor.lastStep());

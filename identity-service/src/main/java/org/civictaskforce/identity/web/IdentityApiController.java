@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 
 import org.civictaskforce.identity.accounts.AccountService;
+import org.civictaskforce.identity.membership.PersonRoles;
+import org.civictaskforce.platform.problem.NotFoundException;
 import org.civictaskforce.identity.config.SecurityConfiguration;
 import org.civictaskforce.identity.enrolment.EnrolmentLink;
 import org.civictaskforce.identity.enrolment.Enrolments;
@@ -47,10 +49,12 @@ public class IdentityApiController {
 
     private final Enrolments enrolments;
     private final AccountService accounts;
+    private final PersonRoles people;
 
-    public IdentityApiController(Enrolments enrolments, AccountService accounts) {
+    public IdentityApiController(Enrolments enrolments, AccountService accounts, PersonRoles people) {
         this.enrolments = enrolments;
         this.accounts = accounts;
+        this.people = people;
     }
 
     public record EnrolmentRequest(@NotNull @Pattern(regexp = PERSON_ID) String personId) {
@@ -62,6 +66,10 @@ public class IdentityApiController {
         if (request.personId().startsWith(ACCOUNT_PREFIX)) {
             // would give the person the token subject of an account without a person
             throw new DomainRuleException("Person ids never start with '" + ACCOUNT_PREFIX + "'.");
+        }
+        if (!people.known(request.personId())) {
+            // not registered at membership (or erased), or registered a moment ago and not yet seen here
+            throw new NotFoundException("Person", request.personId());
         }
         return ResponseEntity.status(HttpStatus.CREATED).body(enrolments.issue(request.personId(), caller.getSubject()));
     }

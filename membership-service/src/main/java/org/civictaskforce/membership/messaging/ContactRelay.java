@@ -10,6 +10,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.PartitionInfo;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.civictaskforce.contracts.EventJson;
@@ -90,7 +91,7 @@ public class ContactRelay implements SmartLifecycle {
      * Compaction never touches the open segment, and a segment closes only when a record is appended
      * after {@code segment.ms}. On a quiet topic an erased person's tombstone — and the contact record it
      * supersedes — could therefore stay readable for ever. Once {@code segment} has passed since this relay
-     * last appended, it appends one marker (a tombstone under {@link Topics#CONTACTS_SEGMENT_ROLL_KEY}, which
+     * last appended, it appends one marker per partition (a tombstone under {@link Topics#CONTACTS_SEGMENT_ROLL_KEY}, which
      * consumers skip), so the segment holding the tombstone closes and the cleaner removes the record.
      */
     void rollSegmentSafely() {
@@ -101,8 +102,12 @@ public class ContactRelay implements SmartLifecycle {
             return;
         }
         try {
-            kafka.send(new ProducerRecord<>(Topics.MEMBERSHIP_CONTACTS, Topics.CONTACTS_SEGMENT_ROLL_KEY, null))
-                    .get(properties.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            // each partition has its own segments: one marker in every partition
+            for (PartitionInfo partition : kafka.partitionsFor(Topics.MEMBERSHIP_CONTACTS)) {
+                kafka.send(new ProducerRecord<>(Topics.MEMBERSHIP_CONTACTS, partition.partition(),
+                        Topics.CONTACTS_SEGMENT_ROLL_KEY, null))
+                        .get(properties.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            }
             lastMarker = now;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -172,6 +172,58 @@ class NotificationAccessMatrixTest {
         }
     }
 
+    @org.springframework.beans.factory.annotation.Value("${spring.kafka.bootstrap-servers}")
+    String bootstrap;
+
+    /**
+     * The outside security test: an erased person's still-valid token went on writing their notification
+     * preferences (200, and the data stayed) while membership already refused it. From the moment the
+     * erasure is published, the token is refused here too (within a second; the feed is already reading).
+     */
+    @org.junit.jupiter.api.Test
+    void anErasedPersonsStillValidTokenCannotWriteTheirPreferences() throws Exception {
+        String person = "person-" + UUID.randomUUID();
+        String token = TestTokens.bearerIssuedAt(java.time.Instant.now().minusSeconds(30), person, Role.MEMBER);
+        String url = "http://localhost:" + port + BASE + "/preferences/" + person;
+        java.util.function.Supplier<Integer> put = () -> {
+            try {
+                return http.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", token)
+                        .header("Content-Type", "application/json")
+                        .PUT(HttpRequest.BodyPublishers.ofString("{\"emailCadence\":\"IMMEDIATE\"}")).build(),
+                        HttpResponse.BodyHandlers.ofString()).statusCode();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        };
+        assertThat(put.get()).isEqualTo(200);
+        // the revocation feed starts on its own thread: wait until it reads (a marker person's removal is seen)
+        String marker = "marker-" + UUID.randomUUID();
+        String markerToken = TestTokens.bearerIssuedAt(java.time.Instant.now().minusSeconds(30), marker, Role.MEMBER);
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() -> {
+            publish(marker, new org.civictaskforce.contracts.membership.MemberRemoved(marker, java.time.Instant.now()));
+            return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + BASE + "/preferences/" + marker))
+                    .header("Authorization", markerToken).GET().build(), HttpResponse.BodyHandlers.ofString())
+                    .statusCode() == 401;
+        });
+
+        publish(person, new org.civictaskforce.contracts.membership.PersonErased(person, java.time.Instant.now()));
+
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(1)).pollInterval(Duration.ofMillis(50))
+                .until(() -> put.get() == 401);
+    }
+
+    private void publish(String personId, Object event) throws Exception {
+        try (org.apache.kafka.clients.producer.KafkaProducer<String, String> producer =
+                new org.apache.kafka.clients.producer.KafkaProducer<>(java.util.Map.of(
+                        "bootstrap.servers", bootstrap,
+                        "key.serializer", org.apache.kafka.common.serialization.StringSerializer.class.getName(),
+                        "value.serializer", org.apache.kafka.common.serialization.StringSerializer.class.getName()))) {
+            producer.send(new org.apache.kafka.clients.producer.ProducerRecord<>(Topics.MEMBERSHIP_EVENTS, personId,
+                    org.civictaskforce.contracts.EventJson.write(org.civictaskforce.contracts.EventEnvelope.of(
+                            "membership-service", personId, event, null)))).get();
+        }
+    }
+
     /** A body that names what the endpoint does not take, or an operator where a value is expected, is a 400. */
     @org.junit.jupiter.params.provider.ValueSource(strings = {
             "{\"emailCadence\":\"IMMEDIATE\",\"personId\":\"someone-else\"}",

@@ -42,18 +42,24 @@ public class ConsultationController {
         this.consultations = consultations;
     }
 
-    public record OpenRequest(@NotNull ConsultationRound.SubjectKind subjectKind, @NotBlank String subjectRef,
-            @NotNull LocalDateTime deadline, @NotBlank String timeZone, List<String> invitedOrganisations,
-            List<String> invitedPeople) {
+    public record OpenRequest(@NotNull ConsultationRound.SubjectKind subjectKind,
+            @NotBlank @Size(max = 100) String subjectRef, @NotNull LocalDateTime deadline,
+            @NotBlank @Size(max = 64) String timeZone,
+            @Size(max = ConsultationRound.MAX_INVITED_ORGANISATIONS) List<@Size(max = 64) String> invitedOrganisations,
+            @Size(max = ConsultationRound.MAX_INVITED_PEOPLE) List<@Size(max = 64) String> invitedPeople) {
     }
 
-    public record CommentRequest(@NotBlank @Size(max = 100) String sectionKey, String quote, @NotBlank String text) {
+    public record CommentRequest(@NotBlank @Size(max = 100) String sectionKey,
+            @Size(max = ConsultationRound.MAX_QUOTE) String quote,
+            @NotBlank @Size(max = ConsultationRound.MAX_TEXT) String text) {
     }
 
-    public record TextRequest(@NotBlank String text) {
+    /** A comment's new text (at most {@value ConsultationRound#MAX_TEXT}) or a reply (at most 4 000). */
+    public record TextRequest(@NotBlank @Size(max = ConsultationRound.MAX_TEXT) String text) {
     }
 
-    public record ResolutionRequest(@NotNull Comment.Outcome outcome, String reason) {
+    public record ResolutionRequest(@NotNull Comment.Outcome outcome,
+            @Size(max = ConsultationRound.MAX_REASON) String reason) {
     }
 
     public record ParticipationView(int people, int organisations, int organisationsAndExperts, int countries,

@@ -219,8 +219,18 @@ class ErasureEverywhereIT {
     @Test
     @Order(2)
     void erasureThroughTheGatewayIsAcceptedAndRepeatable() {
+        // the person's own token, still valid for minutes: it works until the erasure, and not a second after
+        String ownToken = SystemUnderTest.identities().bearer(subject.id, Role.EXPERT);
+        String preferences = "/api/notifications/preferences/" + subject.id;
+        assertThat(status(stack.gatewayUrl() + preferences, ownToken)).isEqualTo(200);
+
         Answer erased = gateway.post("/api/membership/people/" + subject.id + "/erasure", null);
         assertThat(erased.status()).as(erased.raw()).isEqualTo(202);
+        Instant erasedAt = Instant.now();
+        await("the old token refused at the gateway and at a service reached directly").atMost(Duration.ofSeconds(1))
+                .pollInterval(Duration.ofMillis(50)).until(() -> status(stack.gatewayUrl() + preferences, ownToken) == 401
+                        && status(stack.serviceUrl(Devstack.Service.NOTIFICATION) + preferences, ownToken) == 401);
+        assertThat(Duration.between(erasedAt, Instant.now())).isLessThan(Duration.ofSeconds(1));
         assertThat(erased.body().get("status").asString()).isEqualTo("ERASED");
         Answer again = gateway.post("/api/membership/people/" + subject.id + "/erasure", null);
         assertThat(again.status()).isEqualTo(202);
@@ -296,5 +306,18 @@ class ErasureEverywhereIT {
             }
         }
         return latest;
+    }
+
+    private static int status(String url, String authorization) {
+        try {
+            return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create(url)).header("Authorization", authorization).GET().build(),
+                    java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 }

@@ -103,9 +103,22 @@ final class Identities {
     }
 
     private Account enrol(String personId) {
-        JsonNode link = send(HttpRequest.newBuilder(URI.create(stack.identityUrl() + "/api/identity/enrolments"))
-                .header("Authorization", coordinator()).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"personId\":\"" + personId + "\"}")), 201);
+        // the identity service issues links only for people membership registered, which it learns from
+        // membership's events a moment after the registration: until then it answers 404
+        JsonNode link = null;
+        Instant deadline = Instant.now().plusSeconds(30);
+        while (link == null) {
+            try {
+                link = send(HttpRequest.newBuilder(URI.create(stack.identityUrl() + "/api/identity/enrolments"))
+                        .header("Authorization", coordinator()).header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"personId\":\"" + personId + "\"}")), 201);
+            } catch (AssertionError notYetKnown) {
+                if (!notYetKnown.getMessage().contains("answered 404") || Instant.now().isAfter(deadline)) {
+                    throw notYetKnown;
+                }
+                sleep(200);
+            }
+        }
         String url = link.get("enrolmentUrl").asString();
         String token = url.substring(url.indexOf("token=") + "token=".length());
         Account account = new Account("p-" + UUID.randomUUID().toString().substring(0, 12),

@@ -1,6 +1,7 @@
 package org.civictaskforce.systemtests.journey;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.net.CookieManager;
 import java.net.HttpCookie;
@@ -149,6 +150,7 @@ class IdentityJourneyIT {
         assertThat(me.status()).isEqualTo(200);
         assertThat(me.body().get("sub").asString()).isEqualTo(person);
 
+        Instant removedAt = Instant.now();
         assertThat(coordinator.post("/api/membership/people/" + person + "/remove", null).status()).isEqualTo(200);
         Instant deadline = Instant.now().plusSeconds(40);
         Set<String> roles = SystemUnderTest.identities().currentRoles(person);
@@ -157,7 +159,9 @@ class IdentityJourneyIT {
             roles = SystemUnderTest.identities().currentRoles(person);
         }
         assertThat(roles).as("a removed member signs in with no role").isEmpty();
-        // without a role the working group's data is closed to them
+        // tokens issued up to the removal are refused from then on, also one issued in the same second (iat has
+        // whole seconds): the next token, issued later, opens what their roles (none) allow
+        await().atMost(Duration.ofSeconds(5)).until(() -> Instant.now().isAfter(removedAt.plusMillis(2000)));
         GatewayClient removed = coordinator.as(person);
         assertThat(removed.get("/api/membership/people").status()).isEqualTo(403);
         assertThat(removed.get("/api/research/assignments").status()).isEqualTo(403);

@@ -43,6 +43,31 @@ public class ConsultationRound {
     /** How long before the deadline the one "closing soon" reminder is raised. */
     public static final Duration CLOSING_SOON = Duration.ofHours(24);
     public static final int MAX_TEXT = 10_000;
+    /** A quoted passage: a few sentences of the consulted text. */
+    public static final int MAX_QUOTE = 1_000;
+    /** A reply, or the reason a comment is declined. */
+    public static final int MAX_REPLY = 4_000;
+    public static final int MAX_REASON = 1_000;
+
+    /*
+     * A round is one document, and MongoDB refuses a document over 16 MiB (16.8 MB). Members' input must
+     * never get it there, so a round has a budget (at most 3 bytes a character in UTF-8):
+     *   consulted text          ≤ 1 000 000 characters  ≤ 3.0 MB
+     *   comments, quotes, replies ≤ 2 500 000 characters ≤ 7.5 MB
+     *   reasons                 ≤ 1 000 comments × 1 000 ≤ 3.0 MB
+     *   ids and times           ≤ 1 000 comments and 5 000 replies (≈ 400 and 150 bytes each) ≤ 1.2 MB
+     *   invitations             ≤ 1 000 people and 500 organisations ≤ 0.1 MB
+     * ≈ 14.8 MB at the very worst; in Cyrillic (2 bytes a character) under 10 MB. That is 250 comments of the
+     * longest kind, or a thousand ordinary ones with their replies: more than a round of the plan's 20–30
+     * organisations writes. Past the budget the round answers 422 "full", and nothing already there is lost.
+     */
+    public static final int MAX_CONSULTED_CHARACTERS = 1_000_000;
+    public static final int MAX_COMMENT_CHARACTERS = 2_500_000;
+    public static final int MAX_COMMENTS = 1_000;
+    public static final int MAX_REPLIES = 5_000;
+    public static final int MAX_REPLIES_PER_COMMENT = 100;
+    public static final int MAX_INVITED_PEOPLE = 1_000;
+    public static final int MAX_INVITED_ORGANISATIONS = 500;
 
     private final String id;
     private final SubjectKind subjectKind;
@@ -120,6 +145,16 @@ public class ConsultationRound {
         if (sections.isEmpty()) {
             throw new GuideRuleException(INVALID, "there is nothing to consult on: the text has no sections");
         }
+        if (invitees.size() > MAX_INVITED_PEOPLE || orgs.size() > MAX_INVITED_ORGANISATIONS) {
+            throw new GuideRuleException(INVALID, "a round invites at most " + MAX_INVITED_PEOPLE + " people and "
+                    + MAX_INVITED_ORGANISATIONS + " organisations");
+        }
+        long consulted = sections.entrySet().stream().mapToLong(e -> e.getKey().length()
+                + (e.getValue() == null ? 0 : e.getValue().length())).sum();
+        if (consulted > MAX_CONSULTED_CHARACTERS) {
+            throw new GuideRuleException(INVALID, "the consulted text is longer than " + MAX_CONSULTED_CHARACTERS
+                    + " characters: consult on fewer sections at a time");
+        }
         ConsultationRound round = new ConsultationRound(id, kind, subjectRef, sections, deadline, zone.getId(), orgs,
                 invitees, now, actor, Status.OPEN, null, null, List.of());
         return new Opened(round, List.of(new ConsultationOpened(id, kind.name(), subjectRef, deadline, zone.getId(),
@@ -147,8 +182,15 @@ public class ConsultationRound {
                     + sections.keySet() + ")");
         }
         requireText(text);
+        if (quote != null && quote.length() > MAX_QUOTE) {
+            throw new GuideRuleException(INVALID, "a quoted passage is at most " + MAX_QUOTE + " characters");
+        }
+        if (comments.size() >= MAX_COMMENTS) {
+            throw full("comments");
+        }
+        requireRoom(text.length() + (quote == null ? 0 : quote.length()));
         if (quote != null && !quote.isEmpty()) {
-            if (quote.length() > MAX_TEXT || !section.contains(quote)) {
+            if (!section.contains(quote)) {
                 throw new GuideRuleException(INVALID, "the quoted passage does not occur in section " + sectionKey);
             }
         } else {
@@ -165,6 +207,7 @@ public class ConsultationRound {
         Comment c = comment(commentId);
         requireUnresolved(c);
         requireText(text);
+        requireRoom(text.length() - c.text().length());
         comments.set(comments.indexOf(c), new Comment(c.id(), c.authorId(), c.organisationIds(), c.country(),
                 c.sectionKey(), c.quote(), text, c.at(), now, c.replies(), null));
         return List.of(new ConsultationCommentEdited(id, commentId));
@@ -183,6 +226,14 @@ public class ConsultationRound {
         requireOpen(now, "replies");
         Comment c = comment(commentId);
         requireText(text);
+        if (text.length() > MAX_REPLY) {
+            throw new GuideRuleException(INVALID, "a reply is at most " + MAX_REPLY + " characters");
+        }
+        if (c.replies().size() >= MAX_REPLIES_PER_COMMENT
+                || comments.stream().mapToInt(x -> x.replies().size()).sum() >= MAX_REPLIES) {
+            throw full("replies");
+        }
+        requireRoom(text.length());
         List<Comment.Reply> replies = new ArrayList<>(c.replies());
         replies.add(new Comment.Reply(replyId, authorId, text, now));
         comments.set(comments.indexOf(c), new Comment(c.id(), c.authorId(), c.organisationIds(), c.country(),
@@ -199,8 +250,8 @@ public class ConsultationRound {
         if (outcome == Comment.Outcome.DECLINED && (reason == null || reason.isBlank())) {
             throw new GuideRuleException(INVALID, "declining a comment needs a reason");
         }
-        if (reason != null && reason.length() > MAX_TEXT) {
-            throw new GuideRuleException(INVALID, "the reason is longer than " + MAX_TEXT + " characters");
+        if (reason != null && reason.length() > MAX_REASON) {
+            throw new GuideRuleException(INVALID, "the reason is longer than " + MAX_REASON + " characters");
         }
         if (c.resolution() != null) {
             throw new GuideRuleException(CONFLICT, "comment " + commentId + " is already resolved ("
@@ -332,6 +383,33 @@ public class ConsultationRound {
         if (c.resolution() != null) {
             throw new GuideRuleException(CONFLICT, "comment " + c.id() + " is already resolved and cannot change");
         }
+    }
+
+    /** The characters of every comment, quote and reply of this round (reasons have their own bound). */
+    public long commentCharacters() {
+        long total = 0;
+        for (Comment c : comments) {
+            total += length(c.text()) + length(c.quote());
+            for (Comment.Reply r : c.replies()) {
+                total += length(r.text());
+            }
+        }
+        return total;
+    }
+
+    private void requireRoom(long more) {
+        if (more > 0 && commentCharacters() + more > MAX_COMMENT_CHARACTERS) {
+            throw full("text");
+        }
+    }
+
+    private static GuideRuleException full(String what) {
+        return new GuideRuleException(INVALID, "this round is full: it holds as much " + what
+                + " as one round can keep; open another round for more");
+    }
+
+    private static int length(String text) {
+        return text == null ? 0 : text.length();
     }
 
     private static void requireText(String text) {
