@@ -205,7 +205,7 @@ class AuthorizationServerIntegrationTest extends IdentityIntegrationTestBase {
         assertThat(taken.get("detail").asString()).contains("taken");
         problem(call("POST", base + "/enrol", null, "{\"token\":\"" + token + "\",\"username\":\"x y\",\"password\":"
                 + "\"a long enough password\"}"), 422, "/problems/domain-rule");
-        problem(call("POST", base + "/enrol", null, "{\"token\":\"" + token + "\"}"), 400, "/problems/validation");
+        problem(call("POST", base + "/enrol", null, "{\"token\":\"" + token + "\"}"), 422, "/problems/validation");
         problem(call("POST", base + "/enrol", null, "{\"token\":"), 400, "/problems/malformed-request");
         HttpResponse<String> created = call("POST", base + "/enrol", null, "{\"token\":\"" + token
                 + "\",\"username\":\"free.name\",\"password\":\"a long enough password\"}");
@@ -227,11 +227,11 @@ class AuthorizationServerIntegrationTest extends IdentityIntegrationTestBase {
         problem(call("GET", base + "/admin/audit", member, null), 403, "/problems/forbidden");
         assertThat(call("GET", base + "/admin/audit", coordinator, null).statusCode()).isEqualTo(200);
 
-        problem(call("POST", base + "/api/identity/enrolments", coordinator, "{\"personId\":\"bad id!\"}"), 400,
+        problem(call("POST", base + "/api/identity/enrolments", coordinator, "{\"personId\":\"bad id!\"}"), 422,
                 "/problems/validation");
         problem(call("POST", base + "/api/identity/enrolments", coordinator, "{\"personId\":{\"$gt\":\"\"}}"), 400,
                 "/problems/malformed-request");
-        problem(call("POST", base + "/api/identity/enrolments", coordinator, "{}"), 400, "/problems/validation");
+        problem(call("POST", base + "/api/identity/enrolments", coordinator, "{}"), 422, "/problems/validation");
         // a person membership never registered gets no link (before: a link for any id)
         problem(call("POST", base + "/api/identity/enrolments", coordinator, "{\"personId\":\""
                 + UUID.randomUUID() + "\"}"), 404, "/problems/not-found");

@@ -97,7 +97,7 @@ class SecondFactorIntegrationTest extends IdentityIntegrationTestBase {
         problem(call("POST", base + API + "/confirm", bearer, confirm(currentCode(base32(secret)))),
                 422, "/problems/domain-rule");
         problem(call("POST", base + API + "/confirm", bearer, confirm("12345")), 422, "/problems/domain-rule");
-        problem(call("POST", base + API + "/confirm", bearer, "{}"), 400, "/problems/validation");
+        problem(call("POST", base + API + "/confirm", bearer, "{}"), 422, "/problems/validation");
 
         byte[] key = base32(replaced);
         assertThat(call("POST", base + API + "/confirm", bearer, confirm(currentCode(key)))
@@ -171,7 +171,7 @@ class SecondFactorIntegrationTest extends IdentityIntegrationTestBase {
         String bearer = member.tokens().accessToken();
         byte[] key = base32(json(call("POST", base + API, bearer, null)).get("secret").asString());
 
-        problem(call("POST", base + API + "/confirm", bearer, "{\"code\":\"" + currentCode(key) + "\"}"), 400,
+        problem(call("POST", base + API + "/confirm", bearer, "{\"code\":\"" + currentCode(key) + "\"}"), 422,
                 "/problems/validation");
         problem(call("POST", base + API + "/confirm", bearer, "{\"code\":\"" + currentCode(key)
                 + "\",\"password\":\"not the password\"}"), 422, "/problems/domain-rule");

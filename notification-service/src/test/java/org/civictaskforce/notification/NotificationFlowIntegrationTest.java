@@ -412,13 +412,19 @@ class NotificationFlowIntegrationTest {
 
         for (String bad : List.of("{\"emailCadence\":\"IMMEDIATE\",\"timeZone\":\"Mars/Olympus\"}",
                 "{\"emailCadence\":\"IMMEDIATE\",\"quietHours\":{\"from\":\"22:00\",\"to\":\"22:00\"}}",
-                "{\"emailCadence\":\"IMMEDIATE\",\"digestTime\":\"25:00\"}",
-                "{\"channels\":{\"EMAIL\":true}}",
                 "{\"emailCadence\":\"HOURLY\"}")) {
             mvc.perform(putAs(p.id, "/api/notifications/preferences/{personId}", p.id)
                     .contentType(MediaType.APPLICATION_JSON).content(bad))
                     .andExpect(status().isBadRequest())
                     .andExpect(jsonPath("$.type").exists());
+        }
+        // JSON of the right shape that breaks a field's rule
+        for (String invalid : List.of("{\"emailCadence\":\"IMMEDIATE\",\"digestTime\":\"25:00\"}",
+                "{\"channels\":{\"EMAIL\":true}}")) {
+            mvc.perform(putAs(p.id, "/api/notifications/preferences/{personId}", p.id)
+                    .contentType(MediaType.APPLICATION_JSON).content(invalid))
+                    .andExpect(status().isUnprocessableContent())
+                    .andExpect(jsonPath("$.type").value(org.hamcrest.Matchers.endsWith("/problems/validation")));
         }
 
         publishContact(p);
@@ -524,7 +530,7 @@ class NotificationFlowIntegrationTest {
         }
         mvc.perform(putAs(personId, "/api/notifications/webhooks/{personId}", personId).contentType(MediaType.APPLICATION_JSON)
                 .content("{\"url\":\"https://93.184.216.34/hook\",\"secret\":\"short\"}"))
-                .andExpect(status().isBadRequest());
+                .andExpect(status().isUnprocessableContent());
         mvc.perform(getAs(personId, "/api/notifications/webhooks/{personId}", personId)).andExpect(status().isNotFound());
         String registered = mvc.perform(putAs(personId, "/api/notifications/webhooks/{personId}", personId)
                 .contentType(MediaType.APPLICATION_JSON)

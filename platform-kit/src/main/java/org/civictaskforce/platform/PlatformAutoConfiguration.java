@@ -21,6 +21,7 @@ import org.civictaskforce.platform.outbox.OutboxRelay;
 import org.civictaskforce.platform.web.ActorFilter;
 import org.civictaskforce.platform.web.CorrelationIdFilter;
 import org.civictaskforce.platform.web.ProblemDetailsAdvice;
+import org.civictaskforce.platform.web.StrictRequestJson;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -97,6 +98,11 @@ public class PlatformAutoConfiguration {
     @Bean
     ProblemDetailsAdvice problemDetailsAdvice() {
         return new ProblemDetailsAdvice();
+    }
+
+    @Bean
+    StrictRequestJson strictRequestJson() {
+        return new StrictRequestJson();
     }
 
     @Bean

@@ -160,11 +160,11 @@ class AssignmentsIntegrationTest {
     }
 
     @Test
-    void invalidRequestsAre400UnknownThingsAre422Or404() {
+    void invalidRequestsAndUnknownThingsAre422Or404() {
         http.post().uri("/api/research/assignments").contentType(MediaType.APPLICATION_JSON)
                 .body("{\"expertId\":\"\",\"country\":\"Kazakhstan\",\"institutionId\":\"World Bank\","
                         + "\"strand\":\"STANDARDS_AND_RULES\",\"dueDate\":\"2020-01-01\"}")
-                .exchange().expectStatus().isBadRequest().expectBody()
+                .exchange().expectStatus().isEqualTo(422).expectBody()
                 .jsonPath("$.errors.length()").isEqualTo(4);
         http.post().uri("/api/research/assignments").contentType(MediaType.APPLICATION_JSON)
                 .body(body("nobody-" + UUID.randomUUID(), "KZ", "wb", "STANDARDS_AND_RULES")).exchange()
@@ -272,11 +272,11 @@ class AssignmentsIntegrationTest {
     }
 
     @Test
-    void aFindingWithoutEvidenceIsA400AndACitationWithoutSourceA422() {
+    void aFindingWithoutEvidenceOrACitationWithoutSourceIsA422() {
         String a = assign(member("TM"), "TM");
         move(a, "start", 200);
         String noEvidence = post("/api/research/assignments/" + a + "/findings",
-                "{\"statement\":\"s\",\"confidence\":\"high\",\"evidence\":[]}", 400, asExpertOf(a));
+                "{\"statement\":\"s\",\"confidence\":\"high\",\"evidence\":[]}", 422, asExpertOf(a));
         assertThat(noEvidence).contains("evidence");
         post("/api/research/assignments/" + a + "/findings",
                 "{\"statement\":\"s\",\"confidence\":\"high\",\"evidence\":[{\"quote\":\"q\",\"accessedOn\":\"2026-11-01\"}]}",

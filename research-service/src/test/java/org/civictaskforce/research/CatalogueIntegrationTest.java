@@ -202,7 +202,7 @@ class CatalogueIntegrationTest {
         http.put().uri("/api/research/institutions/wb/standards/wb-ati")
                 .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
                 .body("{\"title\":\" \",\"summary\":\"s\",\"url\":\"ftp://x\",\"confidence\":\"sure\"}")
-                .exchange().expectStatus().isBadRequest().expectBody()
+                .exchange().expectStatus().isEqualTo(422).expectBody()
                 .jsonPath("$.errors").isNotEmpty();
         http.put().uri("/api/research/institutions/wb/standards/no-such-standard")
                 .contentType(org.springframework.http.MediaType.APPLICATION_JSON).body(CORRECTION)

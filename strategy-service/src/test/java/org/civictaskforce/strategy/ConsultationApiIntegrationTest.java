@@ -116,9 +116,11 @@ class ConsultationApiIntegrationTest {
         JsonNode unknownEvidence = send(HttpMethod.PUT, S + "/versions/" + v,
                 Map.of("content", content("finding-unknown")), TestTokens.coordinator(), 422);
         assertThat(unknownEvidence.path("detail").asString()).contains("not an accepted research finding");
-        JsonNode edited = send(HttpMethod.PUT, S + "/versions/" + v,
-                Map.of("content", content, "status", "ADOPTED", "adoptedBy", "someone"), TestTokens.coordinator(), 200);
-        assertThat(edited.path("status").asString()).as("status in the body is ignored").isEqualTo("DRAFT");
+        send(HttpMethod.PUT, S + "/versions/" + v, Map.of("content", content, "status", "ADOPTED", "adoptedBy", "someone"),
+                TestTokens.coordinator(), 400); // a status in the body is refused (platform-kit's strict request JSON)
+        JsonNode edited = send(HttpMethod.PUT, S + "/versions/" + v, Map.of("content", content), TestTokens.coordinator(),
+                200);
+        assertThat(edited.path("status").asString()).as("the refused body set no status").isEqualTo("DRAFT");
         assertThat(edited.path("content").path("risks").get(0).path("reprisal").asBoolean()).isTrue();
         send(HttpMethod.POST, S + "/versions/" + v + "/adopt", null, TestTokens.coordinator(), 409);
 
@@ -137,12 +139,15 @@ class ConsultationApiIntegrationTest {
         // invitees comment (KZ through the invited organisation), quoting passages of the section
         String kzComment = send(HttpMethod.POST, r + "/comments", Map.of("sectionKey", "goals", "quote",
                 "Open budgets", "text", "Add the EBRD."), member(KZ), 201).path("id").asString();
-        JsonNode forged = send(HttpMethod.POST, r + "/comments", Map.of("sectionKey", "context", "text", "Agree.",
+        // an author, resolution or id in the body is refused (platform-kit's strict request JSON), not dropped
+        send(HttpMethod.POST, r + "/comments", Map.of("sectionKey", "context", "text", "Agree.",
                 "authorId", KG, "resolution", Map.of("outcome", "ACCEPTED", "by", KG), "id", "comment-forged"),
+                member(UZ), 400);
+        assertThat(get(r).toString()).doesNotContain("comment-forged");
+        JsonNode agreed = send(HttpMethod.POST, r + "/comments", Map.of("sectionKey", "context", "text", "Agree."),
                 member(UZ), 201);
-        assertThat(forged.path("authorId").asString()).as("the author is the caller, not the body").isEqualTo(UZ);
-        assertThat(forged.path("resolution").isNull() || forged.path("resolution").isMissingNode()).isTrue();
-        assertThat(forged.path("id").asString()).isNotEqualTo("comment-forged");
+        assertThat(agreed.path("authorId").asString()).as("the author is the caller").isEqualTo(UZ);
+        assertThat(agreed.path("resolution").isNull() || agreed.path("resolution").isMissingNode()).isTrue();
         send(HttpMethod.POST, r + "/comments", Map.of("sectionKey", "risks", "text", "Mind the reprisals."), member(KG), 201);
         send(HttpMethod.POST, r + "/comments", Map.of("sectionKey", "actions", "text", "Dates too tight."), member(TJ), 201);
         // refusals: quote not in the section, unknown section, not invited, someone else's comment
@@ -160,8 +165,10 @@ class ConsultationApiIntegrationTest {
                 TestTokens.coordinator(), 201);
         send(HttpMethod.POST, r + "/comments/" + kzComment + "/resolution", Map.of("outcome", "DECLINED"),
                 TestTokens.coordinator(), 422);
+        send(HttpMethod.POST, r + "/comments/" + kzComment + "/resolution",
+                Map.of("outcome", "ACCEPTED", "by", "someone-else"), TestTokens.coordinator(), 400);
         JsonNode resolved = send(HttpMethod.POST, r + "/comments/" + kzComment + "/resolution",
-                Map.of("outcome", "ACCEPTED", "by", "someone-else"), TestTokens.coordinator(), 200);
+                Map.of("outcome", "ACCEPTED"), TestTokens.coordinator(), 200);
         assertThat(resolved.path("resolution").path("outcome").asString()).isEqualTo("ACCEPTED");
         assertThat(resolved.path("resolution").path("by").asString()).isEqualTo(TestTokens.COORDINATOR_ID);
         assertThat(resolved.path("text").asString()).isEqualTo("Add the EBRD and the ADB.");

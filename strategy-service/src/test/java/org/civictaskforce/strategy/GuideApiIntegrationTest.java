@@ -167,14 +167,14 @@ class GuideApiIntegrationTest {
     }
 
     @Test
-    void refusalsAre400404And409Problems() {
-        post(G + "/sections", Map.of("key", "Not A Key", "title", "x", "body", "y"), 400);
-        post(G + "/sections", Map.of("key", "no-title", "body", "y"), 400);
+    void refusalsAre404409And422Problems() {
+        post(G + "/sections", Map.of("key", "Not A Key", "title", "x", "body", "y"), 422);
+        post(G + "/sections", Map.of("key", "no-title", "body", "y"), 422);
         post(G + "/sections", Map.of("key", "dup", "title", "Дубль", "body", "Текст"), 201);
         JsonNode duplicate = post(G + "/sections", Map.of("key", "dup", "title", "Дубль", "body", "Текст"), 409);
         assertThat(duplicate.path("type").asString()).isEqualTo("/problems/conflict");
         put(G + "/sections/missing", Map.of("title", "x", "body", "y"), 404);
-        put(G + "/sections/dup/translations/ky", Map.of("title", "x", "body", "y"), 400);
+        put(G + "/sections/dup/translations/ky", Map.of("title", "x", "body", "y"), 422);
         put(G + "/sections/missing/translations/ky", Map.of("title", "x", "body", "y", "basedOnRevision", 1), 404);
         put(G + "/sections/dup/translations/ru", Map.of("title", "x", "body", "y", "basedOnRevision", 1), 422);
         put(G + "/sections/dup/translations/ky", Map.of("title", "x", "body", "y", "basedOnRevision", 9), 422);

@@ -192,11 +192,16 @@ class StrategyAccessMatrixTest {
         call("coordinator", HttpMethod.GET, S + "/consultations/round-1' || '1'=='1", null, 404);
         call("invitee", HttpMethod.POST, r + "/comments", "{\"sectionKey\":\"goals\",\"quote\":\".*\",\"text\":\"t\"}",
                 422); // a quote is matched literally, not as a pattern
-        // a commenter cannot set the author, a resolution, a time or an id
-        JsonNode c = call("invitee", HttpMethod.POST, r + "/comments", """
+        // a commenter cannot set the author, a resolution, a time or an id: such a body is a 400 (platform-kit's
+        // strict request JSON) and stores nothing
+        call("invitee", HttpMethod.POST, r + "/comments", """
                 {"sectionKey":"goals","text":"mine","authorId":"%s","id":"forged","at":"2020-01-01T00:00:00Z",
                  "resolution":{"outcome":"ACCEPTED","reason":"x","by":"%s"},"organisationIds":["org-x"],"country":"US"}"""
-                .formatted(OTHER_INVITEE, TestTokens.COORDINATOR_ID), 201);
+                .formatted(OTHER_INVITEE, TestTokens.COORDINATOR_ID), 400);
+        assertThat(call("coordinator", HttpMethod.GET, r, null, 200).toString()).doesNotContain("forged")
+                .doesNotContain("org-x");
+        JsonNode c = call("invitee", HttpMethod.POST, r + "/comments", "{\"sectionKey\":\"goals\",\"text\":\"mine\"}",
+                201);
         assertThat(c.path("authorId").asString()).isEqualTo(INVITEE);
         assertThat(c.path("id").asString()).startsWith("comment-").isNotEqualTo("forged");
         assertThat(c.path("resolution").isNull() || c.path("resolution").isMissingNode()).isTrue();
@@ -204,8 +209,10 @@ class StrategyAccessMatrixTest {
         assertThat(c.path("country").asString()).isNotEqualTo("US");
         assertThat(Instant.parse(c.path("at").asString())).isAfter(Instant.parse("2025-01-01T00:00:00Z"));
         // a coordinator's resolution cannot be attributed to someone else
+        call("coordinator", HttpMethod.POST, r + "/comments/" + c.path("id").asString() + "/resolution",
+                "{\"outcome\":\"ACCEPTED\",\"by\":\"" + INVITEE + "\"}", 400);
         JsonNode resolved = call("coordinator", HttpMethod.POST, r + "/comments/" + c.path("id").asString()
-                + "/resolution", "{\"outcome\":\"ACCEPTED\",\"by\":\"" + INVITEE + "\"}", 200);
+                + "/resolution", "{\"outcome\":\"ACCEPTED\"}", 200);
         assertThat(resolved.path("resolution").path("by").asString()).isEqualTo(TestTokens.COORDINATOR_ID);
         // an unknown outcome is a 400; a round opened on nothing is refused
         call("coordinator", HttpMethod.POST, r + "/comments/" + ownComment + "/resolution", "{\"outcome\":\"MAYBE\"}", 400);

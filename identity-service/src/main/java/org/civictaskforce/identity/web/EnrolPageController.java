@@ -77,7 +77,7 @@ public class EnrolPageController {
         return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("sub", account.subject()));
     }
 
-    public record EnrolRequest(@NotBlank @Size(max = 100) String token, @NotBlank @Size(max = 200) String username,
+    public record EnrolRequest(@NotBlank @Size(max = 100) String token, @NotBlank @Size(max = 64) String username,
             @NotBlank @Size(max = 200) String password) {
     }
 

@@ -7,5 +7,5 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 /** Body of {@code PUT /api/membership/people/{id}/affiliations}: the whole list of organisation ids. */
-public record AffiliationsRequest(@NotNull @Size(max = 20) List<@NotBlank String> organisationIds) {
+public record AffiliationsRequest(@NotNull @Size(max = 20) List<@NotBlank @Size(max = 100) String> organisationIds) {
 }

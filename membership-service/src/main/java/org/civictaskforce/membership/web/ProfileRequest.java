@@ -15,7 +15,7 @@ import jakarta.validation.constraints.Size;
  * Body of {@code PUT /api/membership/people/{id}/profile}: replaces languages, expertise and the
  * protected-identity flag, and the roles when given ({@code null}: they stay; only a coordinator may
  * change them). Unknown properties ({@code status}, {@code email}, {@code consent} …) are refused with
- * 400 by the service's JSON settings, not ignored.
+ * 400 by platform-kit's {@code StrictRequestJson}, not ignored.
  */
 public record ProfileRequest(
         Set<@NotNull GroupRole> roles,

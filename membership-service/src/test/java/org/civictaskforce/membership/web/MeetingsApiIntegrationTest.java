@@ -171,7 +171,7 @@ class MeetingsApiIntegrationTest {
     }
 
     @Test
-    void badBodiesAre400ProblemsNamingTheFieldAndAPastStartIs422() {
+    void badBodiesAre422ProblemsNamingTheFieldAsIsAPastStart() {
         String start = inADay().toString();
         for (String[] bad : List.of(
                 new String[] { "{\"kind\":\"OTHER\",\"startsAt\":\"" + start + "\",\"timeZone\":\"Asia/Almaty\",\"durationMinutes\":60}", "title" },
@@ -182,7 +182,7 @@ class MeetingsApiIntegrationTest {
                 new String[] { "{\"title\":\"T\",\"kind\":\"OTHER\",\"startsAt\":\"" + start + "\",\"timeZone\":\"Asia/Almaty\",\"durationMinutes\":0}", "durationMinutes" },
                 new String[] { "{\"title\":\"T\",\"kind\":\"OTHER\",\"startsAt\":\"" + start + "\",\"timeZone\":\"Asia/Almaty\",\"durationMinutes\":60,\"onlineLink\":\"http://x.org\"}", "onlineLink" })) {
             Api.Response response = api.post(MEETINGS, bad[0]);
-            assertProblem(response, 400, "/problems/validation");
+            assertProblem(response, 422, "/problems/validation");
             List<String> fields = new ArrayList<>();
             response.json().get("errors").forEach(e -> fields.add(e.get("field").asString()));
             assertThat(fields).as(bad[0]).contains(bad[1]);
@@ -214,7 +214,7 @@ class MeetingsApiIntegrationTest {
         JsonNode keptZone = api.expect(200, api.post(MEETINGS + "/" + id + "/reschedule",
                 "{\"localStart\":\"2031-01-11T10:00\"}")).json();
         assertThat(keptZone.get("startsAt").asString()).isEqualTo("2031-01-11T05:00:00Z");
-        assertProblem(api.post(MEETINGS + "/" + id + "/reschedule", "{}"), 400, "/problems/validation");
+        assertProblem(api.post(MEETINGS + "/" + id + "/reschedule", "{}"), 422, "/problems/validation");
 
         JsonNode cancelled = api.expect(200, api.post(MEETINGS + "/" + id + "/cancel", null)).json();
         assertThat(cancelled.get("status").asString()).isEqualTo("CANCELLED");
@@ -255,9 +255,9 @@ class MeetingsApiIntegrationTest {
         assertThat(byId.get("invitees").asInt()).isEqualTo(invited.get("invitees").asInt() + 1);
         assertProblem(api.post(MEETINGS + "/" + id + "/invitations", "{\"personIds\":[\"nobody\"]}"), 422,
                 "/problems/domain-rule");
-        assertProblem(api.post(MEETINGS + "/" + id + "/invitations", "{}"), 400, "/problems/validation");
+        assertProblem(api.post(MEETINGS + "/" + id + "/invitations", "{}"), 422, "/problems/validation");
         assertProblem(api.post(MEETINGS + "/" + id + "/invitations",
-                "{\"filter\":{\"country\":\"XX\"}}"), 400, "/problems/validation");
+                "{\"filter\":{\"country\":\"XX\"}}"), 422, "/problems/validation");
 
         api.expect(200, api.as(TestTokens.bearer(kg1, Role.EXPERT)).post(MEETINGS + "/" + id + "/rsvp", "{\"personId\":\"" + kg1 + "\",\"response\":\"MAYBE\"}"));
         JsonNode answered = api.expect(200, api.as(TestTokens.bearer(kg1, Role.EXPERT)).post(MEETINGS + "/" + id + "/rsvp",
@@ -301,11 +301,11 @@ class MeetingsApiIntegrationTest {
         assertThat(decision.get("institutionIds").toString()).isEqualTo("[\"world-bank\",\"ebrd\"]");
         assertThat(decision.get("id").asString()).isNotBlank();
         api.expect(201, api.post(MEETINGS + "/" + id + "/decisions", "{\"kind\":\"GENERAL\",\"text\":\"Meet in June\"}"));
-        assertProblem(api.post(MEETINGS + "/" + id + "/decisions", "{\"kind\":\"TARGET_INSTITUTIONS\"}"), 400,
+        assertProblem(api.post(MEETINGS + "/" + id + "/decisions", "{\"kind\":\"TARGET_INSTITUTIONS\"}"), 422,
                 "/problems/validation");
         assertProblem(api.post(MEETINGS + "/" + id + "/decisions",
-                "{\"kind\":\"TARGET_INSTITUTIONS\",\"institutionIds\":[\"World Bank\"]}"), 400, "/problems/validation");
-        assertProblem(api.post(MEETINGS + "/" + id + "/decisions", "{\"kind\":\"GENERAL\"}"), 400,
+                "{\"kind\":\"TARGET_INSTITUTIONS\",\"institutionIds\":[\"World Bank\"]}"), 422, "/problems/validation");
+        assertProblem(api.post(MEETINGS + "/" + id + "/decisions", "{\"kind\":\"GENERAL\"}"), 422,
                 "/problems/validation");
 
         JsonNode read = api.get(MEETINGS + "/" + id).json();

@@ -186,7 +186,7 @@ class MembershipLifecycleApiIntegrationTest {
     }
 
     @Test
-    void badConsentAndProfileBodiesAre400ProblemsNamingTheField() {
+    void badConsentAndProfileBodiesAre422ProblemsNamingTheField() {
         String id = register("UZ", "Dilnoza", null);
         assertValidation(self(id).post(PEOPLE + "/" + id + "/consent", "{\"agreedTo\":[\"membership\"]}"), "noticeVersion");
         assertValidation(self(id).post(PEOPLE + "/" + id + "/consent", "{\"noticeVersion\":\"v1\",\"agreedTo\":[]}"),
@@ -303,7 +303,7 @@ class MembershipLifecycleApiIntegrationTest {
     }
 
     private static void assertValidation(Api.Response response, String field) {
-        assertThat(response.status()).as(response.body()).isEqualTo(400);
+        assertThat(response.status()).as(response.body()).isEqualTo(422);
         assertThat(response.json().get("type").asString()).isEqualTo("/problems/validation");
         List<String> fields = new ArrayList<>();
         response.json().get("errors").forEach(e -> fields.add(e.get("field").asString()));

@@ -80,7 +80,7 @@ class OrganisationsApiIntegrationTest {
     }
 
     @Test
-    void badBodiesAre400ProblemsNamingTheField() {
+    void badBodiesAre422ProblemsNamingTheField() {
         for (String[] bad : List.of(
                 new String[] { "{\"country\":\"KZ\",\"kind\":\"MEDIA\"}", "name" },
                 new String[] { "{\"name\":\"A\",\"country\":\"XX\",\"kind\":\"MEDIA\"}", "country" },
@@ -88,7 +88,7 @@ class OrganisationsApiIntegrationTest {
                 new String[] { "{\"name\":\"A\",\"country\":\"KZ\",\"kind\":\"MEDIA\",\"website\":\"ftp://x\"}", "website" },
                 new String[] { "{\"name\":\"A\",\"country\":\"KZ\",\"kind\":\"MEDIA\",\"contactEmail\":\"nope\"}", "contactEmail" })) {
             Api.Response response = api.post(ORGS, bad[0]);
-            assertThat(response.status()).as(bad[0]).isEqualTo(400);
+            assertThat(response.status()).as(bad[0]).isEqualTo(422);
             List<String> fields = new ArrayList<>();
             response.json().get("errors").forEach(e -> fields.add(e.get("field").asString()));
             assertThat(fields).as(bad[0]).contains(bad[1]);
@@ -135,7 +135,7 @@ class OrganisationsApiIntegrationTest {
                 "{\"organisationIds\":[\"" + UUID.randomUUID() + "\"]}");
         assertThat(unknown.status()).isEqualTo(422);
         assertThat(unknown.json().get("type").asString()).isEqualTo("/problems/domain-rule");
-        assertThat(api.put(PEOPLE + "/" + person + "/affiliations", "{}").status()).isEqualTo(400);
+        assertThat(api.put(PEOPLE + "/" + person + "/affiliations", "{}").status()).isEqualTo(422);
     }
 
     @Test

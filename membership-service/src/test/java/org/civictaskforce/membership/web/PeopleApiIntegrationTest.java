@@ -88,7 +88,7 @@ class PeopleApiIntegrationTest {
     }
 
     @Test
-    void missingEmailIsA400ProblemNamingTheField() {
+    void missingEmailIsA422ProblemNamingTheField() {
         Api.Response response = api.post(PEOPLE,
                 "{\"displayName\":\"A\",\"country\":\"KZ\",\"preferredLanguage\":\"kk\",\"timeZone\":\"Asia/Almaty\"}");
 
@@ -96,12 +96,12 @@ class PeopleApiIntegrationTest {
     }
 
     @Test
-    void unknownCountryIsA400ProblemNamingTheField() {
+    void unknownCountryIsA422ProblemNamingTheField() {
         assertValidationProblem(api.post(PEOPLE, Api.person("A", uniqueEmail(), "XX", "ru", "Asia/Almaty")), "country");
     }
 
     @Test
-    void badTimeZoneIsA400ProblemNamingTheField() {
+    void badTimeZoneIsA422ProblemNamingTheField() {
         assertValidationProblem(api.post(PEOPLE, Api.person("A", uniqueEmail(), "KZ", "ru", "Asia/Atlantis")),
                 "timeZone");
     }
@@ -231,7 +231,7 @@ class PeopleApiIntegrationTest {
     }
 
     private static void assertValidationProblem(Api.Response response, String... fields) {
-        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.status()).isEqualTo(422);
         assertThat(response.header("Content-Type")).startsWith(PROBLEM_JSON);
         JsonNode problem = response.json();
         assertThat(problem.get("type").asString()).isEqualTo("/problems/validation");

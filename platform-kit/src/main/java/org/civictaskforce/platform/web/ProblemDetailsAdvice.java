@@ -24,6 +24,7 @@ import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
@@ -91,22 +92,39 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 "Something went wrong on our side. Quote the correlation id when reporting it.");
     }
 
+    /*
+     * One rule for every service: a body that is JSON of the right shape but breaks a field's rule (too
+     * long, blank, too many items, out of range) is 422, like a broken domain rule; a request that cannot
+     * be read as the endpoint's request at all (malformed JSON, unknown property, wrong type) or a bad
+     * path or query parameter is 400.
+     */
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        ProblemDetail body = problem(HttpStatus.BAD_REQUEST, ProblemTypes.VALIDATION, "Invalid request",
+        ProblemDetail body = problem(HttpStatus.UNPROCESSABLE_CONTENT, ProblemTypes.VALIDATION, "Invalid request",
                 "Some fields are invalid.");
         List<Map<String, String>> errors = ex.getBindingResult().getFieldErrors().stream()
                 .map(ProblemDetailsAdvice::fieldError).toList();
         body.setProperty("errors", errors);
-        return ResponseEntity.badRequest().body(body);
+        return ResponseEntity.unprocessableContent().body(body);
     }
 
     @Override
     protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, ProblemTypes.VALIDATION,
-                "Invalid request", "Some parameters are invalid."));
+        // a @Valid body of a method that also constrains its parameters is reported here, not above
+        boolean ofBody = ex.getParameterValidationResults().stream()
+                .anyMatch(r -> r.getMethodParameter().hasParameterAnnotation(RequestBody.class));
+        if (!ofBody) {
+            return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, ProblemTypes.VALIDATION,
+                    "Invalid request", "Some parameters are invalid."));
+        }
+        ProblemDetail body = problem(HttpStatus.UNPROCESSABLE_CONTENT, ProblemTypes.VALIDATION, "Invalid request",
+                "Some fields are invalid.");
+        body.setProperty("errors", ex.getBeanResults().stream()
+                .filter(r -> r.getMethodParameter().hasParameterAnnotation(RequestBody.class))
+                .flatMap(r -> r.getFieldErrors().stream()).map(ProblemDetailsAdvice::fieldError).toList());
+        return ResponseEntity.unprocessableContent().body(body);
     }
 
     @Override

@@ -18,6 +18,14 @@ import org.civictaskforce.platform.problem.DomainRuleException;
  */
 public record Finding(String id, String assignmentId, String country, String institutionId, Strand strand,
         FindingStatus status, List<Version> versions, List<Comment> comments) {
+    /*
+     * Every version and comment lives in the finding's one document (MongoDB: 16 MiB at most). A version
+     * is at most about 92 000 characters (statement 5 000, 30 citations of at most 2 900), under 280 KB
+     * even in three-byte UTF-8, a comment at most 2 000 characters: 20 versions and 200 comments stay
+     * under 7 MB whatever members write.
+     */
+    public static final int MAX_VERSIONS = 20;
+    public static final int MAX_COMMENTS = 200;
 
     public enum FindingStatus {
         SUBMITTED, RETURNED, ACCEPTED
@@ -80,6 +88,10 @@ public record Finding(String id, String assignmentId, String country, String ins
         if (status == FindingStatus.ACCEPTED) {
             throw new ConflictException("finding " + id + " is accepted and cannot change");
         }
+        if (versions.size() >= MAX_VERSIONS) {
+            throw new DomainRuleException("a finding has at most " + MAX_VERSIONS
+                    + " versions; this one has them all (ask a coordinator to accept it or open a new assignment)");
+        }
         List<Version> all = new ArrayList<>(versions);
         int next = currentVersion() + 1;
         all.add(new Version(next, content, now));
@@ -94,6 +106,9 @@ public record Finding(String id, String assignmentId, String country, String ins
         }
         if (giveBack && status != FindingStatus.SUBMITTED) {
             throw new ConflictException("finding " + id + " is " + status + " and cannot be returned");
+        }
+        if (comments.size() >= MAX_COMMENTS) {
+            throw new DomainRuleException("a finding has at most " + MAX_COMMENTS + " review comments");
         }
         List<Comment> all = new ArrayList<>(comments);
         all.add(new Comment(currentVersion(), text, now));

@@ -14,7 +14,7 @@ import jakarta.validation.constraints.Size;
 public record AssignmentRequest(
         @NotBlank @Size(max = 64) String expertId,
         @NotNull @Pattern(regexp = "[A-Za-z]{2}", message = "must be an ISO 3166 alpha-2 code") String country,
-        @NotNull @Pattern(regexp = "^[a-z0-9][a-z0-9-]*$", message = "must be a catalogue institution id") String institutionId,
+        @NotNull @Size(max = 80) @Pattern(regexp = "^[a-z0-9][a-z0-9-]*$", message = "must be a catalogue institution id") String institutionId,
         @NotNull Strand strand,
         @NotNull @FutureOrPresent LocalDate dueDate) {
 }

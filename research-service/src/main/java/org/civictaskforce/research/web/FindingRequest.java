@@ -17,7 +17,7 @@ import jakarta.validation.constraints.Size;
 public record FindingRequest(
         @NotBlank @Size(max = 5000) String statement,
         @NotEmpty @Size(max = 30) List<@Valid @NotNull CitationRequest> evidence,
-        @Size(max = 20) List<@Pattern(regexp = "^[a-z0-9][a-z0-9-]*$", message = "must be a standard id") String> standardIds,
+        @Size(max = 20) List<@Size(max = 100) @Pattern(regexp = "^[a-z0-9][a-z0-9-]*$", message = "must be a standard id") String> standardIds,
         @NotNull @Pattern(regexp = "high|medium|low", message = "must be high, medium or low") String confidence) {
 
     /** One citation: a link or a document (the service insists on one of them), section/page, short quote, date read. */

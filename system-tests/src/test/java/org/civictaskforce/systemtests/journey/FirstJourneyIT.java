@@ -162,7 +162,7 @@ class FirstJourneyIT {
         assertThat(malformed.contentType()).startsWith("application/problem+json");
         Answer invalid = gateway.post("/api/membership/people",
                 "{\"displayName\":\"X\",\"email\":\"not-an-email\",\"country\":\"XX\",\"preferredLanguage\":\"ru\",\"timeZone\":\"Mars/Base\"}");
-        assertThat(invalid.status()).isEqualTo(400);
+        assertThat(invalid.status()).isEqualTo(422);
         assertThat(invalid.body().get("type").asString()).isEqualTo("/problems/validation");
         assertThat(invalid.raw()).doesNotContain("Exception").doesNotContain("at org.");
         Answer unknown = gateway.get("/api/membership/people/" + UUID.randomUUID());
