@@ -98,6 +98,32 @@ class ResearchServiceIntegrationTest {
         assertThat(after.countries()).isEqualTo(before.countries() + 2);
     }
 
+    /**
+     * membership's rule for protected identities (their country only for coordinators) applies to the
+     * counts: a protected person registering in TM moves the totals but not TM for a member; a
+     * coordinator sees them under TM.
+     */
+    @Test
+    void aProtectedPersonMovesNoCountryCountForAMemberButDoesForACoordinator() {
+        String protectedPerson = person();
+        WorkingGroupResponse memberBefore = workingGroup(MEMBER);
+        WorkingGroupResponse coordinatorBefore = workingGroup();
+
+        publish(registered(protectedPerson, "TM"));
+        publish(envelope(protectedPerson, new PersonProfileUpdated(protectedPerson, List.of("EXPERT"), List.of(),
+                List.of(), true, Instant.now().truncatedTo(ChronoUnit.MILLIS))));
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(member(protectedPerson)).isNotNull()
+                .extracting(MemberDocument::protectedIdentity).isEqualTo(true));
+
+        WorkingGroupResponse memberAfter = workingGroup(MEMBER);
+        assertThat(memberAfter.peopleInPipeline().byCountry()).isEqualTo(memberBefore.peopleInPipeline().byCountry());
+        assertThat(memberAfter.countries()).isEqualTo(memberBefore.countries());
+        assertThat(memberAfter.peopleInPipeline().total()).isEqualTo(memberBefore.peopleInPipeline().total() + 1);
+        WorkingGroupResponse coordinatorAfter = workingGroup();
+        assertThat(coordinatorAfter.peopleInPipeline().byCountry().getOrDefault("TM", 0L))
+                .isEqualTo(coordinatorBefore.peopleInPipeline().byCountry().getOrDefault("TM", 0L) + 1);
+    }
+
     @Test
     void theSameEventDeliveredTwiceIsCountedOnce() {
         String person = person();
@@ -233,6 +259,15 @@ class ResearchServiceIntegrationTest {
 
     private WorkingGroupResponse workingGroup() {
         return http.get().uri("/api/research/working-group").exchange()
+                .expectStatus().isOk().expectBody(WorkingGroupResponse.class).returnResult().getResponseBody();
+    }
+
+    /** An expert who is not a coordinator. */
+    private static final String MEMBER = org.civictaskforce.platform.security.TestTokens.bearer("member-" + UUID.randomUUID(),
+            org.civictaskforce.platform.security.Role.EXPERT, org.civictaskforce.platform.security.Role.MEMBER);
+
+    private WorkingGroupResponse workingGroup(String authorization) {
+        return http.get().uri("/api/research/working-group").header("Authorization", authorization).exchange()
                 .expectStatus().isOk().expectBody(WorkingGroupResponse.class).returnResult().getResponseBody();
     }
 

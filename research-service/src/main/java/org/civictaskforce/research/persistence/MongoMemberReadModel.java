@@ -59,18 +59,20 @@ public class MongoMemberReadModel implements MemberReadModel {
     }
 
     @Override
-    public List<PipelineTally> tallies() {
+    public List<PipelineTally> tallies(boolean countriesOfProtected) {
         return mongo.aggregate(
-                newAggregation(group(MemberDocument.COUNTRY, MemberDocument.STATUS).count().as("people")),
+                newAggregation(group(MemberDocument.COUNTRY, MemberDocument.STATUS, MemberDocument.PROTECTED_IDENTITY)
+                        .count().as("people")),
                 MemberDocument.COLLECTION, Document.class)
                 .getMappedResults().stream()
-                .map(MongoMemberReadModel::tally)
+                .map(row -> tally(row, countriesOfProtected))
                 .toList();
     }
 
-    private static PipelineTally tally(Document row) {
+    private static PipelineTally tally(Document row, boolean countriesOfProtected) {
         Document key = row.get("_id", Document.class);
-        return new PipelineTally(key.getString(MemberDocument.COUNTRY),
+        boolean hidden = !countriesOfProtected && Boolean.TRUE.equals(key.get(MemberDocument.PROTECTED_IDENTITY));
+        return new PipelineTally(hidden ? null : key.getString(MemberDocument.COUNTRY),
                 PipelineStatus.valueOf(key.getString(MemberDocument.STATUS)),
                 ((Number) row.get("people")).longValue());
     }
@@ -107,8 +109,9 @@ public class MongoMemberReadModel implements MemberReadModel {
     }
 
     @Override
-    public boolean recordRoles(String eventId, String personId, List<String> roles) {
+    public boolean recordProfile(String eventId, String personId, List<String> roles, boolean protectedIdentity) {
         Update update = new Update().set(MemberDocument.ROLES, normalised(roles))
+                .set(MemberDocument.PROTECTED_IDENTITY, protectedIdentity)
                 .setOnInsert(MemberDocument.STATUS, PipelineStatus.CANDIDATE.name());
         return projection.apply(MemberDocument.COLLECTION, personId, eventId, update);
     }
