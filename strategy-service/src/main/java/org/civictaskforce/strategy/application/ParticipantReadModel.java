@@ -26,7 +26,20 @@ public interface ParticipantReadModel {
 
     boolean recordInvitation(String eventId, String personId, Instant invitedAt);
 
-    List<CountryTally> tallies();
+    /** Every person counted under their country (what coordinators see). */
+    default List<CountryTally> tallies() {
+        return tallies(true);
+    }
+
+    /**
+     * @param countriesOfProtected false: people with a protected identity are counted without a
+     *                             country (as if it were unknown), so a count by country does not
+     *                             move when one of them registers
+     */
+    List<CountryTally> tallies(boolean countriesOfProtected);
+
+    /** Whether their identity is protected changed (from their profile). @return false if applied before */
+    boolean recordProtection(String eventId, String personId, boolean protectedIdentity);
 
     /** @return false if this event had been applied before */
     boolean recordAffiliations(String eventId, String personId, List<String> organisationIds);

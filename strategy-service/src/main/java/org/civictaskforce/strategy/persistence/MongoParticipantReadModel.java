@@ -83,11 +83,23 @@ public class MongoParticipantReadModel implements ParticipantReadModel {
     }
 
     @Override
-    public List<CountryTally> tallies() {
-        return mongo.aggregate(newAggregation(group(ParticipantDocument.COUNTRY).count().as("people")),
-                ParticipantDocument.COLLECTION, Document.class)
+    public List<CountryTally> tallies(boolean countriesOfProtected) {
+        return mongo.aggregate(newAggregation(group(ParticipantDocument.COUNTRY, ParticipantDocument.PROTECTED_IDENTITY)
+                .count().as("people")), ParticipantDocument.COLLECTION, Document.class)
                 .getMappedResults().stream()
-                .map(row -> new CountryTally(row.getString("_id"), ((Number) row.get("people")).longValue()))
+                .map(row -> {
+                    Document key = row.get("_id", Document.class);
+                    boolean hidden = !countriesOfProtected
+                            && Boolean.TRUE.equals(key.get(ParticipantDocument.PROTECTED_IDENTITY));
+                    return new CountryTally(hidden ? null : key.getString(ParticipantDocument.COUNTRY),
+                            ((Number) row.get("people")).longValue());
+                })
                 .toList();
+    }
+
+    @Override
+    public boolean recordProtection(String eventId, String personId, boolean protectedIdentity) {
+        Update update = new Update().set(ParticipantDocument.PROTECTED_IDENTITY, protectedIdentity);
+        return projection.apply(ParticipantDocument.COLLECTION, personId, eventId, update);
     }
 }
