@@ -13,6 +13,7 @@ import java.util.stream.Stream;
 import org.civictaskforce.contracts.membership.MemberInvited;
 import org.civictaskforce.contracts.membership.PersonContact;
 import org.civictaskforce.contracts.membership.PersonRegistered;
+import org.civictaskforce.contracts.research.InstitutionCatalogued;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -50,6 +51,19 @@ class PublishedContractsTest {
         String noCorrelation = envelope("p-1", new PersonRegistered("p-1", "KZ", "ru", now))
                 .replaceAll("\"correlationid\":\"[^\"]*\",?", "");
         assertThat(EventSchemas.violations(noCorrelation)).isNotEmpty();
+    }
+
+    @Test
+    void catalogueEntriesValidateAndNameOnlyCatalogueIds() {
+        Instant now = Instant.parse("2026-12-20T09:00:00Z");
+        InstitutionCatalogued wb = new InstitutionCatalogued("wb", "World Bank Group", now);
+        assertThat(EventTypes.typeOf(InstitutionCatalogued.class))
+                .isEqualTo("org.civictaskforce.research.institution.catalogued");
+        assertThat(EventSchemas.violations(envelope("wb", wb))).isEmpty();
+        assertThat(EventSchemas.violations(envelope("wb", new InstitutionCatalogued("World Bank", "World Bank", now))))
+                .as("ids are catalogue ids: lower case with dashes").isNotEmpty();
+        assertThat(EventSchemas.violations(envelope("wb", new InstitutionCatalogued("wb", "", now)))).isNotEmpty();
+        assertThat(EventJson.readEnvelope(envelope("wb", wb)).dataAs(InstitutionCatalogued.class)).isEqualTo(wb);
     }
 
     @Test
