@@ -44,7 +44,10 @@ public interface ParticipantReadModel {
     /** @return false if this event had been applied before */
     boolean recordAffiliations(String eventId, String personId, List<String> organisationIds);
 
-    /** What is known about one person: their country (null if not known yet) and organisations. */
+    /**
+     * What is known about one person: their country (null if not known yet, or if their identity is
+     * protected) and organisations.
+     */
     record Facts(String personId, String country, List<String> organisationIds) {
     }
 

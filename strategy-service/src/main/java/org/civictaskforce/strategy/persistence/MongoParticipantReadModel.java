@@ -68,8 +68,10 @@ public class MongoParticipantReadModel implements ParticipantReadModel {
     @Override
     public Facts facts(String personId) {
         ParticipantDocument document = personId == null ? null : mongo.findById(personId, ParticipantDocument.class);
+        // a protected person's country is not handed out: it would be copied into their comments and a
+        // round's participation, which every member and invitee of the round reads next to their id
         return document == null ? new Facts(personId, null, List.of())
-                : new Facts(personId, document.country(),
+                : new Facts(personId, Boolean.TRUE.equals(document.protectedIdentity()) ? null : document.country(),
                         document.organisationIds() == null ? List.of() : document.organisationIds());
     }
 
