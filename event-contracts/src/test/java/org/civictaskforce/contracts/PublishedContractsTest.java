@@ -53,6 +53,21 @@ class PublishedContractsTest {
         assertThat(EventSchemas.violations(noCorrelation)).isNotEmpty();
     }
 
+    /** protectedIdentity was added to PersonRegistered v1 as an optional field: old and new events both hold. */
+    @Test
+    void personRegisteredCarriesTheOptionalProtectionFlagCompatibly() {
+        Instant now = Instant.parse("2026-12-20T09:00:00Z");
+        assertThat(EventSchemas.violations(envelope("p-1", new PersonRegistered("p-1", "TM", "ru", now, true))))
+                .isEmpty();
+        String before = envelope("p-1", new PersonRegistered("p-1", "TM", "ru", now))
+                .replace(",\"protectedIdentity\":null", "");
+        assertThat(before).doesNotContain("protectedIdentity");
+        assertThat(EventSchemas.violations(before)).as("an event from before the field").isEmpty();
+        assertThat(EventJson.readEnvelope(before).dataAs(PersonRegistered.class).protectedIdentity()).isNull();
+        assertThat(EventSchemas.violations(envelope("p-1", new PersonRegistered("p-1", "TM", "ru", now, true))
+                .replace("\"protectedIdentity\":true", "\"protectedIdentity\":\"yes\""))).isNotEmpty();
+    }
+
     @Test
     void catalogueEntriesValidateAndNameOnlyCatalogueIds() {
         Instant now = Instant.parse("2026-12-20T09:00:00Z");

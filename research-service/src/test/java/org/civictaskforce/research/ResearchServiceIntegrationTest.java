@@ -105,23 +105,31 @@ class ResearchServiceIntegrationTest {
      */
     @Test
     void aProtectedPersonMovesNoCountryCountForAMemberButDoesForACoordinator() {
-        String protectedPerson = person();
+        String protectedPerson = person(), flaggedAtRegistration = person();
         WorkingGroupResponse memberBefore = workingGroup(MEMBER);
         WorkingGroupResponse coordinatorBefore = workingGroup();
 
+        // an event from before the flag, then the profile that says so
         publish(registered(protectedPerson, "TM"));
         publish(envelope(protectedPerson, new PersonProfileUpdated(protectedPerson, List.of("EXPERT"), List.of(),
                 List.of(), true, Instant.now().truncatedTo(ChronoUnit.MILLIS))));
-        await().atMost(PATIENCE).untilAsserted(() -> assertThat(member(protectedPerson)).isNotNull()
-                .extracting(MemberDocument::protectedIdentity).isEqualTo(true));
+        // the registration itself says so
+        publish(envelope(flaggedAtRegistration, new PersonRegistered(flaggedAtRegistration, "TM", "ru",
+                Instant.now().truncatedTo(ChronoUnit.MILLIS), true)));
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            assertThat(member(protectedPerson)).isNotNull().extracting(MemberDocument::protectedIdentity)
+                    .isEqualTo(true);
+            assertThat(member(flaggedAtRegistration)).isNotNull().extracting(MemberDocument::protectedIdentity)
+                    .isEqualTo(true);
+        });
 
         WorkingGroupResponse memberAfter = workingGroup(MEMBER);
         assertThat(memberAfter.peopleInPipeline().byCountry()).isEqualTo(memberBefore.peopleInPipeline().byCountry());
         assertThat(memberAfter.countries()).isEqualTo(memberBefore.countries());
-        assertThat(memberAfter.peopleInPipeline().total()).isEqualTo(memberBefore.peopleInPipeline().total() + 1);
+        assertThat(memberAfter.peopleInPipeline().total()).isEqualTo(memberBefore.peopleInPipeline().total() + 2);
         WorkingGroupResponse coordinatorAfter = workingGroup();
         assertThat(coordinatorAfter.peopleInPipeline().byCountry().getOrDefault("TM", 0L))
-                .isEqualTo(coordinatorBefore.peopleInPipeline().byCountry().getOrDefault("TM", 0L) + 1);
+                .isEqualTo(coordinatorBefore.peopleInPipeline().byCountry().getOrDefault("TM", 0L) + 2);
     }
 
     @Test

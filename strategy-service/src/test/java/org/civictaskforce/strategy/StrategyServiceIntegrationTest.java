@@ -102,22 +102,30 @@ class StrategyServiceIntegrationTest {
      */
     @Test
     void aProtectedPersonMovesNoCountryCountForAMemberButDoesForACoordinator() {
-        String protectedPerson = person();
+        String protectedPerson = person(), flaggedAtRegistration = person();
         ParticipationResponse memberBefore = participation(MEMBER);
         ParticipationResponse coordinatorBefore = participation();
 
+        // an event from before the flag, then the profile that says so
         publish(registered(protectedPerson, "TM"));
         publish(envelope(protectedPerson, new PersonProfileUpdated(protectedPerson, List.of("EXPERT"), List.of(),
                 List.of(), true, Instant.now().truncatedTo(ChronoUnit.MILLIS))));
-        await().atMost(PATIENCE).untilAsserted(() -> assertThat(participant(protectedPerson)).isNotNull()
-                .extracting(ParticipantDocument::protectedIdentity).isEqualTo(true));
+        // the registration itself says so
+        publish(envelope(flaggedAtRegistration, new PersonRegistered(flaggedAtRegistration, "TM", "ru",
+                Instant.now().truncatedTo(ChronoUnit.MILLIS), true)));
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            assertThat(participant(protectedPerson)).isNotNull().extracting(ParticipantDocument::protectedIdentity)
+                    .isEqualTo(true);
+            assertThat(participant(flaggedAtRegistration)).isNotNull()
+                    .extracting(ParticipantDocument::protectedIdentity).isEqualTo(true);
+        });
 
         ParticipationResponse memberAfter = participation(MEMBER);
         assertThat(memberAfter.byCountry()).isEqualTo(memberBefore.byCountry());
         assertThat(memberAfter.countries()).isEqualTo(memberBefore.countries());
-        assertThat(memberAfter.people()).isEqualTo(memberBefore.people() + 1);
+        assertThat(memberAfter.people()).isEqualTo(memberBefore.people() + 2);
         assertThat(participation().byCountry().getOrDefault("TM", 0L))
-                .isEqualTo(coordinatorBefore.byCountry().getOrDefault("TM", 0L) + 1);
+                .isEqualTo(coordinatorBefore.byCountry().getOrDefault("TM", 0L) + 2);
         http.get().uri("/api/strategy/participation")
                 .header("Authorization", TestTokens.bearer("no-role-" + UUID.randomUUID())).exchange()
                 .expectStatus().isForbidden();

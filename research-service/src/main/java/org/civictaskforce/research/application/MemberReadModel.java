@@ -15,6 +15,15 @@ public interface MemberReadModel {
     boolean recordRegistration(String eventId, String personId, String country, String preferredLanguage,
             Instant registeredAt);
 
+    /**
+     * As {@link #recordRegistration(String, String, String, String, Instant)}, also recording whether
+     * the identity is protected when the event says so ({@code null}: not said, left as it is).
+     */
+    default boolean recordRegistration(String eventId, String personId, String country, String preferredLanguage,
+            Instant registeredAt, Boolean protectedIdentity) {
+        return recordRegistration(eventId, personId, country, preferredLanguage, registeredAt);
+    }
+
     /** @return false if this event had been applied before */
     /**
      * The person was erased: everything this service holds about them goes. Idempotent (deleting

@@ -23,7 +23,7 @@ public class WorkingGroupMembers {
 
     public boolean personRegistered(String eventId, PersonRegistered event) {
         return readModel.recordRegistration(eventId, event.personId(), event.country(), event.preferredLanguage(),
-                event.registeredAt());
+                event.registeredAt(), event.protectedIdentity());
     }
 
     /**

@@ -35,12 +35,21 @@ public class MongoMemberReadModel implements MemberReadModel {
     @Override
     public boolean recordRegistration(String eventId, String personId, String country, String preferredLanguage,
             Instant registeredAt) {
+        return recordRegistration(eventId, personId, country, preferredLanguage, registeredAt, null);
+    }
+
+    @Override
+    public boolean recordRegistration(String eventId, String personId, String country, String preferredLanguage,
+            Instant registeredAt, Boolean protectedIdentity) {
         Update update = new Update()
                 .set(MemberDocument.COUNTRY, country)
                 .set(MemberDocument.PREFERRED_LANGUAGE, preferredLanguage)
                 .set(MemberDocument.REGISTERED_AT, registeredAt)
                 // only for a person seen for the first time: an invitation learnt earlier stands
                 .setOnInsert(MemberDocument.STATUS, PipelineStatus.onFirstRegistration().name());
+        if (protectedIdentity != null) {
+            update.set(MemberDocument.PROTECTED_IDENTITY, protectedIdentity);
+        }
         return projection.apply(MemberDocument.COLLECTION, personId, eventId, update);
     }
 

@@ -19,7 +19,7 @@ public class Participants {
 
     public boolean personRegistered(String eventId, PersonRegistered event) {
         return readModel.recordRegistration(eventId, event.personId(), event.country(), event.preferredLanguage(),
-                event.registeredAt());
+                event.registeredAt(), event.protectedIdentity());
     }
 
     /** Erasure: the person's document goes (and with it the applied-event ids it kept). */

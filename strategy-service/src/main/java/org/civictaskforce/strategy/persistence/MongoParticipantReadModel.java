@@ -35,12 +35,21 @@ public class MongoParticipantReadModel implements ParticipantReadModel {
     @Override
     public boolean recordRegistration(String eventId, String personId, String country, String preferredLanguage,
             Instant registeredAt) {
+        return recordRegistration(eventId, personId, country, preferredLanguage, registeredAt, null);
+    }
+
+    @Override
+    public boolean recordRegistration(String eventId, String personId, String country, String preferredLanguage,
+            Instant registeredAt, Boolean protectedIdentity) {
         Update update = new Update()
                 .set(ParticipantDocument.COUNTRY, country)
                 .set(ParticipantDocument.PREFERRED_LANGUAGE, preferredLanguage)
                 .set(ParticipantDocument.REGISTERED_AT, registeredAt)
                 // only for a person seen for the first time: an invitation learnt earlier stands
                 .setOnInsert(ParticipantDocument.STATUS, ParticipantStatus.onFirstRegistration().name());
+        if (protectedIdentity != null) {
+            update.set(ParticipantDocument.PROTECTED_IDENTITY, protectedIdentity);
+        }
         return projection.apply(ParticipantDocument.COLLECTION, personId, eventId, update);
     }
 
