@@ -13,6 +13,7 @@ import java.util.stream.Stream;
 import org.civictaskforce.contracts.membership.MemberInvited;
 import org.civictaskforce.contracts.membership.PersonContact;
 import org.civictaskforce.contracts.membership.PersonRegistered;
+import org.civictaskforce.contracts.research.InstitutionCatalogued;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -50,6 +51,34 @@ class PublishedContractsTest {
         String noCorrelation = envelope("p-1", new PersonRegistered("p-1", "KZ", "ru", now))
                 .replaceAll("\"correlationid\":\"[^\"]*\",?", "");
         assertThat(EventSchemas.violations(noCorrelation)).isNotEmpty();
+    }
+
+    /** protectedIdentity was added to PersonRegistered v1 as an optional field: old and new events both hold. */
+    @Test
+    void personRegisteredCarriesTheOptionalProtectionFlagCompatibly() {
+        Instant now = Instant.parse("2026-12-20T09:00:00Z");
+        assertThat(EventSchemas.violations(envelope("p-1", new PersonRegistered("p-1", "TM", "ru", now, true))))
+                .isEmpty();
+        String before = envelope("p-1", new PersonRegistered("p-1", "TM", "ru", now))
+                .replace(",\"protectedIdentity\":null", "");
+        assertThat(before).doesNotContain("protectedIdentity");
+        assertThat(EventSchemas.violations(before)).as("an event from before the field").isEmpty();
+        assertThat(EventJson.readEnvelope(before).dataAs(PersonRegistered.class).protectedIdentity()).isNull();
+        assertThat(EventSchemas.violations(envelope("p-1", new PersonRegistered("p-1", "TM", "ru", now, true))
+                .replace("\"protectedIdentity\":true", "\"protectedIdentity\":\"yes\""))).isNotEmpty();
+    }
+
+    @Test
+    void catalogueEntriesValidateAndNameOnlyCatalogueIds() {
+        Instant now = Instant.parse("2026-12-20T09:00:00Z");
+        InstitutionCatalogued wb = new InstitutionCatalogued("wb", "World Bank Group", now);
+        assertThat(EventTypes.typeOf(InstitutionCatalogued.class))
+                .isEqualTo("org.civictaskforce.research.institution.catalogued");
+        assertThat(EventSchemas.violations(envelope("wb", wb))).isEmpty();
+        assertThat(EventSchemas.violations(envelope("wb", new InstitutionCatalogued("World Bank", "World Bank", now))))
+                .as("ids are catalogue ids: lower case with dashes").isNotEmpty();
+        assertThat(EventSchemas.violations(envelope("wb", new InstitutionCatalogued("wb", "", now)))).isNotEmpty();
+        assertThat(EventJson.readEnvelope(envelope("wb", wb)).dataAs(InstitutionCatalogued.class)).isEqualTo(wb);
     }
 
     @Test

@@ -84,7 +84,7 @@ class EventContractsTest {
         Instant after = now.plusSeconds(7300);
         events.add(meeting.recordAttendance(List.of(new Attendee("p-1", "KG", List.of("o-1"), List.of("KG"))), after));
         events.add(meeting.recordMinutes("Secret minutes", after));
-        events.addAll(meeting.decide("d-1", DecisionKind.TARGET_INSTITUTIONS, List.of("world-bank", "ebrd"), null,
+        events.addAll(meeting.decide("d-1", DecisionKind.TARGET_INSTITUTIONS, List.of("wb", "ebrd"), null,
                 after));
         events.addAll(meeting.decide("d-2", DecisionKind.GENERAL, null, "Secret decision", after));
         Meeting other = Meeting.schedule("m-2", new NewMeeting("Other", null, MeetingKind.OTHER, null,

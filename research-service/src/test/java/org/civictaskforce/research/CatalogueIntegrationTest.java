@@ -1,6 +1,7 @@
 package org.civictaskforce.research;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.List;
@@ -10,6 +11,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.civictaskforce.contracts.EventEnvelope;
 import org.civictaskforce.contracts.EventJson;
 import org.civictaskforce.contracts.EventSchemas;
+import org.civictaskforce.contracts.research.InstitutionCatalogued;
 import org.civictaskforce.contracts.research.InstitutionStandardCorrected;
 import org.civictaskforce.platform.testing.TopicReader;
 
@@ -88,6 +90,41 @@ class CatalogueIntegrationTest {
             assertThat(mongo.findById("eag", Document.class, InstitutionDocument.COLLECTION).getString("name"))
                     .isEqualTo("changed since");
         }
+    }
+
+    /**
+     * Every institution of the catalogue is announced once (what membership checks decisions
+     * against); a restart on the same database announces nothing again for an unchanged entry.
+     */
+    @Test
+    void everyInstitutionIsAnnouncedOnceAcrossARestart() {
+        List<InstitutionCatalogued> first = catalogued(TopicReader.read(bootstrap, Topics.RESEARCH_EVENTS,
+                r -> catalogued(r).stream().map(InstitutionCatalogued::institutionId).distinct().count() >= 14,
+                Duration.ofSeconds(30)));
+        assertThat(first).extracting(InstitutionCatalogued::institutionId).contains("wb", "ebrd", "fatf")
+                .doesNotContain("world-bank");
+        assertThat(first).filteredOn(e -> e.institutionId().equals("wb")).singleElement()
+                .extracting(InstitutionCatalogued::name).isEqualTo("World Bank (IBRD/IDA)");
+
+        try (ConfigurableApplicationContext second = new SpringApplicationBuilder(ResearchApplication.class)
+                .run("--spring.mongodb.uri=" + DATABASE_URI, "--spring.kafka.bootstrap-servers=" + bootstrap,
+                        "--server.port=0")) {
+            // nothing more arrives for an unchanged institution (this context's relay and the second
+            // one's both publish whatever an outbox holds)
+            await().pollDelay(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+                List<InstitutionCatalogued> now = catalogued(TopicReader.read(bootstrap, Topics.RESEARCH_EVENTS,
+                        r -> false, Duration.ofSeconds(2)));
+                assertThat(now.stream().map(e -> e.institutionId() + "/" + e.name()).toList())
+                        .as("one announcement per institution and name").doesNotHaveDuplicates()
+                        .contains("wb/World Bank (IBRD/IDA)");
+            });
+        }
+    }
+
+    private static List<InstitutionCatalogued> catalogued(List<ConsumerRecord<String, String>> records) {
+        return records.stream().map(r -> EventJson.readEnvelope(r.value()))
+                .filter(e -> e.is(InstitutionCatalogued.class)).map(e -> e.dataAs(InstitutionCatalogued.class))
+                .toList();
     }
 
     @Test

@@ -98,6 +98,40 @@ class ResearchServiceIntegrationTest {
         assertThat(after.countries()).isEqualTo(before.countries() + 2);
     }
 
+    /**
+     * membership's rule for protected identities (their country only for coordinators) applies to the
+     * counts: a protected person registering in TM moves the totals but not TM for a member; a
+     * coordinator sees them under TM.
+     */
+    @Test
+    void aProtectedPersonMovesNoCountryCountForAMemberButDoesForACoordinator() {
+        String protectedPerson = person(), flaggedAtRegistration = person();
+        WorkingGroupResponse memberBefore = workingGroup(MEMBER);
+        WorkingGroupResponse coordinatorBefore = workingGroup();
+
+        // an event from before the flag, then the profile that says so
+        publish(registered(protectedPerson, "TM"));
+        publish(envelope(protectedPerson, new PersonProfileUpdated(protectedPerson, List.of("EXPERT"), List.of(),
+                List.of(), true, Instant.now().truncatedTo(ChronoUnit.MILLIS))));
+        // the registration itself says so
+        publish(envelope(flaggedAtRegistration, new PersonRegistered(flaggedAtRegistration, "TM", "ru",
+                Instant.now().truncatedTo(ChronoUnit.MILLIS), true)));
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            assertThat(member(protectedPerson)).isNotNull().extracting(MemberDocument::protectedIdentity)
+                    .isEqualTo(true);
+            assertThat(member(flaggedAtRegistration)).isNotNull().extracting(MemberDocument::protectedIdentity)
+                    .isEqualTo(true);
+        });
+
+        WorkingGroupResponse memberAfter = workingGroup(MEMBER);
+        assertThat(memberAfter.peopleInPipeline().byCountry()).isEqualTo(memberBefore.peopleInPipeline().byCountry());
+        assertThat(memberAfter.countries()).isEqualTo(memberBefore.countries());
+        assertThat(memberAfter.peopleInPipeline().total()).isEqualTo(memberBefore.peopleInPipeline().total() + 2);
+        WorkingGroupResponse coordinatorAfter = workingGroup();
+        assertThat(coordinatorAfter.peopleInPipeline().byCountry().getOrDefault("TM", 0L))
+                .isEqualTo(coordinatorBefore.peopleInPipeline().byCountry().getOrDefault("TM", 0L) + 2);
+    }
+
     @Test
     void theSameEventDeliveredTwiceIsCountedOnce() {
         String person = person();
@@ -233,6 +267,15 @@ class ResearchServiceIntegrationTest {
 
     private WorkingGroupResponse workingGroup() {
         return http.get().uri("/api/research/working-group").exchange()
+                .expectStatus().isOk().expectBody(WorkingGroupResponse.class).returnResult().getResponseBody();
+    }
+
+    /** An expert who is not a coordinator. */
+    private static final String MEMBER = org.civictaskforce.platform.security.TestTokens.bearer("member-" + UUID.randomUUID(),
+            org.civictaskforce.platform.security.Role.EXPERT, org.civictaskforce.platform.security.Role.MEMBER);
+
+    private WorkingGroupResponse workingGroup(String authorization) {
+        return http.get().uri("/api/research/working-group").header("Authorization", authorization).exchange()
                 .expectStatus().isOk().expectBody(WorkingGroupResponse.class).returnResult().getResponseBody();
     }
 

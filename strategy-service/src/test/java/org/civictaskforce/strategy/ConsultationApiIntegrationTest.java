@@ -19,6 +19,7 @@ import org.civictaskforce.contracts.EventSchemas;
 import org.civictaskforce.contracts.Topics;
 import org.civictaskforce.contracts.membership.PersonAffiliationsChanged;
 import org.civictaskforce.contracts.membership.PersonErased;
+import org.civictaskforce.contracts.membership.PersonProfileUpdated;
 import org.civictaskforce.contracts.membership.PersonRegistered;
 import org.civictaskforce.contracts.membership.TargetInstitutionsDecided;
 import org.civictaskforce.contracts.research.FindingAccepted;
@@ -242,6 +243,36 @@ class ConsultationApiIntegrationTest {
             assertThat(mongo.getCollection("consultation_rounds").find().into(new java.util.ArrayList<>()).toString())
                     .doesNotContain(KG);
         });
+    }
+
+    /**
+     * A protected person's comment carries no country, and a round's participation does not count
+     * it: both are read by every member and invitee of the round next to the commenter's id.
+     */
+    @Test
+    @Order(3)
+    void aProtectedCommentersCountryIsNeitherOnTheCommentNorInTheParticipation() {
+        String hidden = "hidden-" + RUN;
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        membership(hidden, new PersonRegistered(hidden, "TM", "ru", now));
+        membership(hidden, new PersonProfileUpdated(hidden, List.of("MEMBER"), List.of(), List.of(), true, now));
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(mongo.getCollection("participants")
+                .find(new org.bson.Document("_id", hidden)).first()).isNotNull()
+                .extracting(d -> d.get("protectedIdentity")).isEqualTo(true));
+        JsonNode round = send(HttpMethod.POST, S + "/consultations", Map.of("subjectKind", "STRATEGY_VERSION",
+                "subjectRef", String.valueOf(latestDraft()), "deadline",
+                LocalDateTime.now(ZoneId.of(ZONE)).plusDays(3).truncatedTo(ChronoUnit.SECONDS).toString(),
+                "timeZone", ZONE, "invitedPeople", List.of(hidden)), TestTokens.coordinator(), 201);
+        String r = S + "/consultations/" + round.path("id").asString();
+
+        JsonNode comment = send(HttpMethod.POST, r + "/comments", Map.of("sectionKey", "goals", "text", "Hidden."),
+                member(hidden), 201);
+
+        assertThat(comment.path("country").isMissingNode() || comment.path("country").isNull()).isTrue();
+        JsonNode read = send(HttpMethod.GET, r, null, member("reader-" + RUN), 200);
+        assertThat(read.toString()).doesNotContain("\"TM\"");
+        assertThat(read.path("participation").path("countries").asInt()).isZero();
+        assertThat(read.path("participation").path("people").asInt()).isEqualTo(1);
     }
 
     private int latestDraft() {

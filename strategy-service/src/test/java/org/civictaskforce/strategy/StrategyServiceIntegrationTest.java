@@ -17,7 +17,10 @@ import org.civictaskforce.contracts.EventJson;
 import org.civictaskforce.contracts.Topics;
 import org.civictaskforce.platform.testing.TestEvents;
 import org.civictaskforce.contracts.membership.MemberInvited;
+import org.civictaskforce.contracts.membership.PersonProfileUpdated;
 import org.civictaskforce.contracts.membership.PersonRegistered;
+import org.civictaskforce.platform.security.Role;
+import org.civictaskforce.platform.security.TestTokens;
 import org.civictaskforce.platform.testing.MongoTestServer;
 import org.civictaskforce.platform.testing.TopicReader;
 import org.civictaskforce.strategy.persistence.ParticipantDocument;
@@ -90,6 +93,42 @@ class StrategyServiceIntegrationTest {
         ParticipationResponse after = participation();
         assertThat(after.people()).isEqualTo(before.people() + 3);
         assertThat(after.countries()).isEqualTo(before.countries() + 2);
+    }
+
+    /**
+     * membership's rules for counts (members only) and protected identities (their country only for
+     * coordinators): a protected person registering in TM moves the total but not TM for a member; a
+     * coordinator sees them under TM; a signed-in person without a role sees no counts.
+     */
+    @Test
+    void aProtectedPersonMovesNoCountryCountForAMemberButDoesForACoordinator() {
+        String protectedPerson = person(), flaggedAtRegistration = person();
+        ParticipationResponse memberBefore = participation(MEMBER);
+        ParticipationResponse coordinatorBefore = participation();
+
+        // an event from before the flag, then the profile that says so
+        publish(registered(protectedPerson, "TM"));
+        publish(envelope(protectedPerson, new PersonProfileUpdated(protectedPerson, List.of("EXPERT"), List.of(),
+                List.of(), true, Instant.now().truncatedTo(ChronoUnit.MILLIS))));
+        // the registration itself says so
+        publish(envelope(flaggedAtRegistration, new PersonRegistered(flaggedAtRegistration, "TM", "ru",
+                Instant.now().truncatedTo(ChronoUnit.MILLIS), true)));
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            assertThat(participant(protectedPerson)).isNotNull().extracting(ParticipantDocument::protectedIdentity)
+                    .isEqualTo(true);
+            assertThat(participant(flaggedAtRegistration)).isNotNull()
+                    .extracting(ParticipantDocument::protectedIdentity).isEqualTo(true);
+        });
+
+        ParticipationResponse memberAfter = participation(MEMBER);
+        assertThat(memberAfter.byCountry()).isEqualTo(memberBefore.byCountry());
+        assertThat(memberAfter.countries()).isEqualTo(memberBefore.countries());
+        assertThat(memberAfter.people()).isEqualTo(memberBefore.people() + 2);
+        assertThat(participation().byCountry().getOrDefault("TM", 0L))
+                .isEqualTo(coordinatorBefore.byCountry().getOrDefault("TM", 0L) + 2);
+        http.get().uri("/api/strategy/participation")
+                .header("Authorization", TestTokens.bearer("no-role-" + UUID.randomUUID())).exchange()
+                .expectStatus().isForbidden();
     }
 
     @Test
@@ -180,6 +219,14 @@ class StrategyServiceIntegrationTest {
 
     private ParticipationResponse participation() {
         return http.get().uri("/api/strategy/participation").exchange()
+                .expectStatus().isOk().expectBody(ParticipationResponse.class).returnResult().getResponseBody();
+    }
+
+    /** An expert who is not a coordinator. */
+    private static final String MEMBER = TestTokens.bearer("member-" + UUID.randomUUID(), Role.EXPERT, Role.MEMBER);
+
+    private ParticipationResponse participation(String authorization) {
+        return http.get().uri("/api/strategy/participation").header("Authorization", authorization).exchange()
                 .expectStatus().isOk().expectBody(ParticipationResponse.class).returnResult().getResponseBody();
     }
 

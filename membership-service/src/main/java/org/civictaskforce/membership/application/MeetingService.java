@@ -19,6 +19,7 @@ import org.civictaskforce.membership.domain.MeetingFilter;
 import org.civictaskforce.membership.domain.NewMeeting;
 import org.civictaskforce.membership.domain.PersonFilter;
 import org.civictaskforce.membership.domain.RsvpResponse;
+import org.civictaskforce.membership.persistence.InstitutionCatalogue;
 import org.civictaskforce.membership.persistence.MeetingDocument;
 import org.civictaskforce.membership.persistence.MeetingPeopleLookup;
 import org.civictaskforce.membership.persistence.MeetingRepository;
@@ -41,14 +42,16 @@ public class MeetingService {
     private final MeetingRepository meetings;
     private final MeetingPeopleLookup people;
     private final PersonRepository personQueries;
+    private final InstitutionCatalogue catalogue;
     private final DomainEvents domainEvents;
     private final Clock clock;
 
     public MeetingService(MeetingRepository meetings, MeetingPeopleLookup people, PersonRepository personQueries,
-            DomainEvents domainEvents, Clock clock) {
+            InstitutionCatalogue catalogue, DomainEvents domainEvents, Clock clock) {
         this.meetings = meetings;
         this.people = people;
         this.personQueries = personQueries;
+        this.catalogue = catalogue;
         this.domainEvents = domainEvents;
         this.clock = clock;
     }
@@ -141,7 +144,19 @@ public class MeetingService {
         return change(id, (meeting, now) -> List.of(meeting.recordMinutes(text, now)));
     }
 
+    /**
+     * Records a decision; target institutions must be in research's catalogue as this service knows it
+     * from {@code InstitutionCatalogued} (422 naming the unknown ids otherwise, and nothing is stored).
+     */
     public Meeting decide(String id, DecisionKind kind, List<String> institutionIds, String text) {
+        if (kind == DecisionKind.TARGET_INSTITUTIONS && institutionIds != null) {
+            load(id); // 404 first
+            List<String> unknown = catalogue.unknown(institutionIds);
+            if (!unknown.isEmpty()) {
+                throw new InvalidMeetingException("institutionIds",
+                        "name institutions not in the research catalogue: " + String.join(", ", unknown));
+            }
+        }
         String decisionId = UUID.randomUUID().toString();
         return change(id, (meeting, now) -> meeting.decide(decisionId, kind, institutionIds, text, now));
     }

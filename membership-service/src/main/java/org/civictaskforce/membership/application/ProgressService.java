@@ -17,9 +17,18 @@ public class ProgressService {
         this.clock = clock;
     }
 
-    public PlanProgress progress() {
+    /**
+     * @param countriesOfProtected whether experts with a protected identity are counted under their
+     *                             country (coordinators) or only in the total (everyone else: the
+     *                             people list hides their country from them too)
+     */
+    public PlanProgress progress(boolean countriesOfProtected) {
         ProgressQueries.DiscussionAttendance discussion = queries.discussionAttendance();
-        return PlanProgress.of(queries.activeExpertsPerCountry(), queries.pendingPersonInvitations(clock.instant()),
-                queries.pendingOrganisationInvitations(), discussion.organisations(), discussion.countries());
+        java.util.Map<String, Long> perCountry = new java.util.TreeMap<>(
+                queries.activeExpertsPerCountry(countriesOfProtected));
+        Long withoutCountry = perCountry.remove(ProgressQueries.WITHOUT_COUNTRY);
+        return PlanProgress.of(perCountry, withoutCountry == null ? 0 : withoutCountry,
+                queries.pendingPersonInvitations(clock.instant()), queries.pendingOrganisationInvitations(),
+                discussion.organisations(), discussion.countries());
     }
 }

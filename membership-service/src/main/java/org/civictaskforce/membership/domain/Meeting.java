@@ -283,7 +283,7 @@ public final class Meeting {
         for (String institution : institutionIds == null ? List.<String>of() : institutionIds) {
             if (institution == null || !INSTITUTION_ID.matcher(institution.strip()).matches()) {
                 throw new InvalidMeetingException("institutionIds",
-                        "must be institution ids of lower-case letters, digits and dashes, e.g. world-bank");
+                        "must be institution ids of lower-case letters, digits and dashes, e.g. wb or ifc-miga");
             }
             institutions.add(institution.strip());
         }

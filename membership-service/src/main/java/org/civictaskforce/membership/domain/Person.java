@@ -71,8 +71,12 @@ public final class Person {
         }
         Person person = registration.person();
         person.profile = profile;
-        return new Registration(person, registration.event(),
-                List.of(registration.event(), person.profileUpdated(now)));
+        PersonRegistered plain = registration.event();
+        // the registration already says whether the identity is protected: a consumer never holds the
+        // country without knowing it, not even until the profile event arrives
+        PersonRegistered registered = new PersonRegistered(plain.personId(), plain.country(),
+                plain.preferredLanguage(), plain.registeredAt(), profile.protectedIdentity());
+        return new Registration(person, registered, List.of(registered, person.profileUpdated(now)));
     }
 
     public static Registration register(NewPerson details, Instant now) {
@@ -106,7 +110,7 @@ public final class Person {
         Person person = new Person(id, displayName, fullName, email,
                 PersonRules.normaliseCountry(details.country()), PersonRules.normaliseLanguage(details.preferredLanguage()),
                 details.timeZone().strip(), now, MembershipStatus.CANDIDATE, null);
-        PersonRegistered registered = new PersonRegistered(id, person.country, person.preferredLanguage, now);
+        PersonRegistered registered = new PersonRegistered(id, person.country, person.preferredLanguage, now, false);
         return new Registration(person, registered, List.of(registered));
     }
 

@@ -28,7 +28,12 @@ public record PlanProgress(Experts experts, Countries countries, Discussion disc
     public record CountryExperts(String country, long experts, Range target, boolean withinTarget) {
     }
 
-    public record Experts(long total, Range target, boolean withinTarget, List<CountryExperts> perCountry) {
+    /**
+     * @param withoutCountry active experts counted in {@code total} but under no country: people with a
+     *                       protected identity, whose country only coordinators see
+     */
+    public record Experts(long total, Range target, boolean withinTarget, List<CountryExperts> perCountry,
+            long withoutCountry) {
     }
 
     public record Countries(long covered, List<String> codes, Range target, boolean withinTarget) {
@@ -61,6 +66,16 @@ public record PlanProgress(Experts experts, Countries countries, Discussion disc
      */
     public static PlanProgress of(Map<String, Long> activeExpertsPerCountry, long pendingPeople,
             long pendingOrganisations, long discussionOrganisations, long discussionCountries) {
+        return of(activeExpertsPerCountry, 0, pendingPeople, pendingOrganisations, discussionOrganisations,
+                discussionCountries);
+    }
+
+    /**
+     * @param expertsWithoutCountry active experts whose country is not shown to this caller (protected
+     *                              identities): in the total, in no country and no country covered
+     */
+    public static PlanProgress of(Map<String, Long> activeExpertsPerCountry, long expertsWithoutCountry,
+            long pendingPeople, long pendingOrganisations, long discussionOrganisations, long discussionCountries) {
         Map<String, Long> perCountry = new LinkedHashMap<>();
         CENTRAL_ASIA.forEach(c -> perCountry.put(c, activeExpertsPerCountry.getOrDefault(c, 0L)));
         activeExpertsPerCountry.keySet().stream().sorted().forEach(c -> perCountry.putIfAbsent(c,
@@ -68,10 +83,11 @@ public record PlanProgress(Experts experts, Countries countries, Discussion disc
         List<CountryExperts> rows = new ArrayList<>();
         perCountry.forEach((country, n) -> rows.add(new CountryExperts(country, n, EXPERTS_PER_COUNTRY,
                 EXPERTS_PER_COUNTRY.contains(n))));
-        long total = perCountry.values().stream().mapToLong(Long::longValue).sum();
+        long total = perCountry.values().stream().mapToLong(Long::longValue).sum() + expertsWithoutCountry;
         List<String> covered = perCountry.entrySet().stream().filter(e -> e.getValue() > 0).map(Map.Entry::getKey)
                 .toList();
-        return new PlanProgress(new Experts(total, EXPERTS_TOTAL, EXPERTS_TOTAL.contains(total), rows),
+        return new PlanProgress(new Experts(total, EXPERTS_TOTAL, EXPERTS_TOTAL.contains(total), rows,
+                expertsWithoutCountry),
                 new Countries(covered.size(), covered, COUNTRIES_COVERED, COUNTRIES_COVERED.contains(covered.size())),
                 new Discussion(true, discussionOrganisations, discussionCountries, DISCUSSION_ORGANISATIONS,
                         DISCUSSION_COUNTRIES, DISCUSSION_ORGANISATIONS.contains(discussionOrganisations)

@@ -28,15 +28,21 @@ public class ProgressQueries {
         this.mongo = mongo;
     }
 
-    public Map<String, Long> activeExpertsPerCountry() {
+    /** Active experts by country; with {@code countriesOfProtected} false, protected people under {@link #WITHOUT_COUNTRY}. */
+    public Map<String, Long> activeExpertsPerCountry(boolean countriesOfProtected) {
         Query experts = new Query(where("roles").is(GroupRole.EXPERT).and("status").is(MembershipStatus.ACTIVE));
-        experts.fields().include("country");
+        experts.fields().include("country").include("protectedIdentity");
         Map<String, Long> perCountry = new TreeMap<>();
         mongo.getCollection(PersonDocument.COLLECTION).find(experts.getQueryObject())
                 .projection(experts.getFieldsObject())
-                .forEach((Document d) -> perCountry.merge(d.getString("country"), 1L, Long::sum));
+                .forEach((Document d) -> perCountry.merge(
+                        !countriesOfProtected && Boolean.TRUE.equals(d.getBoolean("protectedIdentity"))
+                                ? WITHOUT_COUNTRY : d.getString("country"), 1L, Long::sum));
         return perCountry;
     }
+
+    /** The key under which experts whose country is not shown are counted (not an ISO code). */
+    public static final String WITHOUT_COUNTRY = "-";
 
     /** Invitations still open at {@code now} (lapsed ones wait for the expiry job and are not counted). */
     public long pendingPersonInvitations(Instant now) {

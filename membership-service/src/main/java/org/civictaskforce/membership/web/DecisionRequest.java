@@ -12,13 +12,13 @@ import jakarta.validation.constraints.Size;
 
 /**
  * Body of {@code POST /api/membership/meetings/{id}/decisions}:
- * {@code {"kind":"TARGET_INSTITUTIONS","institutionIds":["world-bank","ebrd"]}} or
+ * {@code {"kind":"TARGET_INSTITUTIONS","institutionIds":["wb","ebrd"]}} or
  * {@code {"kind":"GENERAL","text":"..."}}.
  */
 public record DecisionRequest(
         @NotNull DecisionKind kind,
         @Size(max = Meeting.INSTITUTIONS_MAX) List<@NotNull @Pattern(regexp = "^[a-z0-9][a-z0-9-]{0,79}$",
-                message = "must be an institution id of lower-case letters, digits and dashes, e.g. world-bank") String> institutionIds,
+                message = "must be an institution id of lower-case letters, digits and dashes, e.g. wb or ifc-miga") String> institutionIds,
         @Size(max = Meeting.DECISION_TEXT_MAX) String text) {
 
     @AssertTrue(message = "TARGET_INSTITUTIONS needs institutionIds; GENERAL needs text")

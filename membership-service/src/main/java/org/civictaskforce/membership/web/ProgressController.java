@@ -9,7 +9,9 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * {@code GET /api/membership/progress}: the Working Group against its plan's targets (counts only, no
  * names). Counts of experts per country still say something about who is in the group, so only
- * members (any working-group role) see it.
+ * members (any working-group role) see it, and an expert with a protected identity is counted under
+ * their country only for coordinators (everyone else: in the total, under no country), as the people
+ * list shows their country only to coordinators and themselves.
  */
 @RestController
 public class ProgressController {
@@ -21,7 +23,8 @@ public class ProgressController {
 
     @GetMapping("/api/membership/progress")
     public PlanProgress progress() {
-        PeopleController.requireMemberRole(Caller.current());
-        return service.progress();
+        Caller caller = Caller.current();
+        PeopleController.requireMemberRole(caller);
+        return service.progress(caller.isCoordinator());
     }
 }

@@ -42,8 +42,17 @@ class PersonTest {
         assertThat(person.invitation()).isNull();
         assertThat(person.registeredAt()).isEqualTo(NOW);
         assertThat(person.contact()).isEqualTo(new ContactDetails("Aigerim", "aigerim@example.org", "ru", "Asia/Almaty"));
-        assertThat(registration.event()).isEqualTo(new PersonRegistered("p-1", "KZ", "ru", NOW));
+        assertThat(registration.event()).isEqualTo(new PersonRegistered("p-1", "KZ", "ru", NOW, false));
         assertThat(registration.event().toString()).doesNotContain("aigerim@example.org", "Aigerim");
+    }
+
+    @Test
+    void aProtectedRegistrationSaysSoInPersonRegisteredItself() {
+        Person.Registration registration = Person.register("p-1", valid(),
+                new Profile(java.util.Set.of(GroupRole.EXPERT), java.util.List.of(), java.util.List.of(), true), NOW);
+
+        assertThat(registration.event()).isEqualTo(new PersonRegistered("p-1", "KZ", "ru", NOW, true));
+        assertThat(registration.events().get(0)).isEqualTo(registration.event());
     }
 
     @Test

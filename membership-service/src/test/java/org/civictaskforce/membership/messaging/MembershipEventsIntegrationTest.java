@@ -17,6 +17,7 @@ import org.civictaskforce.contracts.membership.MemberInvited;
 import org.civictaskforce.contracts.membership.PersonContact;
 import org.civictaskforce.contracts.membership.PersonRegistered;
 import org.civictaskforce.membership.Api;
+import org.civictaskforce.membership.ResearchCatalogue;
 import org.civictaskforce.membership.domain.NewPerson;
 import org.civictaskforce.membership.domain.Person;
 import org.civictaskforce.membership.persistence.PersonDocument;
@@ -58,6 +59,10 @@ class MembershipEventsIntegrationTest {
 
     @Autowired
     MongoTemplate mongo;
+    @Autowired
+    org.springframework.kafka.core.KafkaTemplate<String, String> kafka;
+    @Autowired
+    org.civictaskforce.membership.persistence.InstitutionCatalogue catalogue;
 
     @Test
     void registerAndInviteFlowToTheEventsTopicWithTheCorrelationIdAndWithoutPersonalData() {
@@ -193,8 +198,9 @@ class MembershipEventsIntegrationTest {
         }
         api.expect(200, api.post(meetings + "/" + id + "/attendance", "{\"attendeeIds\":[\"" + personId + "\"]}"));
         api.expect(200, api.put(meetings + "/" + id + "/minutes", "{\"text\":\"Secret minutes\"}"));
+        ResearchCatalogue.announce(kafka, catalogue, "wb", "ebrd");
         api.expect(201, api.post(meetings + "/" + id + "/decisions",
-                "{\"kind\":\"TARGET_INSTITUTIONS\",\"institutionIds\":[\"world-bank\",\"ebrd\"]}"));
+                "{\"kind\":\"TARGET_INSTITUTIONS\",\"institutionIds\":[\"wb\",\"ebrd\"]}"));
         api.expect(201, api.post(meetings + "/" + id + "/decisions", "{\"kind\":\"GENERAL\",\"text\":\"Secret decision\"}"));
 
         List<String> expected = List.of("scheduled", "rescheduled", "invitation-sent", "invitation-sent",
@@ -214,7 +220,7 @@ class MembershipEventsIntegrationTest {
                 .filter(e -> e.is(org.civictaskforce.contracts.membership.TargetInstitutionsDecided.class)).findFirst()
                 .orElseThrow().dataAs(org.civictaskforce.contracts.membership.TargetInstitutionsDecided.class);
         assertThat(decided.meetingId()).isEqualTo(id);
-        assertThat(decided.institutionIds()).containsExactly("world-bank", "ebrd");
+        assertThat(decided.institutionIds()).containsExactly("wb", "ebrd");
     }
 
     private PersonDocument awaitSettled(String personId) {

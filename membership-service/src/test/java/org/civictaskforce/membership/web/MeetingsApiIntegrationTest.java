@@ -13,6 +13,7 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.civictaskforce.membership.Api;
+import org.civictaskforce.membership.ResearchCatalogue;
 import org.civictaskforce.platform.security.Role;
 import org.civictaskforce.platform.security.TestTokens;
 import org.civictaskforce.platform.testing.MongoTestServer;
@@ -81,6 +82,12 @@ class MeetingsApiIntegrationTest {
     int port;
     @Autowired
     MovableClock clock;
+    @Autowired
+    org.springframework.kafka.core.KafkaTemplate<String, String> kafka;
+    @Autowired
+    org.civictaskforce.membership.persistence.InstitutionCatalogue catalogue;
+    @Autowired
+    org.springframework.data.mongodb.core.MongoTemplate mongo;
 
     Api api;
 
@@ -294,11 +301,26 @@ class MeetingsApiIntegrationTest {
         JsonNode minutes = api.expect(200, api.put(MEETINGS + "/" + id + "/minutes",
                 "{\"text\":\"We chose our targets.\"}")).json();
         assertThat(minutes.get("minutes").get("text").asString()).isEqualTo("We chose our targets.");
+        // target institutions are ids of research's catalogue, as membership knows it from its events:
+        // "world-bank" is not one ("wb" is), and before the catalogue arrived nothing is known
+        Api.Response unknown = api.post(MEETINGS + "/" + id + "/decisions",
+                "{\"kind\":\"TARGET_INSTITUTIONS\",\"institutionIds\":[\"wb\",\"world-bank\"]}");
+        assertProblem(unknown, 422, "/problems/domain-rule");
+        assertThat(unknown.json().get("detail").asString()).contains("world-bank").contains("wb");
+        ResearchCatalogue.announce(kafka, catalogue, "wb", "ebrd");
+        unknown = api.post(MEETINGS + "/" + id + "/decisions",
+                "{\"kind\":\"TARGET_INSTITUTIONS\",\"institutionIds\":[\"wb\",\"world-bank\"]}");
+        assertProblem(unknown, 422, "/problems/domain-rule");
+        assertThat(unknown.json().get("detail").asString()).endsWith(": world-bank");
+        assertThat(api.get(MEETINGS + "/" + id).json().path("decisions")).as("nothing stored").isEmpty();
+        assertThat(mongo.findById(id, org.civictaskforce.membership.persistence.MeetingDocument.class).getOutbox()
+                .stream().map(e -> e.type())).noneMatch(t -> t.endsWith("decision-recorded"));
+
         JsonNode decided = api.expect(201, api.post(MEETINGS + "/" + id + "/decisions",
-                "{\"kind\":\"TARGET_INSTITUTIONS\",\"institutionIds\":[\"world-bank\",\"ebrd\"]}")).json();
+                "{\"kind\":\"TARGET_INSTITUTIONS\",\"institutionIds\":[\"wb\",\"ebrd\"]}")).json();
         JsonNode decision = decided.get("decisions").get(0);
         assertThat(decision.get("kind").asString()).isEqualTo("TARGET_INSTITUTIONS");
-        assertThat(decision.get("institutionIds").toString()).isEqualTo("[\"world-bank\",\"ebrd\"]");
+        assertThat(decision.get("institutionIds").toString()).isEqualTo("[\"wb\",\"ebrd\"]");
         assertThat(decision.get("id").asString()).isNotBlank();
         api.expect(201, api.post(MEETINGS + "/" + id + "/decisions", "{\"kind\":\"GENERAL\",\"text\":\"Meet in June\"}"));
         assertProblem(api.post(MEETINGS + "/" + id + "/decisions", "{\"kind\":\"TARGET_INSTITUTIONS\"}"), 422,

@@ -165,6 +165,45 @@ class MembershipLifecycleApiIntegrationTest {
         assertThat(after.toString()).doesNotContain("Progress Expert");
     }
 
+    /**
+     * The people list shows a protected person's country only to coordinators and themselves, so the
+     * progress view does too: activating a protected expert in TM moves a member's total but not TM;
+     * a coordinator sees them under TM.
+     */
+    @Test
+    void aProtectedExpertMovesNoCountryInAMembersProgressButDoesInACoordinators() {
+        Api member = api.as(TestTokens.bearer("progress-member-" + UUID.randomUUID(), Role.EXPERT));
+        JsonNode memberBefore = member.get("/api/membership/progress").json();
+        JsonNode coordinatorBefore = api.get("/api/membership/progress").json();
+        String hidden = register("TM", "Hidden Expert", "\"roles\":[\"EXPERT\"],\"protectedIdentity\":true");
+        api.expect(201, command(hidden, "invitations"));
+        api.expect(200, command(hidden, "invitation/accept"));
+        api.expect(200, self(hidden).post(PEOPLE + "/" + hidden + "/consent", CONSENT));
+        api.expect(200, command(hidden, "activate"));
+
+        JsonNode memberAfter = member.get("/api/membership/progress").json();
+        assertThat(memberAfter.get("experts").get("perCountry"))
+                .isEqualTo(memberBefore.get("experts").get("perCountry"));
+        assertThat(memberAfter.get("countries")).isEqualTo(memberBefore.get("countries"));
+        assertThat(memberAfter.get("experts").get("total").asLong())
+                .isEqualTo(memberBefore.get("experts").get("total").asLong() + 1);
+        assertThat(memberAfter.get("experts").get("withoutCountry").asLong())
+                .isEqualTo(memberBefore.get("experts").get("withoutCountry").asLong() + 1);
+        JsonNode coordinatorAfter = api.get("/api/membership/progress").json();
+        assertThat(country(coordinatorAfter, "TM").get("experts").asLong())
+                .isEqualTo(country(coordinatorBefore, "TM").get("experts").asLong() + 1);
+        assertThat(coordinatorAfter.get("experts").get("withoutCountry").asLong()).isZero();
+    }
+
+    private static JsonNode country(JsonNode progress, String code) {
+        for (JsonNode row : progress.get("experts").get("perCountry")) {
+            if (row.get("country").asString().equals(code)) {
+                return row;
+            }
+        }
+        throw new AssertionError(code + " is always listed");
+    }
+
     private static JsonNode kyrgyzstan(JsonNode progress) {
         for (JsonNode row : progress.get("experts").get("perCountry")) {
             if (row.get("country").asString().equals("KG")) {

@@ -51,6 +51,13 @@ public class CatalogueService implements ApplicationRunner {
             log.info("catalogue v{} is being loaded elsewhere; waiting", catalogue.version());
             Thread.sleep(LOAD_POLL.toMillis());
         }
+        // every start: what is in the catalogue and not yet announced (a first load, an entry added or
+        // renamed by a new catalogue version, or a load before this announcement existed) is announced
+        // once; membership checks decisions on target institutions against these
+        List<String> announced = store.announceCatalogue(clock.instant());
+        if (!announced.isEmpty()) {
+            log.info("catalogue: {} institutions announced", announced.size());
+        }
         search.startUp(store.institutions(null, org.springframework.data.domain.PageRequest.of(0, 10_000))
                 .getContent());
     }

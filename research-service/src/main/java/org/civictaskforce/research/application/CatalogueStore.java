@@ -41,6 +41,16 @@ public interface CatalogueStore {
      */
     StandardCorrection correctStandard(String institutionId, Function<Institution, StandardCorrection> decide);
 
+    /**
+     * Puts an {@code InstitutionCatalogued} in the outbox of every institution whose current name has
+     * not been announced yet, in the same document save that marks it announced (optimistic: a
+     * replica doing the same at the same time makes one of the saves fail, and its retry finds the
+     * institution announced). Idempotent: a second call, or a restart, announces nothing new.
+     *
+     * @return the ids announced by this call
+     */
+    List<String> announceCatalogue(java.time.Instant now);
+
     /** The replaced versions of a standard, newest first. */
     List<Standard> standardHistory(String institutionId, String standardId);
 }

@@ -23,7 +23,7 @@ public class WorkingGroupMembers {
 
     public boolean personRegistered(String eventId, PersonRegistered event) {
         return readModel.recordRegistration(eventId, event.personId(), event.country(), event.preferredLanguage(),
-                event.registeredAt());
+                event.registeredAt(), event.protectedIdentity());
     }
 
     /**
@@ -53,10 +53,14 @@ public class WorkingGroupMembers {
     }
 
     public boolean profileUpdated(String eventId, PersonProfileUpdated event) {
-        return readModel.recordRoles(eventId, event.personId(), event.roles());
+        return readModel.recordProfile(eventId, event.personId(), event.roles(), event.protectedIdentity());
     }
 
-    public WorkingGroupPipeline pipeline() {
-        return WorkingGroupPipeline.of(readModel.tallies());
+    /**
+     * @param countriesOfProtected whether people with a protected identity are counted under their
+     *                             country (coordinators) or only in the totals (everyone else)
+     */
+    public WorkingGroupPipeline pipeline(boolean countriesOfProtected) {
+        return WorkingGroupPipeline.of(readModel.tallies(countriesOfProtected));
     }
 }

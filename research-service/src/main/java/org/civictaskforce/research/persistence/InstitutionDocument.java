@@ -11,7 +11,11 @@ import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.mapping.Document;
 
-/** A catalogue institution as stored in {@code institutions}, with its outbox (for corrections). */
+/**
+ * A catalogue institution as stored in {@code institutions}, with its outbox (its entry in the
+ * catalogue and corrections). {@code cataloguedName} is the name last announced in an
+ * {@code InstitutionCatalogued}: absent or different from {@code name} means an announcement is due.
+ */
 @Document(collection = InstitutionDocument.COLLECTION)
 @CompoundIndex(name = "institution_kind_list", def = "{'kind': 1, 'position': 1}")
 public class InstitutionDocument extends OutboxDocument {
@@ -25,6 +29,7 @@ public class InstitutionDocument extends OutboxDocument {
     private int catalogueVersion;
     private List<Standard> standards = new ArrayList<>();
     private Mechanism mechanism;
+    private String cataloguedName;
 
     static InstitutionDocument newFor(Institution institution, int position, int catalogueVersion) {
         InstitutionDocument d = new InstitutionDocument();
@@ -44,6 +49,19 @@ public class InstitutionDocument extends OutboxDocument {
 
     Institution toDomain() {
         return new Institution(id, name, kind, standards, mechanism);
+    }
+
+    /** Whether the current name has not been announced yet. */
+    boolean announcementDue() {
+        return !java.util.Objects.equals(name, cataloguedName);
+    }
+
+    void announced() {
+        cataloguedName = name;
+    }
+
+    String name() {
+        return name;
     }
 
     public String getId() {

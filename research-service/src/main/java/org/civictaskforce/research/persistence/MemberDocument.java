@@ -24,6 +24,7 @@ public record MemberDocument(
         String membership,
         List<String> roles,
         Instant membershipChangedAt,
+        Boolean protectedIdentity,
         List<String> appliedEvents) {
 
     public static final String COLLECTION = "members";
@@ -37,6 +38,8 @@ public record MemberDocument(
     /** Lower-case working-group roles from {@code MemberActivated} / {@code PersonProfileUpdated}. */
     public static final String ROLES = "roles";
     public static final String MEMBERSHIP_CHANGED_AT = "membershipChangedAt";
+    /** From {@code PersonProfileUpdated}: the person's country is counted by country only for coordinators. */
+    public static final String PROTECTED_IDENTITY = "protectedIdentity";
     public static final String ACTIVE = "ACTIVE";
     public static final String EXPERT = "expert";
 }

@@ -74,6 +74,35 @@ public class MongoCatalogueStore implements CatalogueStore {
     }
 
     @Override
+    public List<String> announceCatalogue(Instant now) {
+        Query due = new Query();
+        due.fields().include("_id").include("name").include("cataloguedName");
+        List<String> announced = new ArrayList<>();
+        for (Document candidate : mongo.find(due, Document.class, InstitutionDocument.COLLECTION)) {
+            if (java.util.Objects.equals(candidate.getString("name"), candidate.getString("cataloguedName"))) {
+                continue;
+            }
+            String id = candidate.getString("_id");
+            if (org.civictaskforce.platform.outbox.OptimisticRetry.run(() -> announce(id, now))) {
+                announced.add(id);
+            }
+        }
+        return announced;
+    }
+
+    private boolean announce(String id, Instant now) {
+        InstitutionDocument document = mongo.findById(id, InstitutionDocument.class);
+        if (document == null || !document.announcementDue()) {
+            return false;
+        }
+        document.announced();
+        document.append(List.of(domainEvents.wrap(id,
+                new org.civictaskforce.contracts.research.InstitutionCatalogued(id, document.name(), now))));
+        mongo.save(document);
+        return true;
+    }
+
+    @Override
     public List<Standard> standardHistory(String institutionId, String standardId) {
         return mongo.find(Query.query(where("institutionId").is(institutionId).and("standardId").is(standardId))
                 .with(Sort.by(Sort.Direction.DESC, "version")), HistoryDocument.class, HISTORY).stream()

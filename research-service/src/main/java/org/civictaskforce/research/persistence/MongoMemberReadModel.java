@@ -35,12 +35,21 @@ public class MongoMemberReadModel implements MemberReadModel {
     @Override
     public boolean recordRegistration(String eventId, String personId, String country, String preferredLanguage,
             Instant registeredAt) {
+        return recordRegistration(eventId, personId, country, preferredLanguage, registeredAt, null);
+    }
+
+    @Override
+    public boolean recordRegistration(String eventId, String personId, String country, String preferredLanguage,
+            Instant registeredAt, Boolean protectedIdentity) {
         Update update = new Update()
                 .set(MemberDocument.COUNTRY, country)
                 .set(MemberDocument.PREFERRED_LANGUAGE, preferredLanguage)
                 .set(MemberDocument.REGISTERED_AT, registeredAt)
                 // only for a person seen for the first time: an invitation learnt earlier stands
                 .setOnInsert(MemberDocument.STATUS, PipelineStatus.onFirstRegistration().name());
+        if (protectedIdentity != null) {
+            update.set(MemberDocument.PROTECTED_IDENTITY, protectedIdentity);
+        }
         return projection.apply(MemberDocument.COLLECTION, personId, eventId, update);
     }
 
@@ -59,18 +68,20 @@ public class MongoMemberReadModel implements MemberReadModel {
     }
 
     @Override
-    public List<PipelineTally> tallies() {
+    public List<PipelineTally> tallies(boolean countriesOfProtected) {
         return mongo.aggregate(
-                newAggregation(group(MemberDocument.COUNTRY, MemberDocument.STATUS).count().as("people")),
+                newAggregation(group(MemberDocument.COUNTRY, MemberDocument.STATUS, MemberDocument.PROTECTED_IDENTITY)
+                        .count().as("people")),
                 MemberDocument.COLLECTION, Document.class)
                 .getMappedResults().stream()
-                .map(MongoMemberReadModel::tally)
+                .map(row -> tally(row, countriesOfProtected))
                 .toList();
     }
 
-    private static PipelineTally tally(Document row) {
+    private static PipelineTally tally(Document row, boolean countriesOfProtected) {
         Document key = row.get("_id", Document.class);
-        return new PipelineTally(key.getString(MemberDocument.COUNTRY),
+        boolean hidden = !countriesOfProtected && Boolean.TRUE.equals(key.get(MemberDocument.PROTECTED_IDENTITY));
+        return new PipelineTally(hidden ? null : key.getString(MemberDocument.COUNTRY),
                 PipelineStatus.valueOf(key.getString(MemberDocument.STATUS)),
                 ((Number) row.get("people")).longValue());
     }
@@ -107,8 +118,9 @@ public class MongoMemberReadModel implements MemberReadModel {
     }
 
     @Override
-    public boolean recordRoles(String eventId, String personId, List<String> roles) {
+    public boolean recordProfile(String eventId, String personId, List<String> roles, boolean protectedIdentity) {
         Update update = new Update().set(MemberDocument.ROLES, normalised(roles))
+                .set(MemberDocument.PROTECTED_IDENTITY, protectedIdentity)
                 .setOnInsert(MemberDocument.STATUS, PipelineStatus.CANDIDATE.name());
         return projection.apply(MemberDocument.COLLECTION, personId, eventId, update);
     }

@@ -19,7 +19,8 @@ public class WorkingGroupController {
     @GetMapping("/working-group")
     @Operation(summary = "People in the working-group pipeline (registered candidates and invited), by country")
     public WorkingGroupResponse workingGroup() {
-        Access.member();
-        return WorkingGroupResponse.from(members.pipeline());
+        // membership's rule for protected identities: their country is shown to coordinators only, so
+        // for everyone else they count in the totals but under no country
+        return WorkingGroupResponse.from(members.pipeline(Access.member().isCoordinator()));
     }
 }

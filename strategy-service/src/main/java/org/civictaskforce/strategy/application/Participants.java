@@ -3,6 +3,7 @@ package org.civictaskforce.strategy.application;
 import org.civictaskforce.contracts.membership.MemberInvited;
 import org.civictaskforce.contracts.membership.PersonAffiliationsChanged;
 import org.civictaskforce.contracts.membership.PersonErased;
+import org.civictaskforce.contracts.membership.PersonProfileUpdated;
 import org.civictaskforce.contracts.membership.PersonRegistered;
 import org.civictaskforce.strategy.domain.Participation;
 import org.springframework.stereotype.Service;
@@ -18,7 +19,7 @@ public class Participants {
 
     public boolean personRegistered(String eventId, PersonRegistered event) {
         return readModel.recordRegistration(eventId, event.personId(), event.country(), event.preferredLanguage(),
-                event.registeredAt());
+                event.registeredAt(), event.protectedIdentity());
     }
 
     /** Erasure: the person's document goes (and with it the applied-event ids it kept). */
@@ -34,7 +35,15 @@ public class Participants {
         return readModel.recordAffiliations(eventId, event.personId(), event.organisationIds());
     }
 
-    public Participation participation() {
-        return Participation.of(readModel.tallies());
+    public boolean profileUpdated(String eventId, PersonProfileUpdated event) {
+        return readModel.recordProtection(eventId, event.personId(), event.protectedIdentity());
+    }
+
+    /**
+     * @param countriesOfProtected whether people with a protected identity are counted under their
+     *                             country (coordinators) or only in the total (everyone else)
+     */
+    public Participation participation(boolean countriesOfProtected) {
+        return Participation.of(readModel.tallies(countriesOfProtected));
     }
 }

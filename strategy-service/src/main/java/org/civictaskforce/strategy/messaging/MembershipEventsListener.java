@@ -6,6 +6,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.civictaskforce.contracts.Topics;
 import org.civictaskforce.contracts.membership.MemberInvited;
 import org.civictaskforce.contracts.membership.PersonErased;
+import org.civictaskforce.contracts.membership.PersonProfileUpdated;
 import org.civictaskforce.contracts.membership.PersonRegistered;
 import org.civictaskforce.platform.messaging.EventRouter;
 import org.civictaskforce.contracts.membership.PersonAffiliationsChanged;
@@ -44,6 +45,10 @@ public class MembershipEventsListener {
                     guide.personErased(event.personId());
                     strategy.personErased(event.personId());
                     consultations.personErased(event.personId());
+                })
+                .on(PersonProfileUpdated.class, (envelope, event) -> {
+                    require(envelope, event.personId(), "personId");
+                    participants.profileUpdated(envelope.id(), event);
                 })
                 .on(PersonAffiliationsChanged.class, (envelope, event) -> {
                     require(envelope, event.personId(), "personId");

@@ -35,12 +35,21 @@ public class MongoParticipantReadModel implements ParticipantReadModel {
     @Override
     public boolean recordRegistration(String eventId, String personId, String country, String preferredLanguage,
             Instant registeredAt) {
+        return recordRegistration(eventId, personId, country, preferredLanguage, registeredAt, null);
+    }
+
+    @Override
+    public boolean recordRegistration(String eventId, String personId, String country, String preferredLanguage,
+            Instant registeredAt, Boolean protectedIdentity) {
         Update update = new Update()
                 .set(ParticipantDocument.COUNTRY, country)
                 .set(ParticipantDocument.PREFERRED_LANGUAGE, preferredLanguage)
                 .set(ParticipantDocument.REGISTERED_AT, registeredAt)
                 // only for a person seen for the first time: an invitation learnt earlier stands
                 .setOnInsert(ParticipantDocument.STATUS, ParticipantStatus.onFirstRegistration().name());
+        if (protectedIdentity != null) {
+            update.set(ParticipantDocument.PROTECTED_IDENTITY, protectedIdentity);
+        }
         return projection.apply(ParticipantDocument.COLLECTION, personId, eventId, update);
     }
 
@@ -68,8 +77,10 @@ public class MongoParticipantReadModel implements ParticipantReadModel {
     @Override
     public Facts facts(String personId) {
         ParticipantDocument document = personId == null ? null : mongo.findById(personId, ParticipantDocument.class);
+        // a protected person's country is not handed out: it would be copied into their comments and a
+        // round's participation, which every member and invitee of the round reads next to their id
         return document == null ? new Facts(personId, null, List.of())
-                : new Facts(personId, document.country(),
+                : new Facts(personId, Boolean.TRUE.equals(document.protectedIdentity()) ? null : document.country(),
                         document.organisationIds() == null ? List.of() : document.organisationIds());
     }
 
@@ -83,11 +94,23 @@ public class MongoParticipantReadModel implements ParticipantReadModel {
     }
 
     @Override
-    public List<CountryTally> tallies() {
-        return mongo.aggregate(newAggregation(group(ParticipantDocument.COUNTRY).count().as("people")),
-                ParticipantDocument.COLLECTION, Document.class)
+    public List<CountryTally> tallies(boolean countriesOfProtected) {
+        return mongo.aggregate(newAggregation(group(ParticipantDocument.COUNTRY, ParticipantDocument.PROTECTED_IDENTITY)
+                .count().as("people")), ParticipantDocument.COLLECTION, Document.class)
                 .getMappedResults().stream()
-                .map(row -> new CountryTally(row.getString("_id"), ((Number) row.get("people")).longValue()))
+                .map(row -> {
+                    Document key = row.get("_id", Document.class);
+                    boolean hidden = !countriesOfProtected
+                            && Boolean.TRUE.equals(key.get(ParticipantDocument.PROTECTED_IDENTITY));
+                    return new CountryTally(hidden ? null : key.getString(ParticipantDocument.COUNTRY),
+                            ((Number) row.get("people")).longValue());
+                })
                 .toList();
+    }
+
+    @Override
+    public boolean recordProtection(String eventId, String personId, boolean protectedIdentity) {
+        Update update = new Update().set(ParticipantDocument.PROTECTED_IDENTITY, protectedIdentity);
+        return projection.apply(ParticipantDocument.COLLECTION, personId, eventId, update);
     }
 }

@@ -20,6 +20,7 @@ public record ParticipantDocument(
         Instant registeredAt,
         Instant invitedAt,
         @Indexed List<String> organisationIds,
+        Boolean protectedIdentity,
         List<String> appliedEvents) {
 
     public static final String COLLECTION = "participants";
@@ -29,4 +30,6 @@ public record ParticipantDocument(
     public static final String REGISTERED_AT = "registeredAt";
     public static final String INVITED_AT = "invitedAt";
     public static final String ORGANISATION_IDS = "organisationIds";
+    /** From {@code PersonProfileUpdated}: the person's country is counted by country only for coordinators. */
+    public static final String PROTECTED_IDENTITY = "protectedIdentity";
 }

@@ -1,5 +1,6 @@
 package org.civictaskforce.strategy.web;
 
+import org.civictaskforce.platform.security.Caller;
 import org.civictaskforce.strategy.application.Participants;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -19,6 +20,10 @@ public class ParticipationController {
     @GetMapping("/participation")
     @Operation(summary = "People taking part (registered or invited) and the countries they come from")
     public ParticipationResponse participation() {
-        return ParticipationResponse.from(participants.participation());
+        // membership's rules for its progress view and for protected identities: counts by country for
+        // members only, and a protected person's country for coordinators only (for everyone else they
+        // count in the total under no country)
+        StrategyController.requireMember();
+        return ParticipationResponse.from(participants.participation(Caller.current().isCoordinator()));
     }
 }

@@ -10,7 +10,7 @@ import java.util.Objects;
 /**
  * The sections of one version of the Working Group's advocacy strategy. Lists are never null.
  *
- * @param targetInstitutions ids of research-service's institution catalogue (e.g. "world-bank")
+ * @param targetInstitutions ids of research-service's institution catalogue (e.g. "wb")
  * @param evidence           ids of accepted research findings
  */
 public record StrategyContent(String context, List<String> goals, List<String> targetInstitutions,
