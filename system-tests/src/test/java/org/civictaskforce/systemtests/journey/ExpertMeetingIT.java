@@ -163,8 +163,15 @@ class ExpertMeetingIT {
         assertThat(held.body().get("status").asString()).isEqualTo("HELD");
         assertThat(held.body().get("attendance").get("organisationIds").toString()).contains(organisationId);
 
-        Answer decided = gateway.post("/api/membership/meetings/" + meetingId + "/decisions",
-                "{\"kind\":\"TARGET_INSTITUTIONS\",\"institutionIds\":[\"wb\",\"ebrd\",\"fatf\"]}");
+        // membership knows the catalogue from research's events (InstitutionCatalogued at research's start);
+        // until they have arrived a decision is refused with a 422 that stores nothing, so asking again is safe
+        Answer[] answer = new Answer[1];
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).until(() -> {
+            answer[0] = gateway.post("/api/membership/meetings/" + meetingId + "/decisions",
+                    "{\"kind\":\"TARGET_INSTITUTIONS\",\"institutionIds\":[\"wb\",\"ebrd\",\"fatf\"]}");
+            return answer[0].status() != 422;
+        });
+        Answer decided = answer[0];
         assertThat(decided.status()).as(decided.raw()).isEqualTo(201);
         String decisionId = decided.body().get("decisions").get(0).get("id").asString();
 
