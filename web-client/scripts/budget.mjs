@@ -1,0 +1,47 @@
+// Prints the gzipped size of what the first screen loads and fails above the budget of issue 13.
+// Worst case: the entry chunk with everything it imports statically and their CSS, plus the largest
+// area chunk (any area can be the first one opened) and the largest message catalogue (any language
+// can be the first one shown), each with its own static imports.
+import { readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { join } from 'node:path';
+
+const BUDGET_BYTES = 120 * 1024;
+const outDir = new URL('../target/classes/static/', import.meta.url).pathname;
+const manifest = JSON.parse(readFileSync(join(outDir, '.vite/manifest.json'), 'utf8'));
+
+function closure(key, files = new Set()) {
+  const chunk = manifest[key];
+  if (!chunk || files.has(chunk.file)) return files;
+  files.add(chunk.file);
+  for (const css of chunk.css ?? []) files.add(css);
+  for (const imported of chunk.imports ?? []) closure(imported, files);
+  return files;
+}
+
+const gz = (file) => gzipSync(readFileSync(join(outDir, file)), { level: 9 }).length;
+const sum = (files) => [...files].reduce((total, file) => total + gz(file), 0);
+
+const entryKey = Object.keys(manifest).find((key) => manifest[key].isEntry);
+const shell = closure(entryKey);
+function heaviestOf(pattern) {
+  let heaviest = { key: null, files: new Set() };
+  for (const key of Object.keys(manifest).filter((k) => pattern.test(k))) {
+    const files = closure(key, new Set());
+    for (const file of shell) files.delete(file);
+    if (sum(files) > sum(heaviest.files)) heaviest = { key, files };
+  }
+  return heaviest;
+}
+const area = heaviestOf(/src\/areas\/[^/]+\/index\.tsx$/);
+const language = heaviestOf(/src\/i18n\/messages\/(?!en|index)[a-z]+\.ts$/);
+const firstScreen = new Set([...shell, ...area.files, ...language.files]);
+const total = sum(firstScreen);
+const kb = (bytes) => (bytes / 1024).toFixed(1) + ' KB';
+console.log(`web-client first screen: ${kb(total)} JS+CSS gzipped (shell ${kb(sum(shell))}`
+  + ` + heaviest area ${area.key ?? 'none'} ${kb(sum(area.files))}`
+  + ` + heaviest catalogue ${language.key ?? 'none'} ${kb(sum(language.files))}); budget ${kb(BUDGET_BYTES)}`);
+if (total > BUDGET_BYTES) {
+  console.error('web-client: the first screen exceeds its budget of 120 KB gzipped');
+  process.exit(1);
+}

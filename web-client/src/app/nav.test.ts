@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { homeArea, navItems } from './nav';
+import { routeOf } from './router';
+
+describe('navigation by role', () => {
+  it('offers a coordinator the coordinator areas and everyone\'s', () => {
+    expect(navItems(['coordinator']).map((item) => item.area))
+      .toEqual(['dashboard', 'people', 'organisations', 'meetings', 'inbox', 'profile', 'security']);
+  });
+
+  it('offers an expert or member only inbox, profile and security', () => {
+    expect(navItems(['expert']).map((item) => item.area)).toEqual(['inbox', 'profile', 'security']);
+    expect(navItems([]).map((item) => item.area)).toEqual(['inbox', 'profile', 'security']);
+  });
+
+  it('lands coordinators on the dashboard and everyone else in the inbox', () => {
+    expect(homeArea(['expert', 'coordinator'])).toBe('dashboard');
+    expect(homeArea(['member'])).toBe('inbox');
+  });
+
+  it('reads routes from the hash and leaves in-page anchors alone', () => {
+    expect(routeOf('#/people')).toBe('people');
+    expect(routeOf('#/people/p-1')).toBe('people');
+    expect(routeOf('')).toBeNull();
+    expect(routeOf('#/nowhere')).toBe('notFound');
+    expect(routeOf('#main')).toBeUndefined();
+  });
+});

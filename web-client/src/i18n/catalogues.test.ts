@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { IntlMessageFormat } from 'intl-messageformat';
+import { en } from './messages/en';
+import { ru } from './messages/ru';
+import { kk } from './messages/kk';
+import { ky } from './messages/ky';
+import { tg } from './messages/tg';
+import { tk } from './messages/tk';
+import { uz } from './messages/uz';
+
+const englishKeys = Object.keys(en).sort();
+const catalogues: Record<string, Record<string, string>> = { en, ru, kk, ky, tg, tk, uz };
+
+describe('message catalogues', () => {
+  it.each(['en', 'ru'])('%s has every key (the build fails otherwise)', (language) => {
+    const missing = englishKeys.filter((key) => !(key in catalogues[language]!));
+    expect(missing).toEqual([]);
+  });
+
+  it.each(Object.keys(catalogues))('%s has no key that en lacks', (language) => {
+    const extra = Object.keys(catalogues[language]!).filter((key) => !(key in en));
+    expect(extra).toEqual([]);
+  });
+
+  it.each(['kk', 'ky', 'tg', 'tk', 'uz'])('%s is complete too (marked for native review)', (language) => {
+    const missing = englishKeys.filter((key) => !(key in catalogues[language]!));
+    expect(missing).toEqual([]);
+  });
+
+  it.each(Object.keys(catalogues))('every %s message is valid ICU and formats with sample values', (language) => {
+    for (const [key, message] of Object.entries(catalogues[language]!)) {
+      const format = new IntlMessageFormat(message, language);
+      const out = format.format({ count: 3, roles: 'x', time: 't', zone: 'z', id: 'r', version: '1' });
+      expect(out, `${language} ${key}`).not.toContain('{');
+    }
+  });
+
+  it('kk, ky and tg are written in Cyrillic, tk and uz in Latin', () => {
+    for (const language of ['kk', 'ky', 'tg']) {
+      expect(catalogues[language]!['shell.signIn']).toMatch(/^[\u0400-\u04FF ]+$/);
+    }
+    for (const language of ['tk', 'uz']) {
+      expect(catalogues[language]!['shell.signIn']).toMatch(/^[A-Za-zÀ-ž ]+$/);
+    }
+  });
+});

@@ -1,0 +1,108 @@
+// Тоҷикӣ (хатти кириллӣ). NATIVE REVIEW NEEDED: written carefully by the developers, not yet
+// checked by a native speaker. A missing key falls back to ru, then en.
+import type { Catalogue } from './en';
+
+export const tg = {
+  'app.name': 'Civic Taskforce',
+
+  'shell.skipToContent': 'Гузариш ба мундариҷаи асосӣ',
+  'shell.mainNav': 'Менюи асосӣ',
+  'shell.language': 'Забон',
+  'shell.signIn': 'Ворид шудан',
+  'shell.signOut': 'Баромадан',
+  'shell.signingOut': 'Баромадан…',
+  'shell.signedIn': 'Шумо ҳамчун {roles} ворид шудед',
+  'shell.signedInNoRole': 'Шумо ворид шудед (нақш ҳанӯз таъин нашудааст)',
+  'shell.notSignedIn': 'Шумо ворид нашудаед',
+  'shell.offline': 'Пайвастшавӣ нест: маълумоти охирин боршуда нишон дода мешавад. Вақте ки пайвастшавӣ барқарор шавад, тағйир додан боз имконпазир мешавад.',
+  'shell.loading': 'Бор шуда истодааст…',
+  'shell.welcomeTitle': 'Хуш омадед',
+  'shell.welcomeBody': 'Барои дидани даъватномаҳо, вохӯриҳо ва паёмҳои худ ворид шавед.',
+  'shell.notFound': 'Чунин саҳифа вуҷуд надорад.',
+  'shell.comingSoon': 'Ин экран дар ҳоли таҳия аст.',
+
+  'nav.dashboard': 'Шарҳи умумӣ',
+  'nav.people': 'Одамон',
+  'nav.organisations': 'Ташкилотҳо',
+  'nav.meetings': 'Вохӯриҳо',
+  'nav.inbox': 'Паёмҳои воридшуда',
+  'nav.profile': 'Профили ман',
+  'nav.security': 'Амният',
+
+  'dashboard.openInvitations': '{count, plural, =0 {Даъватномаҳои кушода нестанд} other {# даъватномаи кушода}}',
+  'dashboard.waiting': 'Қарори шуморо интизор аст',
+  'dashboard.activeExperts': '{count, plural, other {# коршиноси фаъол}}',
+
+  'people.count': '{count, plural, other {# нафар}}',
+  'people.register': 'Ба қайд гирифтани шахс',
+  'people.invite': 'Даъват кардан',
+  'people.search': 'Ҷустуҷӯ аз рӯи ном',
+  'organisations.count': '{count, plural, other {# ташкилот}}',
+
+  'meetings.upcoming': 'Вохӯриҳои оянда',
+  'meetings.past': 'Вохӯриҳои гузашта',
+  'meetings.schedule': 'Таъин кардани вохӯрӣ',
+  'meetings.timeZone': 'Минтақаи вақт',
+  'meetings.participants': '{count, plural, other {# иштирокчӣ}}',
+  'meetings.yourTime': '{time} (вақти шумо, {zone})',
+  'meetings.meetingTime': '{time} аз рӯи вақти {zone}',
+
+  'inbox.unread': '{count, plural, =0 {Паёмҳои нохонда нестанд} other {# паёми нохонда}}',
+  'inbox.empty': 'Ҳоло паём нест.',
+
+  'profile.name': 'Ном',
+  'profile.email': 'E-mail барои тамос',
+  'profile.languages': 'Забонҳо',
+  'profile.timeZone': 'Минтақаи вақт',
+
+  'security.secondFactor': 'Омили дуюм',
+  'security.turnOn': 'Фаъол кардани омили дуюм',
+  'security.turnOff': 'Хомӯш кардани омили дуюм',
+  'security.recoveryCodes': 'Рамзҳои барқарорсозӣ',
+  'security.recoveryCodesLeft': '{count, plural, other {# рамзи барқарорсозӣ боқӣ монд}}',
+
+  'invitation.title': 'Даъватнома',
+  'invitation.accept': 'Қабул кардани даъват',
+  'invitation.decline': 'Рад кардани даъват',
+  'consent.title': 'Розигӣ',
+  'consent.noticeVersion': 'Версияи огоҳинома: {version}',
+  'consent.give': 'Ман розӣ ҳастам',
+  'consent.withdraw': 'Бозхонди розигӣ',
+
+  'rsvp.question': 'Шумо иштирок мекунед?',
+  'rsvp.yes': 'Ҳа',
+  'rsvp.no': 'Не',
+  'rsvp.maybe': 'Шояд',
+
+  'status.candidate': 'Номзад',
+  'status.invited': 'Даъватшуда',
+  'status.accepted': 'Даъватро қабул кард',
+  'status.declined': 'Даъватро рад кард',
+  'status.active': 'Фаъол',
+  'status.left': 'Баромад',
+  'status.removed': 'Хориҷ карда шуд',
+
+  'role.coordinator': 'Ҳамоҳангсоз',
+  'role.expert': 'Коршинос',
+  'role.member': 'Ташкилоти узв',
+  'role.translator': 'Тарҷумон',
+  'role.observer': 'Нозир',
+
+  'error.400': 'Қисме аз маълумоти воридшуда нодуруст аст. Майдонҳои ишорашударо санҷед.',
+  'error.401': 'Ҷаласа ба охир расид. Лутфан, аз нав ворид шавед.',
+  'error.403': 'Шумо барои ин амал иҷозат надоред.',
+  'error.404': 'Ёфт нашуд. Шояд он нест карда шудааст.',
+  'error.409': 'Дар ин миён маълумот тағйир ёфт. Саҳифаро навсозӣ карда, аз нав кӯшиш кунед.',
+  'error.422': 'Дар ҳолати ҷорӣ ин амал имконнопазир аст.',
+  'error.429': 'Дархостҳо аз ҳад зиёданд. Як дақиқа интизор шуда, аз нав кӯшиш кунед.',
+  'error.500': 'Дар тарафи мо хато рух дод. Баъдтар аз нав кӯшиш кунед.',
+  'error.503': 'Хидмат муваққатан дастнорас аст. Пас аз чанд лаҳза аз нав кӯшиш кунед.',
+  'error.offline': 'Пайвастшавӣ нест. Вақте ки пайвастшавӣ барқарор шавад, аз нав кӯшиш кунед.',
+  'error.unknown': 'Чизе нодуруст шуд. Аз нав кӯшиш кунед.',
+  'error.reference': 'Рақами муроҷиат: {id}',
+
+  'common.save': 'Нигоҳ доштан',
+  'common.cancel': 'Бекор кардан',
+  'common.retry': 'Аз нав кӯшиш кардан',
+  'common.close': 'Пӯшидан',
+} as const satisfies Catalogue;

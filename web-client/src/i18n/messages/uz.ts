@@ -1,0 +1,108 @@
+// Oʻzbekcha (lotin yozuvi). NATIVE REVIEW NEEDED: written carefully by the developers, not yet
+// checked by a native speaker. A missing key falls back to ru, then en. Uses ʻ (U+02BB) in oʻ, gʻ.
+import type { Catalogue } from './en';
+
+export const uz = {
+  'app.name': 'Civic Taskforce',
+
+  'shell.skipToContent': 'Asosiy mazmunga oʻtish',
+  'shell.mainNav': 'Asosiy menyu',
+  'shell.language': 'Til',
+  'shell.signIn': 'Kirish',
+  'shell.signOut': 'Chiqish',
+  'shell.signingOut': 'Chiqilmoqda…',
+  'shell.signedIn': 'Siz {roles} sifatida kirdingiz',
+  'shell.signedInNoRole': 'Siz kirdingiz (hali rol berilmagan)',
+  'shell.notSignedIn': 'Siz kirmagansiz',
+  'shell.offline': 'Aloqa yoʻq: oxirgi yuklangan maʼlumotlar koʻrsatilmoqda. Aloqa tiklanganda oʻzgartirish yana mumkin boʻladi.',
+  'shell.loading': 'Yuklanmoqda…',
+  'shell.welcomeTitle': 'Xush kelibsiz',
+  'shell.welcomeBody': 'Taklifnomalaringiz, uchrashuvlaringiz va xabarlaringizni koʻrish uchun kiring.',
+  'shell.notFound': 'Bunday sahifa yoʻq.',
+  'shell.comingSoon': 'Bu ekran ishlab chiqilmoqda.',
+
+  'nav.dashboard': 'Umumiy koʻrinish',
+  'nav.people': 'Odamlar',
+  'nav.organisations': 'Tashkilotlar',
+  'nav.meetings': 'Uchrashuvlar',
+  'nav.inbox': 'Kiruvchi xabarlar',
+  'nav.profile': 'Mening profilim',
+  'nav.security': 'Xavfsizlik',
+
+  'dashboard.openInvitations': '{count, plural, =0 {Ochiq taklifnomalar yoʻq} other {# ta ochiq taklifnoma}}',
+  'dashboard.waiting': 'Sizning qaroringizni kutmoqda',
+  'dashboard.activeExperts': '{count, plural, other {# ta faol ekspert}}',
+
+  'people.count': '{count, plural, other {# kishi}}',
+  'people.register': 'Shaxsni roʻyxatdan oʻtkazish',
+  'people.invite': 'Taklif qilish',
+  'people.search': 'Ism boʻyicha qidirish',
+  'organisations.count': '{count, plural, other {# ta tashkilot}}',
+
+  'meetings.upcoming': 'Kelgusi uchrashuvlar',
+  'meetings.past': 'Oʻtgan uchrashuvlar',
+  'meetings.schedule': 'Uchrashuv belgilash',
+  'meetings.timeZone': 'Vaqt mintaqasi',
+  'meetings.participants': '{count, plural, other {# ta ishtirokchi}}',
+  'meetings.yourTime': '{time} (sizning vaqtingiz, {zone})',
+  'meetings.meetingTime': '{time}, {zone} vaqti bilan',
+
+  'inbox.unread': '{count, plural, =0 {Oʻqilmagan xabar yoʻq} other {# ta oʻqilmagan xabar}}',
+  'inbox.empty': 'Hozircha xabar yoʻq.',
+
+  'profile.name': 'Ism',
+  'profile.email': 'Aloqa uchun e-mail',
+  'profile.languages': 'Tillar',
+  'profile.timeZone': 'Vaqt mintaqasi',
+
+  'security.secondFactor': 'Ikkinchi omil',
+  'security.turnOn': 'Ikkinchi omilni yoqish',
+  'security.turnOff': 'Ikkinchi omilni oʻchirish',
+  'security.recoveryCodes': 'Tiklash kodlari',
+  'security.recoveryCodesLeft': '{count, plural, other {# ta tiklash kodi qoldi}}',
+
+  'invitation.title': 'Taklifnoma',
+  'invitation.accept': 'Taklifni qabul qilish',
+  'invitation.decline': 'Taklifni rad etish',
+  'consent.title': 'Rozilik',
+  'consent.noticeVersion': 'Bildirishnoma versiyasi: {version}',
+  'consent.give': 'Roziman',
+  'consent.withdraw': 'Rozilikni qaytarib olish',
+
+  'rsvp.question': 'Qatnashasizmi?',
+  'rsvp.yes': 'Ha',
+  'rsvp.no': 'Yoʻq',
+  'rsvp.maybe': 'Ehtimol',
+
+  'status.candidate': 'Nomzod',
+  'status.invited': 'Taklif qilingan',
+  'status.accepted': 'Taklifni qabul qildi',
+  'status.declined': 'Taklifni rad etdi',
+  'status.active': 'Faol',
+  'status.left': 'Chiqib ketdi',
+  'status.removed': 'Chiqarildi',
+
+  'role.coordinator': 'Koordinator',
+  'role.expert': 'Ekspert',
+  'role.member': 'Aʼzo tashkilot',
+  'role.translator': 'Tarjimon',
+  'role.observer': 'Kuzatuvchi',
+
+  'error.400': 'Kiritilgan maʼlumotlarning bir qismi notoʻgʻri. Belgilangan maydonlarni tekshiring.',
+  'error.401': 'Seans tugadi. Qaytadan kiring.',
+  'error.403': 'Bu amal uchun ruxsatingiz yoʻq.',
+  'error.404': 'Topilmadi. Ehtimol, u oʻchirilgan.',
+  'error.409': 'Maʼlumotlar shu orada oʻzgardi. Sahifani yangilab, qayta urinib koʻring.',
+  'error.422': 'Joriy holatda bu amalni bajarib boʻlmaydi.',
+  'error.429': 'Soʻrovlar juda koʻp. Bir daqiqa kutib, qayta urinib koʻring.',
+  'error.500': 'Bizning tomonda xatolik yuz berdi. Keyinroq qayta urinib koʻring.',
+  'error.503': 'Xizmat vaqtincha ishlamayapti. Birozdan soʻng qayta urinib koʻring.',
+  'error.offline': 'Aloqa yoʻq. Aloqa tiklanganda qayta urinib koʻring.',
+  'error.unknown': 'Nimadir notoʻgʻri ketdi. Qayta urinib koʻring.',
+  'error.reference': 'Murojaat raqami: {id}',
+
+  'common.save': 'Saqlash',
+  'common.cancel': 'Bekor qilish',
+  'common.retry': 'Qayta urinish',
+  'common.close': 'Yopish',
+} as const satisfies Catalogue;
