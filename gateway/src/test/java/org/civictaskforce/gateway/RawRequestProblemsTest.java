@@ -52,7 +52,14 @@ class RawRequestProblemsTest extends GatewayIntegrationTest {
                 + "Authorization: " + TestTokens.coordinator() + "\r\nConnection: close\r\n\r\n");
         assertThat(answer.status()).as(answer.raw()).isEqualTo(200);
         assertThat(membership.requests()).singleElement()
-                .satisfies(request -> assertThat(request.query()).contains("expertId"));
+                .satisfies(request -> assertThat(request.query()).isEqualTo("expertId[$ne]=x"));
+    }
+
+    @Test
+    void aMalformedRequestLineIsA400Problem() throws IOException {
+        assertProblem(send("GET /api/membership/people HTTP/1.1 extra\r\nHost: localhost\r\nConnection: close\r\n\r\n"),
+                400);
+        assertThat(requestsToAllServices()).isZero();
     }
 
     @Test
