@@ -50,19 +50,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 @EnableConfigurationProperties({ OutboxProperties.class, ConsumerProperties.class })
 public class PlatformAutoConfiguration {
 
-    /** What Tomcat refuses before Spring sees the request is answered as a problem too (not Tomcat's HTML). */
-    @Bean
-    @org.springframework.boot.autoconfigure.condition.ConditionalOnClass(name = "org.apache.catalina.startup.Tomcat")
-    org.springframework.boot.web.server.WebServerFactoryCustomizer<org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory>
-            problemErrorReports() {
-        return factory -> factory.addContextCustomizers(context -> {
-            if (context.getParent() instanceof org.apache.catalina.core.StandardHost host) {
-                host.setErrorReportValveClass(org.civictaskforce.platform.web.ProblemErrorReportValve.class.getName());
-            }
-        });
-    }
-
-
     @Bean
     @ConditionalOnMissingBean
     Clock clock() {
