@@ -172,8 +172,8 @@ class NotificationAccessMatrixTest {
         }
     }
 
-    @org.springframework.beans.factory.annotation.Value("${spring.kafka.bootstrap-servers}")
-    String bootstrap;
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.kafka.core.KafkaTemplate<String, String> kafka;
 
     /**
      * The outside security test: an erased person's still-valid token went on writing their notification
@@ -212,16 +212,10 @@ class NotificationAccessMatrixTest {
                 .until(() -> put.get() == 401);
     }
 
-    private void publish(String personId, Object event) throws Exception {
-        try (org.apache.kafka.clients.producer.KafkaProducer<String, String> producer =
-                new org.apache.kafka.clients.producer.KafkaProducer<>(java.util.Map.of(
-                        "bootstrap.servers", bootstrap,
-                        "key.serializer", org.apache.kafka.common.serialization.StringSerializer.class.getName(),
-                        "value.serializer", org.apache.kafka.common.serialization.StringSerializer.class.getName()))) {
-            producer.send(new org.apache.kafka.clients.producer.ProducerRecord<>(Topics.MEMBERSHIP_EVENTS, personId,
-                    org.civictaskforce.contracts.EventJson.write(org.civictaskforce.contracts.EventEnvelope.of(
-                            "membership-service", personId, event, null)))).get();
-        }
+    private void publish(String personId, Object event) {
+        org.civictaskforce.platform.testing.TestEvents.publish(kafka, Topics.MEMBERSHIP_EVENTS,
+                org.civictaskforce.contracts.EventEnvelope.of("membership-service", personId, event,
+                        "revocation-" + personId));
     }
 
     /** A body that names what the endpoint does not take, or an operator where a value is expected, is a 400. */

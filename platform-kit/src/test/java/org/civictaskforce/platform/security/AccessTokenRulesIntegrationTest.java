@@ -9,24 +9,20 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import java.util.UUID;
 
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.civictaskforce.contracts.EventEnvelope;
-import org.civictaskforce.contracts.EventJson;
 import org.civictaskforce.contracts.Topics;
 import org.civictaskforce.contracts.membership.MemberRemoved;
 import org.civictaskforce.contracts.membership.PersonErased;
 import org.civictaskforce.platform.outbox.KitTestApplication;
 import org.civictaskforce.platform.testing.MongoTestServer;
+import org.civictaskforce.platform.testing.TestEvents;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -51,8 +47,8 @@ class AccessTokenRulesIntegrationTest {
     @LocalServerPort
     int port;
 
-    @Value("${spring.kafka.bootstrap-servers}")
-    String bootstrap;
+    @Autowired
+    KafkaTemplate<String, String> kafka;
 
     @Test
     void anIdTokenIsNotAnAccessToken() {
@@ -108,14 +104,9 @@ class AccessTokenRulesIntegrationTest {
         });
     }
 
-    private void publish(String personId, Object event) throws Exception {
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName()))) {
-            producer.send(new ProducerRecord<>(Topics.MEMBERSHIP_EVENTS, personId,
-                    EventJson.write(EventEnvelope.of("membership-service", personId, event, null)))).get();
-        }
+    private void publish(String personId, Object event) {
+        TestEvents.publish(kafka, Topics.MEMBERSHIP_EVENTS,
+                EventEnvelope.of("membership-service", personId, event, "revocation-" + personId));
     }
 
     private static String subjectOf(String bearer) throws Exception {
