@@ -34,7 +34,7 @@ function heaviestOf(pattern) {
   return heaviest;
 }
 const area = heaviestOf(/src\/areas\/[^/]+\/index\.tsx$/);
-const language = heaviestOf(/src\/i18n\/messages\/(?!en|index)[a-z]+\.ts$/);
+const language = heaviestOf(/src\/i18n\/messages\/(?!en\/)[a-z]{2}\/index\.ts$/);
 const firstScreen = new Set([...shell, ...area.files, ...language.files]);
 const total = sum(firstScreen);
 const kb = (bytes) => (bytes / 1024).toFixed(1) + ' KB';

@@ -199,7 +199,9 @@ class ConsultationApiIntegrationTest {
 
         // every change left through the outbox, valid, text-free, and the round closed exactly once
         List<ConsumerRecord<String, String>> events = TopicReader.read(bootstrap, Topics.STRATEGY_EVENTS,
-                rs -> rs.stream().filter(e -> e.value().contains("draft-started")).count() >= 2, PATIENCE);
+                rs -> rs.stream().filter(e -> e.value().contains("draft-started")).count() >= 2
+                        && rs.stream().anyMatch(e -> e.value().contains("consultation.closed\"") && e.value().contains(id)),
+                PATIENCE);
         assertThat(events).allSatisfy(e -> assertThat(EventSchemas.violations(e.value())).isEmpty());
         assertThat(events).extracting(e -> EventJson.readEnvelope(e.value()).type()).contains(
                 "org.civictaskforce.strategy.strategy.draft-changed", "org.civictaskforce.strategy.consultation.opened",

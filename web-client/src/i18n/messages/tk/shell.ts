@@ -1,10 +1,7 @@
-// Türkmençe (latyn elipbiýi). NATIVE REVIEW NEEDED: written carefully by the developers, not yet
-// checked by a native speaker. A missing key falls back to ru, then en.
-import type { Catalogue } from './en';
+import type { Catalogue } from '../en';
 
-export const tk = {
+export const shell = {
   'app.name': 'Civic Taskforce',
-
   'shell.skipToContent': 'Esasy mazmuna geçmek',
   'shell.mainNav': 'Esasy menýu',
   'shell.language': 'Dil',
@@ -20,7 +17,6 @@ export const tk = {
   'shell.welcomeBody': 'Çakylyklaryňyzy, duşuşyklaryňyzy we habarlaryňyzy görmek üçin giriň.',
   'shell.notFound': 'Beýle sahypa ýok.',
   'shell.comingSoon': 'Bu ekran taýýarlanýar.',
-
   'nav.dashboard': 'Umumy syn',
   'nav.people': 'Adamlar',
   'nav.organisations': 'Guramalar',
@@ -28,52 +24,6 @@ export const tk = {
   'nav.inbox': 'Gelen habarlar',
   'nav.profile': 'Meniň profilim',
   'nav.security': 'Howpsuzlyk',
-
-  'dashboard.openInvitations': '{count, plural, =0 {Açyk çakylyk ýok} other {# açyk çakylyk}}',
-  'dashboard.waiting': 'Siziň çözgüdiňize garaşýar',
-  'dashboard.activeExperts': '{count, plural, other {# işjeň bilermen}}',
-
-  'people.count': '{count, plural, other {# adam}}',
-  'people.register': 'Adamy hasaba almak',
-  'people.invite': 'Çagyrmak',
-  'people.search': 'Ady boýunça gözleg',
-  'organisations.count': '{count, plural, other {# gurama}}',
-
-  'meetings.upcoming': 'Geljekki duşuşyklar',
-  'meetings.past': 'Geçen duşuşyklar',
-  'meetings.schedule': 'Duşuşyk bellemek',
-  'meetings.timeZone': 'Wagt guşagy',
-  'meetings.participants': '{count, plural, other {# gatnaşyjy}}',
-  'meetings.yourTime': '{time} (siziň wagtyňyz, {zone})',
-  'meetings.meetingTime': '{time}, {zone} wagty',
-
-  'inbox.unread': '{count, plural, =0 {Okalmadyk habar ýok} other {# okalmadyk habar}}',
-  'inbox.empty': 'Häzirlikçe habar ýok.',
-
-  'profile.name': 'Ady',
-  'profile.email': 'Habarlaşmak üçin e-mail',
-  'profile.languages': 'Diller',
-  'profile.timeZone': 'Wagt guşagy',
-
-  'security.secondFactor': 'Ikinji faktor',
-  'security.turnOn': 'Ikinji faktory açmak',
-  'security.turnOff': 'Ikinji faktory öçürmek',
-  'security.recoveryCodes': 'Dikeltmek kodlary',
-  'security.recoveryCodesLeft': '{count, plural, other {# dikeltmek kody galdy}}',
-
-  'invitation.title': 'Çakylyk',
-  'invitation.accept': 'Çakylygy kabul etmek',
-  'invitation.decline': 'Çakylykdan ýüz öwürmek',
-  'consent.title': 'Razylyk',
-  'consent.noticeVersion': 'Habarnamanyň wersiýasy: {version}',
-  'consent.give': 'Men razy',
-  'consent.withdraw': 'Razylygy yzyna almak',
-
-  'rsvp.question': 'Gatnaşarsyňyzmy?',
-  'rsvp.yes': 'Hawa',
-  'rsvp.no': 'Ýok',
-  'rsvp.maybe': 'Belki',
-
   'status.candidate': 'Dalaşgär',
   'status.invited': 'Çagyrylan',
   'status.accepted': 'Çakylygy kabul etdi',
@@ -81,13 +31,11 @@ export const tk = {
   'status.active': 'Işjeň',
   'status.left': 'Çykdy',
   'status.removed': 'Çykaryldy',
-
   'role.coordinator': 'Utgaşdyryjy',
   'role.expert': 'Bilermen',
   'role.member': 'Agza gurama',
   'role.translator': 'Terjimeçi',
   'role.observer': 'Synçy',
-
   'error.400': 'Girizilen maglumatlaryň bir bölegi nädogry. Bellenen meýdançalary barlaň.',
   'error.401': 'Sessiýa tamamlandy. Täzeden giriň.',
   'error.403': 'Bu hereket üçin rugsadyňyz ýok.',
@@ -100,7 +48,6 @@ export const tk = {
   'error.offline': 'Baglanyşyk ýok. Baglanyşyk dikelende gaýtadan synanyşyň.',
   'error.unknown': 'Bir zat nädogry boldy. Gaýtadan synanyşyň.',
   'error.reference': 'Ýüztutmanyň belgisi: {id}',
-
   'common.save': 'Ýatda saklamak',
   'common.cancel': 'Ýatyrmak',
   'common.retry': 'Gaýtadan synanyşmak',

@@ -1,10 +1,7 @@
-// Oʻzbekcha (lotin yozuvi). NATIVE REVIEW NEEDED: written carefully by the developers, not yet
-// checked by a native speaker. A missing key falls back to ru, then en. Uses ʻ (U+02BB) in oʻ, gʻ.
-import type { Catalogue } from './en';
+import type { Catalogue } from '../en';
 
-export const uz = {
+export const shell = {
   'app.name': 'Civic Taskforce',
-
   'shell.skipToContent': 'Asosiy mazmunga oʻtish',
   'shell.mainNav': 'Asosiy menyu',
   'shell.language': 'Til',
@@ -20,7 +17,6 @@ export const uz = {
   'shell.welcomeBody': 'Taklifnomalaringiz, uchrashuvlaringiz va xabarlaringizni koʻrish uchun kiring.',
   'shell.notFound': 'Bunday sahifa yoʻq.',
   'shell.comingSoon': 'Bu ekran ishlab chiqilmoqda.',
-
   'nav.dashboard': 'Umumiy koʻrinish',
   'nav.people': 'Odamlar',
   'nav.organisations': 'Tashkilotlar',
@@ -28,52 +24,6 @@ export const uz = {
   'nav.inbox': 'Kiruvchi xabarlar',
   'nav.profile': 'Mening profilim',
   'nav.security': 'Xavfsizlik',
-
-  'dashboard.openInvitations': '{count, plural, =0 {Ochiq taklifnomalar yoʻq} other {# ta ochiq taklifnoma}}',
-  'dashboard.waiting': 'Sizning qaroringizni kutmoqda',
-  'dashboard.activeExperts': '{count, plural, other {# ta faol ekspert}}',
-
-  'people.count': '{count, plural, other {# kishi}}',
-  'people.register': 'Shaxsni roʻyxatdan oʻtkazish',
-  'people.invite': 'Taklif qilish',
-  'people.search': 'Ism boʻyicha qidirish',
-  'organisations.count': '{count, plural, other {# ta tashkilot}}',
-
-  'meetings.upcoming': 'Kelgusi uchrashuvlar',
-  'meetings.past': 'Oʻtgan uchrashuvlar',
-  'meetings.schedule': 'Uchrashuv belgilash',
-  'meetings.timeZone': 'Vaqt mintaqasi',
-  'meetings.participants': '{count, plural, other {# ta ishtirokchi}}',
-  'meetings.yourTime': '{time} (sizning vaqtingiz, {zone})',
-  'meetings.meetingTime': '{time}, {zone} vaqti bilan',
-
-  'inbox.unread': '{count, plural, =0 {Oʻqilmagan xabar yoʻq} other {# ta oʻqilmagan xabar}}',
-  'inbox.empty': 'Hozircha xabar yoʻq.',
-
-  'profile.name': 'Ism',
-  'profile.email': 'Aloqa uchun e-mail',
-  'profile.languages': 'Tillar',
-  'profile.timeZone': 'Vaqt mintaqasi',
-
-  'security.secondFactor': 'Ikkinchi omil',
-  'security.turnOn': 'Ikkinchi omilni yoqish',
-  'security.turnOff': 'Ikkinchi omilni oʻchirish',
-  'security.recoveryCodes': 'Tiklash kodlari',
-  'security.recoveryCodesLeft': '{count, plural, other {# ta tiklash kodi qoldi}}',
-
-  'invitation.title': 'Taklifnoma',
-  'invitation.accept': 'Taklifni qabul qilish',
-  'invitation.decline': 'Taklifni rad etish',
-  'consent.title': 'Rozilik',
-  'consent.noticeVersion': 'Bildirishnoma versiyasi: {version}',
-  'consent.give': 'Roziman',
-  'consent.withdraw': 'Rozilikni qaytarib olish',
-
-  'rsvp.question': 'Qatnashasizmi?',
-  'rsvp.yes': 'Ha',
-  'rsvp.no': 'Yoʻq',
-  'rsvp.maybe': 'Ehtimol',
-
   'status.candidate': 'Nomzod',
   'status.invited': 'Taklif qilingan',
   'status.accepted': 'Taklifni qabul qildi',
@@ -81,13 +31,11 @@ export const uz = {
   'status.active': 'Faol',
   'status.left': 'Chiqib ketdi',
   'status.removed': 'Chiqarildi',
-
   'role.coordinator': 'Koordinator',
   'role.expert': 'Ekspert',
   'role.member': 'Aʼzo tashkilot',
   'role.translator': 'Tarjimon',
   'role.observer': 'Kuzatuvchi',
-
   'error.400': 'Kiritilgan maʼlumotlarning bir qismi notoʻgʻri. Belgilangan maydonlarni tekshiring.',
   'error.401': 'Seans tugadi. Qaytadan kiring.',
   'error.403': 'Bu amal uchun ruxsatingiz yoʻq.',
@@ -100,7 +48,6 @@ export const uz = {
   'error.offline': 'Aloqa yoʻq. Aloqa tiklanganda qayta urinib koʻring.',
   'error.unknown': 'Nimadir notoʻgʻri ketdi. Qayta urinib koʻring.',
   'error.reference': 'Murojaat raqami: {id}',
-
   'common.save': 'Saqlash',
   'common.cancel': 'Bekor qilish',
   'common.retry': 'Qayta urinish',

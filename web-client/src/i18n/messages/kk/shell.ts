@@ -1,10 +1,7 @@
-// Қазақша (кирилл жазуы). NATIVE REVIEW NEEDED: written carefully by the developers, not yet
-// checked by a native speaker. A missing key falls back to ru, then en.
-import type { Catalogue } from './en';
+import type { Catalogue } from '../en';
 
-export const kk = {
+export const shell = {
   'app.name': 'Civic Taskforce',
-
   'shell.skipToContent': 'Негізгі мазмұнға өту',
   'shell.mainNav': 'Негізгі мәзір',
   'shell.language': 'Тіл',
@@ -20,7 +17,6 @@ export const kk = {
   'shell.welcomeBody': 'Шақыруларыңызды, кездесулеріңізді және хабарларыңызды көру үшін кіріңіз.',
   'shell.notFound': 'Мұндай бет жоқ.',
   'shell.comingSoon': 'Бұл экран әзірленуде.',
-
   'nav.dashboard': 'Шолу',
   'nav.people': 'Адамдар',
   'nav.organisations': 'Ұйымдар',
@@ -28,52 +24,6 @@ export const kk = {
   'nav.inbox': 'Кіріс хабарлар',
   'nav.profile': 'Менің профилім',
   'nav.security': 'Қауіпсіздік',
-
-  'dashboard.openInvitations': '{count, plural, =0 {Ашық шақырулар жоқ} other {# ашық шақыру}}',
-  'dashboard.waiting': 'Сіздің шешіміңізді күтуде',
-  'dashboard.activeExperts': '{count, plural, other {# белсенді сарапшы}}',
-
-  'people.count': '{count, plural, other {# адам}}',
-  'people.register': 'Адамды тіркеу',
-  'people.invite': 'Шақыру',
-  'people.search': 'Аты бойынша іздеу',
-  'organisations.count': '{count, plural, other {# ұйым}}',
-
-  'meetings.upcoming': 'Алдағы кездесулер',
-  'meetings.past': 'Өткен кездесулер',
-  'meetings.schedule': 'Кездесу белгілеу',
-  'meetings.timeZone': 'Уақыт белдеуі',
-  'meetings.participants': '{count, plural, other {# қатысушы}}',
-  'meetings.yourTime': '{time} (сіздің уақытыңыз, {zone})',
-  'meetings.meetingTime': '{time}, {zone} уақыты',
-
-  'inbox.unread': '{count, plural, =0 {Оқылмаған хабар жоқ} other {# оқылмаған хабар}}',
-  'inbox.empty': 'Әзірге хабар жоқ.',
-
-  'profile.name': 'Аты-жөні',
-  'profile.email': 'Байланыс e-mail',
-  'profile.languages': 'Тілдер',
-  'profile.timeZone': 'Уақыт белдеуі',
-
-  'security.secondFactor': 'Екінші фактор',
-  'security.turnOn': 'Екінші факторды қосу',
-  'security.turnOff': 'Екінші факторды өшіру',
-  'security.recoveryCodes': 'Қалпына келтіру кодтары',
-  'security.recoveryCodesLeft': '{count, plural, other {# қалпына келтіру коды қалды}}',
-
-  'invitation.title': 'Шақыру',
-  'invitation.accept': 'Шақыруды қабылдау',
-  'invitation.decline': 'Шақырудан бас тарту',
-  'consent.title': 'Келісім',
-  'consent.noticeVersion': 'Хабарлама нұсқасы: {version}',
-  'consent.give': 'Келісемін',
-  'consent.withdraw': 'Келісімді қайтарып алу',
-
-  'rsvp.question': 'Қатысасыз ба?',
-  'rsvp.yes': 'Иә',
-  'rsvp.no': 'Жоқ',
-  'rsvp.maybe': 'Мүмкін',
-
   'status.candidate': 'Үміткер',
   'status.invited': 'Шақырылған',
   'status.accepted': 'Шақыруды қабылдады',
@@ -81,13 +31,11 @@ export const kk = {
   'status.active': 'Белсенді',
   'status.left': 'Шықты',
   'status.removed': 'Шығарылды',
-
   'role.coordinator': 'Үйлестіруші',
   'role.expert': 'Сарапшы',
   'role.member': 'Мүше ұйым',
   'role.translator': 'Аудармашы',
   'role.observer': 'Бақылаушы',
-
   'error.400': 'Енгізілген деректердің бір бөлігі дұрыс емес. Белгіленген өрістерді тексеріңіз.',
   'error.401': 'Сеанс аяқталды. Қайта кіріңіз.',
   'error.403': 'Бұл әрекетке рұқсатыңыз жоқ.',
@@ -100,7 +48,6 @@ export const kk = {
   'error.offline': 'Байланыс жоқ. Байланыс қалпына келгенде қайталап көріңіз.',
   'error.unknown': 'Бірдеңе дұрыс болмады. Қайталап көріңіз.',
   'error.reference': 'Өтініш нөмірі: {id}',
-
   'common.save': 'Сақтау',
   'common.cancel': 'Бас тарту',
   'common.retry': 'Қайталау',

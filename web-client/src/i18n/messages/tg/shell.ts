@@ -1,10 +1,7 @@
-// Тоҷикӣ (хатти кириллӣ). NATIVE REVIEW NEEDED: written carefully by the developers, not yet
-// checked by a native speaker. A missing key falls back to ru, then en.
-import type { Catalogue } from './en';
+import type { Catalogue } from '../en';
 
-export const tg = {
+export const shell = {
   'app.name': 'Civic Taskforce',
-
   'shell.skipToContent': 'Гузариш ба мундариҷаи асосӣ',
   'shell.mainNav': 'Менюи асосӣ',
   'shell.language': 'Забон',
@@ -20,7 +17,6 @@ export const tg = {
   'shell.welcomeBody': 'Барои дидани даъватномаҳо, вохӯриҳо ва паёмҳои худ ворид шавед.',
   'shell.notFound': 'Чунин саҳифа вуҷуд надорад.',
   'shell.comingSoon': 'Ин экран дар ҳоли таҳия аст.',
-
   'nav.dashboard': 'Шарҳи умумӣ',
   'nav.people': 'Одамон',
   'nav.organisations': 'Ташкилотҳо',
@@ -28,52 +24,6 @@ export const tg = {
   'nav.inbox': 'Паёмҳои воридшуда',
   'nav.profile': 'Профили ман',
   'nav.security': 'Амният',
-
-  'dashboard.openInvitations': '{count, plural, =0 {Даъватномаҳои кушода нестанд} other {# даъватномаи кушода}}',
-  'dashboard.waiting': 'Қарори шуморо интизор аст',
-  'dashboard.activeExperts': '{count, plural, other {# коршиноси фаъол}}',
-
-  'people.count': '{count, plural, other {# нафар}}',
-  'people.register': 'Ба қайд гирифтани шахс',
-  'people.invite': 'Даъват кардан',
-  'people.search': 'Ҷустуҷӯ аз рӯи ном',
-  'organisations.count': '{count, plural, other {# ташкилот}}',
-
-  'meetings.upcoming': 'Вохӯриҳои оянда',
-  'meetings.past': 'Вохӯриҳои гузашта',
-  'meetings.schedule': 'Таъин кардани вохӯрӣ',
-  'meetings.timeZone': 'Минтақаи вақт',
-  'meetings.participants': '{count, plural, other {# иштирокчӣ}}',
-  'meetings.yourTime': '{time} (вақти шумо, {zone})',
-  'meetings.meetingTime': '{time} аз рӯи вақти {zone}',
-
-  'inbox.unread': '{count, plural, =0 {Паёмҳои нохонда нестанд} other {# паёми нохонда}}',
-  'inbox.empty': 'Ҳоло паём нест.',
-
-  'profile.name': 'Ном',
-  'profile.email': 'E-mail барои тамос',
-  'profile.languages': 'Забонҳо',
-  'profile.timeZone': 'Минтақаи вақт',
-
-  'security.secondFactor': 'Омили дуюм',
-  'security.turnOn': 'Фаъол кардани омили дуюм',
-  'security.turnOff': 'Хомӯш кардани омили дуюм',
-  'security.recoveryCodes': 'Рамзҳои барқарорсозӣ',
-  'security.recoveryCodesLeft': '{count, plural, other {# рамзи барқарорсозӣ боқӣ монд}}',
-
-  'invitation.title': 'Даъватнома',
-  'invitation.accept': 'Қабул кардани даъват',
-  'invitation.decline': 'Рад кардани даъват',
-  'consent.title': 'Розигӣ',
-  'consent.noticeVersion': 'Версияи огоҳинома: {version}',
-  'consent.give': 'Ман розӣ ҳастам',
-  'consent.withdraw': 'Бозхонди розигӣ',
-
-  'rsvp.question': 'Шумо иштирок мекунед?',
-  'rsvp.yes': 'Ҳа',
-  'rsvp.no': 'Не',
-  'rsvp.maybe': 'Шояд',
-
   'status.candidate': 'Номзад',
   'status.invited': 'Даъватшуда',
   'status.accepted': 'Даъватро қабул кард',
@@ -81,13 +31,11 @@ export const tg = {
   'status.active': 'Фаъол',
   'status.left': 'Баромад',
   'status.removed': 'Хориҷ карда шуд',
-
   'role.coordinator': 'Ҳамоҳангсоз',
   'role.expert': 'Коршинос',
   'role.member': 'Ташкилоти узв',
   'role.translator': 'Тарҷумон',
   'role.observer': 'Нозир',
-
   'error.400': 'Қисме аз маълумоти воридшуда нодуруст аст. Майдонҳои ишорашударо санҷед.',
   'error.401': 'Ҷаласа ба охир расид. Лутфан, аз нав ворид шавед.',
   'error.403': 'Шумо барои ин амал иҷозат надоред.',
@@ -100,7 +48,6 @@ export const tg = {
   'error.offline': 'Пайвастшавӣ нест. Вақте ки пайвастшавӣ барқарор шавад, аз нав кӯшиш кунед.',
   'error.unknown': 'Чизе нодуруст шуд. Аз нав кӯшиш кунед.',
   'error.reference': 'Рақами муроҷиат: {id}',
-
   'common.save': 'Нигоҳ доштан',
   'common.cancel': 'Бекор кардан',
   'common.retry': 'Аз нав кӯшиш кардан',

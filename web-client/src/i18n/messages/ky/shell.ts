@@ -1,10 +1,7 @@
-// Кыргызча (кирилл жазуу). NATIVE REVIEW NEEDED: written carefully by the developers, not yet
-// checked by a native speaker. A missing key falls back to ru, then en.
-import type { Catalogue } from './en';
+import type { Catalogue } from '../en';
 
-export const ky = {
+export const shell = {
   'app.name': 'Civic Taskforce',
-
   'shell.skipToContent': 'Негизги мазмунга өтүү',
   'shell.mainNav': 'Негизги меню',
   'shell.language': 'Тил',
@@ -20,7 +17,6 @@ export const ky = {
   'shell.welcomeBody': 'Чакыруулардын, жолугушуулардын жана билдирүүлөрдүн тизмесин көрүү үчүн кириңиз.',
   'shell.notFound': 'Мындай барак жок.',
   'shell.comingSoon': 'Бул экран иштелип жатат.',
-
   'nav.dashboard': 'Сереп',
   'nav.people': 'Адамдар',
   'nav.organisations': 'Уюмдар',
@@ -28,52 +24,6 @@ export const ky = {
   'nav.inbox': 'Келген билдирүүлөр',
   'nav.profile': 'Менин профилим',
   'nav.security': 'Коопсуздук',
-
-  'dashboard.openInvitations': '{count, plural, =0 {Ачык чакыруулар жок} other {# ачык чакыруу}}',
-  'dashboard.waiting': 'Сиздин чечимиңизди күтүүдө',
-  'dashboard.activeExperts': '{count, plural, other {# активдүү эксперт}}',
-
-  'people.count': '{count, plural, other {# адам}}',
-  'people.register': 'Адамды каттоо',
-  'people.invite': 'Чакыруу',
-  'people.search': 'Аты боюнча издөө',
-  'organisations.count': '{count, plural, other {# уюм}}',
-
-  'meetings.upcoming': 'Алдыдагы жолугушуулар',
-  'meetings.past': 'Өткөн жолугушуулар',
-  'meetings.schedule': 'Жолугушуу белгилөө',
-  'meetings.timeZone': 'Убакыт алкагы',
-  'meetings.participants': '{count, plural, other {# катышуучу}}',
-  'meetings.yourTime': '{time} (сиздин убакыт, {zone})',
-  'meetings.meetingTime': '{time}, {zone} убактысы',
-
-  'inbox.unread': '{count, plural, =0 {Окула элек билдирүү жок} other {# окула элек билдирүү}}',
-  'inbox.empty': 'Азырынча билдирүү жок.',
-
-  'profile.name': 'Аты-жөнү',
-  'profile.email': 'Байланыш үчүн e-mail',
-  'profile.languages': 'Тилдер',
-  'profile.timeZone': 'Убакыт алкагы',
-
-  'security.secondFactor': 'Экинчи фактор',
-  'security.turnOn': 'Экинчи факторду күйгүзүү',
-  'security.turnOff': 'Экинчи факторду өчүрүү',
-  'security.recoveryCodes': 'Калыбына келтирүү коддору',
-  'security.recoveryCodesLeft': '{count, plural, other {# калыбына келтирүү коду калды}}',
-
-  'invitation.title': 'Чакыруу',
-  'invitation.accept': 'Чакырууну кабыл алуу',
-  'invitation.decline': 'Чакыруудан баш тартуу',
-  'consent.title': 'Макулдук',
-  'consent.noticeVersion': 'Билдирменин версиясы: {version}',
-  'consent.give': 'Макулмун',
-  'consent.withdraw': 'Макулдукту кайтарып алуу',
-
-  'rsvp.question': 'Катышасызбы?',
-  'rsvp.yes': 'Ооба',
-  'rsvp.no': 'Жок',
-  'rsvp.maybe': 'Балким',
-
   'status.candidate': 'Талапкер',
   'status.invited': 'Чакырылган',
   'status.accepted': 'Чакырууну кабыл алды',
@@ -81,13 +31,11 @@ export const ky = {
   'status.active': 'Активдүү',
   'status.left': 'Чыгып кетти',
   'status.removed': 'Чыгарылды',
-
   'role.coordinator': 'Координатор',
   'role.expert': 'Эксперт',
   'role.member': 'Мүчө уюм',
   'role.translator': 'Котормочу',
   'role.observer': 'Байкоочу',
-
   'error.400': 'Киргизилген маалыматтын бир бөлүгү туура эмес. Белгиленген талааларды текшериңиз.',
   'error.401': 'Сеанс аяктады. Кайра кириңиз.',
   'error.403': 'Бул аракетке укугуңуз жок.',
@@ -100,7 +48,6 @@ export const ky = {
   'error.offline': 'Байланыш жок. Байланыш калыбына келгенде кайра аракет кылыңыз.',
   'error.unknown': 'Бир нерсе туура эмес болду. Кайра аракет кылыңыз.',
   'error.reference': 'Кайрылуунун номери: {id}',
-
   'common.save': 'Сактоо',
   'common.cancel': 'Жокко чыгаруу',
   'common.retry': 'Кайра аракет кылуу',
