@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { homeArea, navItems } from './nav';
-import { routeOf } from './router';
+import { argsOf, hrefOf, routeOf } from './router';
 
 describe('navigation by role', () => {
   it('offers a coordinator the coordinator areas and everyone\'s', () => {
@@ -8,9 +8,9 @@ describe('navigation by role', () => {
       .toEqual(['dashboard', 'people', 'organisations', 'meetings', 'inbox', 'profile', 'security']);
   });
 
-  it('offers an expert or member only inbox, profile and security', () => {
-    expect(navItems(['expert']).map((item) => item.area)).toEqual(['inbox', 'profile', 'security']);
-    expect(navItems([]).map((item) => item.area)).toEqual(['inbox', 'profile', 'security']);
+  it('offers an expert or member their inbox, meetings, membership, profile and security', () => {
+    expect(navItems(['expert']).map((item) => item.area)).toEqual(['inbox', 'meetings', 'membership', 'profile', 'security']);
+    expect(navItems([]).map((item) => item.area)).toEqual(['inbox', 'meetings', 'membership', 'profile', 'security']);
   });
 
   it('lands coordinators on the dashboard and everyone else in the inbox', () => {
@@ -24,5 +24,14 @@ describe('navigation by role', () => {
     expect(routeOf('')).toBeNull();
     expect(routeOf('#/nowhere')).toBe('notFound');
     expect(routeOf('#main')).toBeUndefined();
+  });
+
+  it('reads an area\'s arguments from the hash, decoded, and writes them encoded', () => {
+    expect(argsOf('#/people/p-1')).toEqual(['p-1']);
+    expect(argsOf('#/meetings/m%2F1/minutes')).toEqual(['m/1', 'minutes']);
+    expect(argsOf('#/people')).toEqual([]);
+    expect(argsOf('#main')).toEqual([]);
+    expect(hrefOf('meetings', 'm/1', 'minutes')).toBe('#/meetings/m%2F1/minutes');
+    expect(hrefOf('inbox')).toBe('#/inbox');
   });
 });

@@ -4,7 +4,7 @@ import { signal } from '@preact/signals';
 import type { ComponentType } from 'preact';
 import type { Area } from './nav';
 
-const AREAS: readonly Area[] = ['dashboard', 'people', 'organisations', 'meetings', 'inbox', 'profile', 'security'];
+const AREAS: readonly Area[] = ['dashboard', 'people', 'organisations', 'meetings', 'membership', 'inbox', 'profile', 'security'];
 
 /** null is home; 'notFound' an unknown route */
 export type Route = Area | 'notFound' | null;
@@ -18,14 +18,32 @@ export function routeOf(hash: string): Route | undefined {
 }
 
 export const route = signal<Route>(null);
+/** What follows the area in the hash, decoded: #/people/p-1 → ['p-1'] (a person's page). */
+export const routeArgs = signal<readonly string[]>([]);
+
+/** The segments after the area, or [] when the hash is no route. */
+export function argsOf(hash: string): string[] {
+  if (!hash.startsWith('#/')) return [];
+  return hash.substring(2).split('/').slice(1).filter((part) => part !== '').map((part) => {
+    try {
+      return decodeURIComponent(part);
+    } catch {
+      return part;
+    }
+  });
+}
 
 export function followHash(hash: string = window.location.hash): void {
   const next = routeOf(hash);
-  if (next !== undefined) route.value = next;
+  if (next !== undefined) {
+    route.value = next;
+    routeArgs.value = argsOf(hash);
+  }
 }
 
-export function hrefOf(area: Area): string {
-  return `#/${area}`;
+/** #/area or #/area/arg1/arg2 with each argument encoded. */
+export function hrefOf(area: Area, ...args: readonly string[]): string {
+  return [`#/${area}`, ...args.map((arg) => encodeURIComponent(arg))].join('/');
 }
 
 type AreaModule = { default: ComponentType };
@@ -36,6 +54,7 @@ export const areaLoaders: Record<Area, () => Promise<AreaModule>> = {
   people: () => import('../areas/people/index'),
   organisations: () => import('../areas/people/index').then((m) => ({ default: m.Organisations })),
   meetings: () => import('../areas/meetings/index'),
+  membership: () => import('../areas/membership/index'),
   inbox: () => import('../areas/inbox/index'),
   profile: () => import('../areas/profile/index'),
   security: () => import('../areas/profile/index').then((m) => ({ default: m.Security })),

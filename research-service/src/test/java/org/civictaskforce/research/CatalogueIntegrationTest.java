@@ -240,7 +240,9 @@ class CatalogueIntegrationTest {
                 .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
                 .body("{\"title\":\" \",\"summary\":\"s\",\"url\":\"ftp://x\",\"confidence\":\"sure\"}")
                 .exchange().expectStatus().isEqualTo(422).expectBody()
-                .jsonPath("$.errors").isNotEmpty();
+                .jsonPath("$.errors").isNotEmpty()
+                // the constraint's code lets the web client say it in the person's language
+                .jsonPath("$.errors[?(@.field == 'title')].code").isEqualTo("NotBlank");
         http.put().uri("/api/research/institutions/wb/standards/no-such-standard")
                 .contentType(org.springframework.http.MediaType.APPLICATION_JSON).body(CORRECTION)
                 .exchange().expectStatus().isNotFound();

@@ -167,7 +167,8 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     }
 
     private static Map<String, String> fieldError(FieldError error) {
-        return Map.of("field", error.getField(),
+        // "code" is the constraint's name (NotBlank, Size, Email…): the web client chooses its words by it
+        return Map.of("field", error.getField(), "code", error.getCode() == null ? "Invalid" : error.getCode(),
                 "message", error.getDefaultMessage() == null ? "invalid" : error.getDefaultMessage());
     }
 
