@@ -15,6 +15,16 @@
 # deliberately, together with the Java version in pom.xml.
 
 ############################################################################################################
+# web: the web workspace (module web-client), built by npm from its lockfile on Node 20; the gateway serves it
+############################################################################################################
+FROM node:20.19.5-bookworm-slim AS web
+WORKDIR /web
+COPY web-client/package.json web-client/package-lock.json ./
+RUN npm ci --no-audit --no-fund --loglevel=error
+COPY web-client/ ./
+RUN npm run --silent build
+
+############################################################################################################
 # build: the whole reactor, on Maven + Temurin 17
 ############################################################################################################
 FROM maven:3.9.16-eclipse-temurin-17-noble AS build
@@ -45,8 +55,10 @@ RUN chmod +x mvnw \
 # 2. The sources, then the reactor. Tests run in CI, not in the image build (-DskipTests also skips the
 #    system-tests module's npm step).
 COPY . .
-# web-client/ (built with npm) is not in an image yet: the gateway still serves its placeholder page
-RUN ./mvnw -B -DskipTests package -pl '!web-client'
+# web-client's npm steps ran in the "web" stage (this image has no Node): its built files go where Maven packs
+# them, and exec.skip leaves npm out of the reactor
+COPY --from=web /web/target/classes/static/ web-client/target/classes/static/
+RUN ./mvnw -B -DskipTests -Dexec.skip=true package
 
 ############################################################################################################
 # extract: the chosen service's jar, split into Spring Boot layers (dependencies change less often than code)

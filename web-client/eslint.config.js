@@ -17,6 +17,21 @@ export default tseslint.config(
     },
   },
   {
+    // nothing a person typed may ever become markup: text goes through JSX, never through HTML strings
+    files: ['src/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-syntax': ['error',
+        { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: 'No HTML from strings: render text with JSX.' },
+        { selector: "MemberExpression[property.name=/^(innerHTML|outerHTML|insertAdjacentHTML)$/]", message: 'No HTML from strings: render text with JSX.' },
+        { selector: "CallExpression[callee.object.name='document'][callee.property.name='write']", message: 'No document.write.' },
+      ],
+    },
+  },
+  {
+    files: ['public/sw.js'],
+    languageOptions: { globals: globals.serviceworker },
+  },
+  {
     files: ['scripts/**/*.mjs', '*.config.{js,ts}'],
     languageOptions: { globals: globals.node },
   },

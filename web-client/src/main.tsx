@@ -3,6 +3,7 @@ import './styles.css';
 import { App } from './app/App';
 import { loadAccount, account } from './api/auth';
 import { watchConnectivity } from './api/connectivity';
+import { registerServiceWorker } from './api/offlineCopies';
 import { startingLanguage, switchLanguage } from './i18n/i18n';
 import { followHash } from './app/router';
 import type { Language } from './i18n/languages';
@@ -12,6 +13,7 @@ function chooseLanguage(language: Language) {
 }
 
 watchConnectivity();
+if (import.meta.env.PROD) registerServiceWorker();
 followHash();
 window.addEventListener('hashchange', () => followHash());
 void switchLanguage(startingLanguage());

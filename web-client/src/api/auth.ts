@@ -2,13 +2,14 @@
 // navigation, sign-out by POST /logout answered with {"redirect"} because the page asks for JSON.
 import { signal } from '@preact/signals';
 import { request, type HttpDeps } from './http';
+import { forgetOfflineCopies } from './offlineCopies';
 
 export type Role = 'coordinator' | 'expert' | 'member' | 'translator' | 'observer';
 
 export type Account =
   | { readonly state: 'loading' }
   | { readonly state: 'signedOut' }
-  | { readonly state: 'signedIn'; readonly roles: readonly string[] };
+  | { readonly state: 'signedIn'; readonly roles: readonly string[]; readonly subject: string };
 
 export const account = signal<Account>({ state: 'loading' });
 
@@ -16,13 +17,17 @@ export const SIGN_IN_PATH = '/oauth2/authorization/civic';
 
 interface Me {
   readonly signedIn?: boolean;
+  /** the person's id (the token's subject), never a name */
+  readonly subject?: unknown;
   readonly roles?: unknown;
 }
 
 export async function loadAccount(deps?: HttpDeps): Promise<Account> {
   const me = await request<Me>('GET', '/auth/me', undefined, deps);
   const roles = Array.isArray(me?.roles) ? me.roles.filter((role): role is string => typeof role === 'string') : [];
-  const loaded: Account = me?.signedIn ? { state: 'signedIn', roles } : { state: 'signedOut' };
+  const subject = typeof me?.subject === 'string' ? me.subject : '';
+  const loaded: Account = me?.signedIn ? { state: 'signedIn', roles, subject } : { state: 'signedOut' };
+  if (loaded.state === 'signedOut') void forgetOfflineCopies();
   account.value = loaded;
   return loaded;
 }
@@ -39,5 +44,11 @@ export function signIn(location: Navigator = window.location): void {
 export async function signOut(location: Navigator = window.location, deps?: HttpDeps): Promise<void> {
   const answer = await request<{ redirect?: unknown }>('POST', '/logout', undefined, deps);
   account.value = { state: 'signedOut' };
+  await forgetOfflineCopies();
   location.assign(typeof answer?.redirect === 'string' ? answer.redirect : '/');
+}
+
+/** The signed-in person's id, or null. */
+export function mySubject(current: Account = account.value): string | null {
+  return current.state === 'signedIn' && current.subject !== '' ? current.subject : null;
 }

@@ -3,6 +3,7 @@
 // X-XSRF-TOKEN header, which another site cannot read. Errors become ApiError (problem details).
 import { ApiError, type ProblemDetails } from './problems';
 import { reportReachable, reportUnreachable } from './connectivity';
+import { OFFLINE_COPY_HEADER } from './offlineCopies';
 
 export const SAFE_METHODS: readonly string[] = ['GET', 'HEAD', 'OPTIONS', 'TRACE'];
 
@@ -47,7 +48,9 @@ export async function request<T>(method: string, path: string, body?: unknown, d
     reportUnreachable();
     throw new ApiError(0, null, null, true);
   }
-  reportReachable();
+  // an answer kept by the service worker: the gateway could not be reached, what is shown is the last copy
+  if (response.headers.get(OFFLINE_COPY_HEADER) !== null) reportUnreachable();
+  else reportReachable();
   const text = await response.text();
   let data: unknown = null;
   if (text) {

@@ -55,7 +55,7 @@ describe('the shell', () => {
   });
 
   it('shows a coordinator the coordinator navigation', () => {
-    account.value = { state: 'signedIn', roles: ['coordinator'] };
+    account.value = { state: 'signedIn', roles: ['coordinator'], subject: 'p-1' };
     render(<App onLanguage={() => undefined} />);
     const links = screen.getAllByRole('link').filter((link) => link.getAttribute('href')?.startsWith('#/'));
     expect(links.map((link) => link.textContent))
@@ -64,7 +64,7 @@ describe('the shell', () => {
   });
 
   it('does not offer people or the dashboard to an expert, and refuses the route if typed', async () => {
-    account.value = { state: 'signedIn', roles: ['expert'] };
+    account.value = { state: 'signedIn', roles: ['expert'], subject: 'p-1' };
     route.value = 'people';
     render(<App onLanguage={() => undefined} />);
     expect(screen.queryByRole('link', { name: 'People' })).toBeNull();
@@ -73,14 +73,14 @@ describe('the shell', () => {
   });
 
   it('opens the home area lazily and marks it as the current page', async () => {
-    account.value = { state: 'signedIn', roles: ['member'] };
+    account.value = { state: 'signedIn', roles: ['member'], subject: 'p-1' };
     render(<App onLanguage={() => undefined} />);
     expect(await screen.findByRole('heading', { level: 1, name: 'Inbox' })).toBeTruthy();
     expect(screen.getByRole('link', { name: 'Inbox' }).getAttribute('aria-current')).toBe('page');
   });
 
   it('signs out with the CSRF header and follows the gateway\'s JSON redirect', async () => {
-    account.value = { state: 'signedIn', roles: ['member'] };
+    account.value = { state: 'signedIn', roles: ['member'], subject: 'p-1' };
     const { calls, http } = gateway(() => new Response('{"redirect":"http://localhost:9000/connect/logout?x=1"}', { status: 200 }));
     const nav = navigator();
     render(<App onLanguage={() => undefined} location={nav.location} http={http} />);
@@ -94,7 +94,7 @@ describe('the shell', () => {
   });
 
   it('says in words when sign-out is refused', async () => {
-    account.value = { state: 'signedIn', roles: ['member'] };
+    account.value = { state: 'signedIn', roles: ['member'], subject: 'p-1' };
     const { http } = gateway(() => new Response('{"status":403,"title":"Forbidden"}', { status: 403 }));
     render(<App onLanguage={() => undefined} location={navigator().location} http={http} />);
     fireEvent.click(screen.getByRole('button', { name: 'Sign out' }));

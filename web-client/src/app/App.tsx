@@ -1,6 +1,7 @@
 // The shell: skip link, banner with language and account, the role's navigation, the main region.
-import { useState } from 'preact/hooks';
-import { account, signIn, signOut, type Navigator } from '../api/auth';
+import { useEffect, useState } from 'preact/hooks';
+import { account, mySubject, signIn, signOut, type Navigator } from '../api/auth';
+import { followInbox, unreadCount } from '../api/inbox';
 import { offline } from '../api/connectivity';
 import { problemMessage } from '../api/problems';
 import type { HttpDeps } from '../api/http';
@@ -43,6 +44,13 @@ export function App({ onLanguage, location, http }: AppProps) {
   const allowed = new Set(items.map((item) => item.area));
   const requested = route.value;
   const shown = requested === null && current.state === 'signedIn' ? homeArea(roles) : requested;
+  const me = mySubject(current);
+
+  // the unread badge stays current wherever the person is (EventSource reconnects by itself)
+  useEffect(() => {
+    if (me === null || typeof EventSource === 'undefined') return undefined;
+    return followInbox(me);
+  }, [me]);
 
   async function onSignOut() {
     setSigningOut(true);
@@ -95,7 +103,15 @@ export function App({ onLanguage, location, http }: AppProps) {
           <ul>
             {items.map((item) => (
               <li key={item.area}>
-                <a href={hrefOf(item.area)} aria-current={shown === item.area ? 'page' : undefined}>{t(item.label)}</a>
+                <a href={hrefOf(item.area)} aria-current={shown === item.area ? 'page' : undefined}>
+                  {t(item.label)}
+                  {item.area === 'inbox' && unreadCount.value !== null && unreadCount.value > 0 && (
+                    <span class="badge" id="unread-badge">
+                      <span aria-hidden="true">{unreadCount.value}</span>
+                      <span class="visually-hidden">{t('inbox.unread', { count: unreadCount.value })}</span>
+                    </span>
+                  )}
+                </a>
               </li>
             ))}
           </ul>

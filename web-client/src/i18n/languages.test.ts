@@ -30,9 +30,12 @@ describe('choosing the language', () => {
   it('remembers only the language code', () => {
     const stored = new Map<string, string>();
     const storage = { setItem: (k: string, v: string) => void stored.set(k, v), getItem: (k: string) => stored.get(k) ?? null };
-    rememberLanguage(storage, 'kk');
+    const jar = { cookie: '' };
+    rememberLanguage(storage, 'kk', jar);
     expect([...stored.entries()]).toEqual([[STORAGE_KEY, 'kk']]);
     expect(rememberedLanguage(storage)).toBe('kk');
+    // and in a cookie for the identity service's pages: the code only, the whole site, a year, not sent cross-site
+    expect(jar.cookie).toBe('civic-lang=kk; Path=/; Max-Age=31536000; SameSite=Lax');
   });
 
   it('survives storage that throws (disabled by policy or private mode)', () => {

@@ -56,10 +56,19 @@ export function rememberedLanguage(storage: ReadableStorage | undefined): string
   }
 }
 
-export function rememberLanguage(storage: WritableStorage | undefined, language: Language): void {
+/** The cookie the identity service's sign-in and enrolment pages read (same host, so they speak the same language). */
+export const LANGUAGE_COOKIE = 'civic-lang';
+
+export function languageCookie(language: Language): string {
+  return `${LANGUAGE_COOKIE}=${language}; Path=/; Max-Age=31536000; SameSite=Lax`;
+}
+
+export function rememberLanguage(storage: WritableStorage | undefined, language: Language,
+  cookies: { cookie: string } | undefined = typeof document === 'undefined' ? undefined : document): void {
   try {
     storage?.setItem(STORAGE_KEY, language);
   } catch {
     // storage disabled: the choice lasts for this page only
   }
+  if (cookies) cookies.cookie = languageCookie(language);
 }

@@ -2,6 +2,8 @@
 // pressed twice), the failure kept for the alert and the fields, success reported once.
 import { useState } from 'preact/hooks';
 import { fieldErrors, type FieldErrors } from './fields';
+import { offline } from '../api/connectivity';
+import { ApiError } from '../api/problems';
 
 export interface Action<A extends unknown[]> {
   readonly busy: boolean;
@@ -20,6 +22,11 @@ export function useAction<A extends unknown[]>(call: (...args: A) => Promise<unk
     fields: fieldErrors(error),
     async run(...args: A) {
       if (busy) return false;
+      if (offline.value) {
+        // offline, the screen shows the last copy: read-only, nothing is sent
+        setError(new ApiError(0, null, null, true));
+        return false;
+      }
       setBusy(true);
       setError(null);
       try {

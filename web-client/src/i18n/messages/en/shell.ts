@@ -67,4 +67,5 @@ export const shell = {
   'field.range': 'This number is out of range.',
   'field.future': 'Please choose a time in the future.',
   'field.invalid': 'Please check this field.',
+  'common.saving': 'Saving…',
 } as const;

@@ -68,4 +68,5 @@ export const shell = {
   'field.range': 'Сан рұқсат етілген ауқымнан тыс.',
   'field.future': 'Болашақтағы уақытты таңдаңыз.',
   'field.invalid': 'Бұл өрісті тексеріңіз.',
+  'common.saving': 'Сақталуда…',
 } as const satisfies Catalogue;

@@ -68,4 +68,5 @@ export const shell = {
   'field.range': 'Сан уруксат берилген чектен тышкары.',
   'field.future': 'Келечектеги убакытты тандаңыз.',
   'field.invalid': 'Бул талааны текшериңиз.',
+  'common.saving': 'Сакталууда…',
 } as const satisfies Catalogue;

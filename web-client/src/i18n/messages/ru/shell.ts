@@ -68,4 +68,5 @@ export const shell = {
   'field.range': 'Число вне допустимого диапазона.',
   'field.future': 'Выберите время в будущем.',
   'field.invalid': 'Проверьте это поле.',
+  'common.saving': 'Сохранение…',
 } as const satisfies Catalogue;

@@ -68,4 +68,5 @@ export const shell = {
   'field.range': 'Рақам берун аз доираи иҷозатдодашуда аст.',
   'field.future': 'Вақти ояндаро интихоб кунед.',
   'field.invalid': 'Ин майдонро санҷед.',
+  'common.saving': 'Нигоҳ дошта истодааст…',
 } as const satisfies Catalogue;

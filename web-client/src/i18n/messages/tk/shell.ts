@@ -68,4 +68,5 @@ export const shell = {
   'field.range': 'San rugsat berlen çäkden daşarda.',
   'field.future': 'Geljekdäki wagty saýlaň.',
   'field.invalid': 'Bu meýdançany barlaň.',
+  'common.saving': 'Ýatda saklanýar…',
 } as const satisfies Catalogue;

@@ -68,4 +68,5 @@ export const shell = {
   'field.range': 'Son ruxsat etilgan oraliqdan tashqarida.',
   'field.future': 'Kelajakdagi vaqtni tanlang.',
   'field.invalid': 'Bu maydonni tekshiring.',
+  'common.saving': 'Saqlanmoqda…',
 } as const satisfies Catalogue;

@@ -129,7 +129,8 @@ class EdgeAuthenticationTest extends GatewayIntegrationTest {
     @Test
     void thingsOutsideTheApiStayOpen() {
         anonymous().get().uri("/").exchange().expectStatus().isOk();
-        anonymous().get().uri("/app.js").exchange().expectStatus().isOk();
+        anonymous().get().uri("/manifest.webmanifest").exchange().expectStatus().isOk();
+        anonymous().get().uri("/sw.js").exchange().expectStatus().isOk();
         anonymous().get().uri("/actuator/health/liveness").exchange().expectStatus().isOk();
         anonymous().get().uri("/auth/me").exchange()
                 .expectStatus().isOk()

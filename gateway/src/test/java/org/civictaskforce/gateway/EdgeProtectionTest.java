@@ -130,7 +130,7 @@ class EdgeProtectionTest extends GatewayIntegrationTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = { "/", "/app.js", "/api/membership/people", "/no/such/page", "/actuator/health" })
+    @ValueSource(strings = { "/", "/sw.js", "/api/membership/people", "/no/such/page", "/actuator/health" })
     void securityHeadersAreOnEveryResponse(String path) {
         assertSecurityHeaders(client.get().uri(path).exchange());
     }

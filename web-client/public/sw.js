@@ -1,0 +1,76 @@
+// The service worker: the shell opens offline and shows what was last loaded, read-only.
+// - the page and the built files: precached at install (the list comes from /precache.json, written by the
+//   build), hashed files served from the cache first (they never change), the page from the network first;
+// - GET answers of the API and /auth/me: from the network; when it cannot be reached, the last answer kept
+//   is served, marked with the header X-Civic-Offline-Copy so the page shows "offline" and offers no changes;
+// - anything else (every change) goes to the network only.
+// Kept answers are personal data on this device: the page deletes them at sign-out (message "forget") and
+// when the session turns out to have ended.
+const SHELL = 'civic-shell-v1';
+const DATA = 'civic-data-v1';
+const OFFLINE_HEADER = 'X-Civic-Offline-Copy';
+
+self.addEventListener('install', (event) => {
+  event.waitUntil((async () => {
+    const cache = await caches.open(SHELL);
+    const listed = await fetch('/precache.json', { cache: 'no-store' });
+    const files = listed.ok ? await listed.json() : [];
+    await cache.addAll(['/', ...files]);
+    await self.skipWaiting();
+  })());
+});
+
+self.addEventListener('activate', (event) => {
+  event.waitUntil((async () => {
+    for (const name of await caches.keys()) {
+      if (name !== SHELL && name !== DATA) await caches.delete(name);
+    }
+    await self.clients.claim();
+  })());
+});
+
+self.addEventListener('message', (event) => {
+  if (event.data === 'forget') event.waitUntil(caches.delete(DATA));
+});
+
+function isData(url) {
+  return url.pathname.startsWith('/api/') || url.pathname === '/auth/me';
+}
+
+async function networkFirst(request, cacheName, markCopy) {
+  const cache = await caches.open(cacheName);
+  try {
+    const answer = await fetch(request);
+    if (answer.ok && answer.status === 200) await cache.put(request, answer.clone());
+    return answer;
+  } catch (unreachable) {
+    const kept = await cache.match(request);
+    if (!kept) throw unreachable;
+    if (!markCopy) return kept;
+    const headers = new Headers(kept.headers);
+    headers.set(OFFLINE_HEADER, '1');
+    return new Response(await kept.blob(), { status: kept.status, statusText: kept.statusText, headers });
+  }
+}
+
+async function cacheFirst(request) {
+  const kept = await caches.match(request);
+  if (kept) return kept;
+  const answer = await fetch(request);
+  if (answer.ok) await (await caches.open(SHELL)).put(request, answer.clone());
+  return answer;
+}
+
+self.addEventListener('fetch', (event) => {
+  const request = event.request;
+  if (request.method !== 'GET') return;
+  const url = new URL(request.url);
+  if (url.origin !== self.location.origin) return;
+  if (request.mode === 'navigate' && url.pathname === '/') {
+    event.respondWith(networkFirst(new Request('/'), SHELL, false));
+  } else if (url.pathname.startsWith('/assets/')) {
+    event.respondWith(cacheFirst(request));
+  } else if (isData(url)) {
+    event.respondWith(networkFirst(request, DATA, true));
+  }
+});
