@@ -10,12 +10,4 @@ export default function Profile() {
   );
 }
 
-export function Security() {
-  return (
-    <section aria-labelledby="area-title">
-      <h1 id="area-title" tabIndex={-1}>{t('nav.security')}</h1>
-      <h2>{t('security.secondFactor')}</h2>
-      <p>{t('shell.comingSoon')}</p>
-    </section>
-  );
-}
+export { Security } from './Security';

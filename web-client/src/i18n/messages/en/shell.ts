@@ -31,6 +31,7 @@ export const shell = {
   'status.active': 'Active',
   'status.left': 'Left',
   'status.removed': 'Removed',
+  'status.erased': 'Erased',
   'role.coordinator': 'Coordinator',
   'role.expert': 'Expert',
   'role.member': 'Member organisation',

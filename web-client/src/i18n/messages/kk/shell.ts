@@ -32,6 +32,7 @@ export const shell = {
   'status.active': 'Белсенді',
   'status.left': 'Шықты',
   'status.removed': 'Шығарылды',
+  'status.erased': 'Өшірілген',
   'role.coordinator': 'Үйлестіруші',
   'role.expert': 'Сарапшы',
   'role.member': 'Мүше ұйым',

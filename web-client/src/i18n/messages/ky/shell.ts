@@ -32,6 +32,7 @@ export const shell = {
   'status.active': 'Активдүү',
   'status.left': 'Чыгып кетти',
   'status.removed': 'Чыгарылды',
+  'status.erased': 'Өчүрүлгөн',
   'role.coordinator': 'Координатор',
   'role.expert': 'Эксперт',
   'role.member': 'Мүчө уюм',

@@ -32,6 +32,7 @@ export const shell = {
   'status.active': 'Активен',
   'status.left': 'Вышел',
   'status.removed': 'Исключён',
+  'status.erased': 'Удалён',
   'role.coordinator': 'Координатор',
   'role.expert': 'Эксперт',
   'role.member': 'Организация-участник',

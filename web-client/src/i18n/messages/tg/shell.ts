@@ -32,6 +32,7 @@ export const shell = {
   'status.active': 'Фаъол',
   'status.left': 'Баромад',
   'status.removed': 'Хориҷ карда шуд',
+  'status.erased': 'Нест карда шуд',
   'role.coordinator': 'Ҳамоҳангсоз',
   'role.expert': 'Коршинос',
   'role.member': 'Ташкилоти узв',

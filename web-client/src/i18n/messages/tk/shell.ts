@@ -32,6 +32,7 @@ export const shell = {
   'status.active': 'Işjeň',
   'status.left': 'Çykdy',
   'status.removed': 'Çykaryldy',
+  'status.erased': 'Pozuldy',
   'role.coordinator': 'Utgaşdyryjy',
   'role.expert': 'Bilermen',
   'role.member': 'Agza gurama',

@@ -32,6 +32,7 @@ export const shell = {
   'status.active': 'Faol',
   'status.left': 'Chiqib ketdi',
   'status.removed': 'Chiqarildi',
+  'status.erased': 'Oʻchirilgan',
   'role.coordinator': 'Koordinator',
   'role.expert': 'Ekspert',
   'role.member': 'Aʼzo tashkilot',

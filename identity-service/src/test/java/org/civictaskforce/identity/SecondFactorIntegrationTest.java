@@ -52,7 +52,7 @@ class SecondFactorIntegrationTest extends IdentityIntegrationTestBase {
                 .asString());
         HttpResponse<String> confirmed = call("POST", base + API + "/confirm", member.tokens().accessToken(),
                 confirm(currentCode(secret)));
-        assertThat(confirmed.statusCode()).as(confirmed.body()).isEqualTo(204);
+        assertThat(confirmed.statusCode()).as(confirmed.body()).isEqualTo(200);
         nextStep();
         return new Member(member.personId(), member.username(), member.accountId(), secret, member.tokens());
     }
@@ -101,7 +101,7 @@ class SecondFactorIntegrationTest extends IdentityIntegrationTestBase {
 
         byte[] key = base32(replaced);
         assertThat(call("POST", base + API + "/confirm", bearer, confirm(currentCode(key)))
-                .statusCode()).isEqualTo(204);
+                .statusCode()).isEqualTo(200);
         problem(call("POST", base + API, bearer, null), 409, "/problems/conflict");
         problem(call("POST", base + API + "/confirm", bearer, confirm(currentCode(key))), 409,
                 "/problems/conflict");
@@ -158,7 +158,7 @@ class SecondFactorIntegrationTest extends IdentityIntegrationTestBase {
         // with the code in the body
         byte[] again = base32(json(call("POST", base + API, bearer, null)).get("secret").asString());
         assertThat(call("POST", base + API + "/confirm", bearer, confirm(currentCode(again)))
-                .statusCode()).isEqualTo(204);
+                .statusCode()).isEqualTo(200);
         nextStep();
         assertThat(call("DELETE", base + API, bearer, "{\"code\":\"" + currentCode(again) + "\"}").statusCode())
                 .isEqualTo(204);
@@ -180,7 +180,7 @@ class SecondFactorIntegrationTest extends IdentityIntegrationTestBase {
         assertThat(flow.authorize(member.username(), PASSWORD).succeeded()).as("still not required").isTrue();
 
         assertThat(call("POST", base + API + "/confirm", bearer, confirm(currentCode(key))).statusCode())
-                .isEqualTo(204);
+                .isEqualTo(200);
     }
 
     @Test
@@ -227,6 +227,52 @@ class SecondFactorIntegrationTest extends IdentityIntegrationTestBase {
         problem(call("POST", base + API + "/confirm", null, "{\"code\":\"123456\"}"), 401, "/problems/unauthenticated");
         problem(call("DELETE", base + API, null, "{\"code\":\"123456\"}"), 401, "/problems/unauthenticated");
         problem(call("DELETE", base + API, "not.a.token", "{\"code\":\"123456\"}"), 401, "/problems/unauthenticated");
+    }
+
+    @Test
+    void theStatusSaysWhatAppliesAndRecoveryCodesSignInOnceEach() {
+        Member member = member("recovery");
+        String bearer = member.tokens().accessToken();
+        HttpResponse<String> off = call("GET", base + API, bearer, null);
+        assertThat(off.statusCode()).isEqualTo(200);
+        assertThat(off.headers().firstValue("Cache-Control")).hasValue("no-store");
+        assertThat(json(off).get("state").asString()).isEqualTo("OFF");
+        byte[] key = base32(json(call("POST", base + API, bearer, null)).get("secret").asString());
+        assertThat(json(call("GET", base + API, bearer, null)).get("state").asString()).isEqualTo("PENDING");
+
+        HttpResponse<String> confirmed = call("POST", base + API + "/confirm", bearer, confirm(currentCode(key)));
+        assertThat(confirmed.statusCode()).as(confirmed.body()).isEqualTo(200);
+        assertThat(confirmed.headers().firstValue("Cache-Control")).hasValue("no-store");
+        List<String> codes = new ArrayList<>();
+        json(confirmed).get("recoveryCodes").forEach(code -> codes.add(code.asString()));
+        assertThat(codes).hasSize(10).doesNotHaveDuplicates()
+                .allSatisfy(code -> assertThat(code).matches("([A-HJ-NP-Z2-9]{4}-){3}[A-HJ-NP-Z2-9]{4}"));
+        JsonNode on = json(call("GET", base + API, bearer, null));
+        assertThat(on.get("state").asString()).isEqualTo("ON");
+        assertThat(on.get("recoveryCodesLeft").asInt()).isEqualTo(10);
+        assertThat(mongo.getCollection("accounts").find(Filters.eq("_id", member.accountId())).first().toJson())
+                .as("only hashes are stored").doesNotContain(codes.get(0)).doesNotContain(codes.get(0).replace("-", ""));
+        nextStep();
+
+        // a recovery code instead of the app's code, typed in lower case without dashes: once
+        String typed = codes.get(3).replace("-", "").toLowerCase(java.util.Locale.ROOT);
+        assertThat(flow.authorize(member.username(), PASSWORD, typed).succeeded()).isTrue();
+        assertThat(flow.authorize(member.username(), PASSWORD, codes.get(3)).succeeded()).as("used up").isFalse();
+        assertThat(flow.authorize(member.username(), PASSWORD, "AAAA-BBBB-CCCC-DDDD").succeeded()).isFalse();
+        assertThat(json(call("GET", base + API, bearer, null)).get("recoveryCodesLeft").asInt()).isEqualTo(9);
+        assertThat(audits(IdentityAudit.RECOVERY_CODE_USED, member.accountId())).isEqualTo(1);
+
+        // new codes need a current code from the app; the old ones stop working
+        problem(call("POST", base + API + "/recovery-codes", bearer, "{\"code\":\"000000\"}"), 422,
+                "/problems/domain-rule");
+        HttpResponse<String> renewed = call("POST", base + API + "/recovery-codes", bearer,
+                "{\"code\":\"" + currentCode(key) + "\"}");
+        assertThat(renewed.statusCode()).as(renewed.body()).isEqualTo(200);
+        assertThat(json(renewed).get("recoveryCodes").size()).isEqualTo(10);
+        assertThat(json(renewed).get("recoveryCodes").toString()).doesNotContain(codes.get(0));
+        assertThat(flow.authorize(member.username(), PASSWORD, codes.get(0)).succeeded()).as("replaced").isFalse();
+        assertThat(flow.authorize(member.username(), PASSWORD, json(renewed).get("recoveryCodes").get(0).asString())
+                .succeeded()).isTrue();
     }
 
     @Test

@@ -31,6 +31,7 @@ import com.mongodb.client.model.Updates;
 public class AccountStore {
     public static final String COLLECTION = "accounts";
     private static final String SECOND_FACTOR = "secondFactor";
+    private static final String RECOVERY_CODES = "recoveryCodes";
 
     private final MongoTemplate mongo;
 
@@ -98,8 +99,11 @@ public class AccountStore {
         }
     }
 
-    /** The account's second factor as stored: the sealed secret, whether it is required, the last step used. */
-    public record StoredSecondFactor(String sealedSecret, boolean active, long lastStep) {
+    /**
+     * The account's second factor as stored: the sealed secret, whether it is required, the last step used, and
+     * how many one-time recovery codes are left (only their hashes are stored).
+     */
+    public record StoredSecondFactor(String sealedSecret, boolean active, long lastStep, int recoveryCodesLeft) {
     }
 
     public Optional<StoredSecondFactor> secondFactor(String id) {
@@ -109,8 +113,9 @@ public class AccountStore {
             return Optional.empty();
         }
         Number lastStep = factor.get("lastStep", Number.class);
+        List<?> recovery = factor.get(RECOVERY_CODES, List.class);
         return Optional.of(new StoredSecondFactor(factor.getString("secret"), Boolean.TRUE.equals(factor.getBoolean("active")),
-                lastStep == null ? -1 : lastStep.longValue()));
+                lastStep == null ? -1 : lastStep.longValue(), recovery == null ? 0 : recovery.size()));
     }
 
     /** Stores a pending (not yet required) second factor, replacing a pending one. @return false if one is active */
@@ -143,6 +148,28 @@ public class AccountStore {
         return collection().updateOne(Filters.and(Filters.eq("_id", id),
                 Filters.eq(SECOND_FACTOR + ".secret", sealedSecret), Filters.lt(SECOND_FACTOR + ".lastStep", step)),
                 Updates.set(SECOND_FACTOR + ".lastStep", step)).getModifiedCount() > 0;
+    }
+
+    /**
+     * Replaces the recovery codes of the active second factor {@code sealedSecret} by these hashes.
+     *
+     * @return false if the second factor changed, went or is not active
+     */
+    public boolean setRecoveryCodes(String id, String sealedSecret, List<String> hashes) {
+        return collection().updateOne(Filters.and(Filters.eq("_id", id),
+                Filters.eq(SECOND_FACTOR + ".secret", sealedSecret), Filters.eq(SECOND_FACTOR + ".active", true)),
+                Updates.set(SECOND_FACTOR + "." + RECOVERY_CODES, hashes)).getModifiedCount() > 0;
+    }
+
+    /**
+     * Uses up the recovery code with this hash: atomic, so a code signs in once even when sent twice at once.
+     *
+     * @return false if the account has no such unused code
+     */
+    public boolean useRecoveryCode(String id, String hash) {
+        return collection().updateOne(Filters.and(Filters.eq("_id", id), Filters.eq(SECOND_FACTOR + ".active", true),
+                Filters.eq(SECOND_FACTOR + "." + RECOVERY_CODES, hash)),
+                Updates.pull(SECOND_FACTOR + "." + RECOVERY_CODES, hash)).getModifiedCount() > 0;
     }
 
     /** @return false if the second factor changed or went in the meantime */

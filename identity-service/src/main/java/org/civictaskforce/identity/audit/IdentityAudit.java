@@ -23,6 +23,7 @@ public class IdentityAudit {
     public static final String SECOND_FACTOR_ENABLED = "org.civictaskforce.identity.account.second-factor-enabled";
     public static final String SECOND_FACTOR_DISABLED = "org.civictaskforce.identity.account.second-factor-disabled";
     public static final String SECOND_FACTOR_FAILED = "org.civictaskforce.identity.account.second-factor-failed";
+    public static final String RECOVERY_CODE_USED = "org.civictaskforce.identity.account.recovery-code-used";
     public static final String ENROLMENT_ISSUED = "org.civictaskforce.identity.enrolment.issued";
     public static final String ENROLMENT_COMPLETED = "org.civictaskforce.identity.enrolment.completed";
 

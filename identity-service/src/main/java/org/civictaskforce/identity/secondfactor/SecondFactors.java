@@ -2,9 +2,13 @@ package org.civictaskforce.identity.secondfactor;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 
@@ -37,6 +41,20 @@ public class SecondFactors {
     /** What the person adds to their authenticator app. */
     public record Setup(String secret, String otpauthUri) {
     }
+
+    /** Where the account stands: {@code OFF}, {@code PENDING} (set up, not confirmed) or {@code ON}. */
+    public record Status(String state, int recoveryCodesLeft) {
+    }
+
+    /**
+     * One-time codes for the day the phone is lost, shown once: each signs in once in place of a code from the
+     * app. Only a salted SHA-256 of each is stored (80 random bits each, so the hash cannot be searched back).
+     */
+    public record RecoveryCodes(List<String> recoveryCodes) {
+    }
+
+    static final int RECOVERY_CODE_COUNT = 10;
+    private static final char[] RECOVERY_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789".toCharArray();
 
     private final AccountStore accounts;
     private final SecretCipher cipher;
@@ -82,7 +100,7 @@ public class SecondFactors {
      * @throws ConflictException if it is already active
      * @throws DomainRuleException for a wrong password, a wrong (or used) code, or a locked account
      */
-    public void confirm(String subject, String code, String password) {
+    public RecoveryCodes confirm(String subject, String code, String password) {
         Account account = account(subject);
         if (account.lockedAt(clock.instant())) {
             throw new DomainRuleException("Too many failed attempts: the account is locked for now. Try again later.");
@@ -106,6 +124,69 @@ public class SecondFactors {
         }
         audit.record(IdentityAudit.SECOND_FACTOR_ENABLED, AccountStore.COLLECTION, account.id(), subject);
         log.info("second factor enabled for account {}", account.id());
+        return newRecoveryCodes(account.id(), factor.sealedSecret());
+    }
+
+    /** Where the subject's account stands (nothing secret). */
+    public Status status(String subject) {
+        Account account = account(subject);
+        return accounts.secondFactor(account.id())
+                .map(f -> new Status(f.active() ? "ON" : "PENDING", f.active() ? f.recoveryCodesLeft() : 0))
+                .orElse(new Status("OFF", 0));
+    }
+
+    /**
+     * New recovery codes in place of the old ones, given a current code from the app (an access token alone must
+     * not be enough to obtain a way in). A wrong code counts toward the lockout.
+     *
+     * @throws NotFoundException if no second factor is active
+     * @throws DomainRuleException for a wrong (or used) code, or a locked account
+     */
+    public RecoveryCodes renewRecoveryCodes(String subject, String code) {
+        Account account = account(subject);
+        StoredSecondFactor factor = accounts.secondFactor(account.id()).filter(StoredSecondFactor::active)
+                .orElseThrow(() -> new NotFoundException("Active second factor of", subject));
+        Instant now = clock.instant();
+        if (account.lockedAt(now)) {
+            throw new DomainRuleException("Too many failed attempts: the account is locked for now. Try again later.");
+        }
+        OptionalLong step = Totp.match(cipher.open(factor.sealedSecret(), account.id()), code, now, factor.lastStep());
+        if (step.isEmpty() || !accounts.useSecondFactorStep(account.id(), factor.sealedSecret(), step.getAsLong())) {
+            failed(account.id(), subject);
+            throw new DomainRuleException(WRONG_CODE);
+        }
+        log.info("recovery codes renewed for account {}", account.id());
+        return newRecoveryCodes(account.id(), factor.sealedSecret());
+    }
+
+    private RecoveryCodes newRecoveryCodes(String accountId, String sealedSecret) {
+        List<String> codes = new ArrayList<>();
+        for (int i = 0; i < RECOVERY_CODE_COUNT; i++) {
+            StringBuilder code = new StringBuilder();
+            for (int c = 0; c < 16; c++) {
+                if (c > 0 && c % 4 == 0) {
+                    code.append('-');
+                }
+                code.append(RECOVERY_ALPHABET[RANDOM.nextInt(RECOVERY_ALPHABET.length)]);
+            }
+            codes.add(code.toString());
+        }
+        if (!accounts.setRecoveryCodes(accountId, sealedSecret, codes.stream().map(c -> recoveryHash(accountId, c)).toList())) {
+            throw new ConflictException("The second factor changed in the meantime; try again.");
+        }
+        return new RecoveryCodes(List.copyOf(codes));
+    }
+
+    /** The stored form of a recovery code: typed with or without dashes and spaces, in either case. */
+    static String recoveryHash(String accountId, String code) {
+        String normalised = code.replaceAll("[\\s-]", "").toUpperCase(java.util.Locale.ROOT);
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest((accountId + ":" + normalised).getBytes(StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /**
@@ -146,6 +227,13 @@ public class SecondFactors {
         OptionalLong step = Totp.match(cipher.open(factor.get().sealedSecret(), accountId), code, clock.instant(),
                 factor.get().lastStep());
         if (step.isPresent() && accounts.useSecondFactorStep(accountId, factor.get().sealedSecret(), step.getAsLong())) {
+            return true;
+        }
+        // a recovery code in place of the app's code (longer than any app code, so never mistaken for one)
+        if (code != null && code.length() >= 16 && code.length() <= 40
+                && accounts.useRecoveryCode(accountId, recoveryHash(accountId, code))) {
+            audit.record(IdentityAudit.RECOVERY_CODE_USED, AccountStore.COLLECTION, accountId, Actor.ANONYMOUS);
+            log.info("a recovery code was used to sign in to account {}", accountId);
             return true;
         }
         audit.record(IdentityAudit.SECOND_FACTOR_FAILED, AccountStore.COLLECTION, accountId, Actor.ANONYMOUS);

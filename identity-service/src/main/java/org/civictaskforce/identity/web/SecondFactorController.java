@@ -6,6 +6,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -39,6 +40,12 @@ public class SecondFactorController {
     public record ConfirmRequest(@NotBlank @Size(max = 16) String code, @NotBlank @Size(max = 200) String password) {
     }
 
+    /** {@code 200 {state, recoveryCodesLeft}}: OFF, PENDING or ON, so a page offers only what applies. */
+    @GetMapping
+    public ResponseEntity<SecondFactors.Status> status(@AuthenticationPrincipal Jwt caller) {
+        return ResponseEntity.ok().header("Cache-Control", "no-store").body(secondFactors.status(caller.getSubject()));
+    }
+
     /** {@code 201 {secret, otpauthUri}}: pending until confirmed; 409 if one is active. */
     @PostMapping
     public ResponseEntity<SecondFactors.Setup> begin(@AuthenticationPrincipal Jwt caller) {
@@ -46,12 +53,23 @@ public class SecondFactorController {
                 .body(secondFactors.begin(caller.getSubject()));
     }
 
-    /** {@code 204}: required at sign-in from now on; 422 for a wrong code or password. */
+    /**
+     * {@code 200 {recoveryCodes}}: required at sign-in from now on; the one-time recovery codes are in this answer
+     * only (never stored readable, never shown again); 422 for a wrong code or password.
+     */
     @PostMapping("/confirm")
-    public ResponseEntity<Void> confirm(@Valid @RequestBody ConfirmRequest request,
+    public ResponseEntity<SecondFactors.RecoveryCodes> confirm(@Valid @RequestBody ConfirmRequest request,
             @AuthenticationPrincipal Jwt caller) {
-        secondFactors.confirm(caller.getSubject(), request.code(), request.password());
-        return ResponseEntity.noContent().build();
+        return ResponseEntity.ok().header("Cache-Control", "no-store")
+                .body(secondFactors.confirm(caller.getSubject(), request.code(), request.password()));
+    }
+
+    /** {@code 200 {recoveryCodes}}: new codes in place of the old ones, given a current code from the app. */
+    @PostMapping("/recovery-codes")
+    public ResponseEntity<SecondFactors.RecoveryCodes> renewRecoveryCodes(@Valid @RequestBody CodeRequest request,
+            @AuthenticationPrincipal Jwt caller) {
+        return ResponseEntity.ok().header("Cache-Control", "no-store")
+                .body(secondFactors.renewRecoveryCodes(caller.getSubject(), request.code()));
     }
 
     /** {@code 204}; the current code in the body ({@code {"code"}}) or in {@value #CODE_HEADER}. */

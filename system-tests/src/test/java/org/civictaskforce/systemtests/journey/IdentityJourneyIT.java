@@ -124,7 +124,8 @@ class IdentityJourneyIT {
         assertThat(wrong.statusCode()).isEqualTo(422);
         HttpResponse<String> confirmed = browser.send("POST", "/api/identity/me/second-factor/confirm",
                 "{\"code\":\"" + OneTimeCodes.code(secret, step) + "\",\"password\":\"" + credentials[1] + "\"}", true);
-        assertThat(confirmed.statusCode()).as(confirmed.body()).isEqualTo(204);
+        assertThat(confirmed.statusCode()).as(confirmed.body()).isEqualTo(200);
+        assertThat(GatewayClient.JSON.readTree(confirmed.body()).get("recoveryCodes").size()).as("one-time recovery codes, shown once").isEqualTo(10);
         assertThat(browser.send("POST", "/logout", null, true).statusCode()).isEqualTo(200);
 
         // the password alone no longer signs in, and the page does not say which part was wrong
