@@ -82,16 +82,16 @@ export function App({ onLanguage, location, http }: AppProps) {
         <div class="account">
           {current.state === 'signedIn' && (
             <>
-              <span class="signed-in-as">
+              <span class="signed-in-as" id="signed-in-as">
                 {roles.length ? t('shell.signedIn', { roles: roleNames(roles) }) : t('shell.signedInNoRole')}
               </span>
-              <button type="button" onClick={onSignOut} disabled={signingOut}>
+              <button type="button" id="sign-out" onClick={onSignOut} disabled={signingOut}>
                 {signingOut ? t('shell.signingOut') : t('shell.signOut')}
               </button>
             </>
           )}
           {current.state === 'signedOut' && (
-            <button type="button" onClick={() => signIn(location)}>{t('shell.signIn')}</button>
+            <button type="button" id="sign-in" onClick={() => signIn(location)}>{t('shell.signIn')}</button>
           )}
         </div>
       </header>

@@ -28,4 +28,13 @@ export const profile = {
   'security.renewTitle': 'New recovery codes',
   'security.renew': 'Make new recovery codes',
   'security.turnOffExplain': 'Without it, your password alone signs in again.',
+  'profile.explain': 'These are your own details. Coordinators see them too; other members see only your display name and country.',
+  'profile.protected': 'Your identity is protected: other members see only your display name.',
+  'profile.displayName': 'Display name',
+  'profile.displayNameHint': 'What other members see. It may be a pseudonym.',
+  'profile.fullName': 'Full name (optional)',
+  'profile.preferredLanguage': 'Language for messages',
+  'profile.preferredLanguageHint': 'Your e-mails and inbox messages are written in it.',
+  'profile.nothingChanged': 'Nothing was changed.',
+  'profile.country': 'Country: {country} (a coordinator can change it).',
 } as const;

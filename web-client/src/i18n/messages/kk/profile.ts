@@ -29,4 +29,13 @@ export const profile = {
   'security.renewTitle': 'Жаңа қалпына келтіру кодтары',
   'security.renew': 'Жаңа қалпына келтіру кодтарын жасау',
   'security.turnOffExplain': 'Онсыз кіру үшін тек құпия сөз қайтадан жеткілікті болады.',
+  'profile.explain': 'Бұл сіздің жеке деректеріңіз. Оларды үйлестірушілер де көреді; басқа мүшелер тек көрсетілетін атыңыз бен еліңізді көреді.',
+  'profile.protected': 'Жеке басыңыз қорғалған: басқа мүшелер тек көрсетілетін атыңызды көреді.',
+  'profile.displayName': 'Көрсетілетін ат',
+  'profile.displayNameHint': 'Оны басқа мүшелер көреді. Бүркеншік ат болуы мүмкін.',
+  'profile.fullName': 'Толық аты-жөні (міндетті емес)',
+  'profile.preferredLanguage': 'Хабарламалар тілі',
+  'profile.preferredLanguageHint': 'Хаттарыңыз бен кірістегі хабарламалар осы тілде жазылады.',
+  'profile.nothingChanged': 'Ештеңе өзгерген жоқ.',
+  'profile.country': 'Ел: {country} (оны үйлестіруші өзгерте алады).',
 } as const satisfies Catalogue;

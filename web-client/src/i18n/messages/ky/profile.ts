@@ -29,4 +29,13 @@ export const profile = {
   'security.renewTitle': 'Жаңы калыбына келтирүү коддору',
   'security.renew': 'Жаңы калыбына келтирүү коддорун түзүү',
   'security.turnOffExplain': 'Ансыз кирүү үчүн кайра сырсөз гана жетиштүү болот.',
+  'profile.explain': 'Бул сиздин жеке маалыматыңыз. Аны координаторлор да көрөт; башка мүчөлөр көрсөтүлүүчү атыңызды жана өлкөңүздү гана көрөт.',
+  'profile.protected': 'Инсандыгыңыз корголгон: башка мүчөлөр көрсөтүлүүчү атыңызды гана көрөт.',
+  'profile.displayName': 'Көрсөтүлүүчү ат',
+  'profile.displayNameHint': 'Аны башка мүчөлөр көрөт. Лакап ат болушу мүмкүн.',
+  'profile.fullName': 'Толук аты-жөнү (милдеттүү эмес)',
+  'profile.preferredLanguage': 'Билдирүүлөрдүн тили',
+  'profile.preferredLanguageHint': 'Каттарыңыз жана киришке келген билдирүүлөр ушул тилде жазылат.',
+  'profile.nothingChanged': 'Эч нерсе өзгөргөн жок.',
+  'profile.country': 'Өлкө: {country} (аны координатор өзгөртө алат).',
 } as const satisfies Catalogue;

@@ -29,4 +29,13 @@ export const profile = {
   'security.renewTitle': 'Новые коды восстановления',
   'security.renew': 'Создать новые коды восстановления',
   'security.turnOffExplain': 'Без него для входа снова будет достаточно одного пароля.',
+  'profile.explain': 'Это ваши собственные данные. Их видят и координаторы; другие участники видят только ваше отображаемое имя и страну.',
+  'profile.protected': 'Ваша личность защищена: другие участники видят только ваше отображаемое имя.',
+  'profile.displayName': 'Отображаемое имя',
+  'profile.displayNameHint': 'Его видят другие участники. Может быть псевдонимом.',
+  'profile.fullName': 'Полное имя (необязательно)',
+  'profile.preferredLanguage': 'Язык сообщений',
+  'profile.preferredLanguageHint': 'На нём пишутся ваши письма и сообщения во входящих.',
+  'profile.nothingChanged': 'Ничего не изменено.',
+  'profile.country': 'Страна: {country} (её может изменить координатор).',
 } as const satisfies Catalogue;

@@ -29,4 +29,13 @@ export const profile = {
   'security.renewTitle': 'Рамзҳои нави барқарорсозӣ',
   'security.renew': 'Сохтани рамзҳои нави барқарорсозӣ',
   'security.turnOffExplain': 'Бе он барои воридшавӣ боз танҳо парол кифоя мешавад.',
+  'profile.explain': 'Ин маълумоти шахсии шумост. Онро ҳамоҳангсозон низ мебинанд; дигар аъзо танҳо номи намоишӣ ва кишвари шуморо мебинанд.',
+  'profile.protected': 'Шахсияти шумо ҳифз шудааст: дигар аъзо танҳо номи намоишии шуморо мебинанд.',
+  'profile.displayName': 'Номи намоишӣ',
+  'profile.displayNameHint': 'Онро дигар аъзо мебинанд. Метавонад тахаллус бошад.',
+  'profile.fullName': 'Номи пурра (ихтиёрӣ)',
+  'profile.preferredLanguage': 'Забони паёмҳо',
+  'profile.preferredLanguageHint': 'Мактубҳо ва паёмҳои воридоти шумо бо ҳамин забон навишта мешаванд.',
+  'profile.nothingChanged': 'Ҳеҷ чиз тағйир наёфт.',
+  'profile.country': 'Кишвар: {country} (онро ҳамоҳангсоз тағйир дода метавонад).',
 } as const satisfies Catalogue;

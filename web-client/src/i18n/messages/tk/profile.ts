@@ -29,4 +29,13 @@ export const profile = {
   'security.renewTitle': 'Täze dikeltme kodlary',
   'security.renew': 'Täze dikeltme kodlaryny döret',
   'security.turnOffExplain': 'Onsuz girmek üçin ýene diňe parol ýeterlik bolar.',
+  'profile.explain': 'Bular siziň öz maglumatlaryňyz. Olary utgaşdyryjylar hem görýär; beýleki agzalar diňe görkezilýän adyňyzy we ýurduňyzy görýär.',
+  'profile.protected': 'Şahsyýetiňiz goralýar: beýleki agzalar diňe görkezilýän adyňyzy görýär.',
+  'profile.displayName': 'Görkezilýän at',
+  'profile.displayNameHint': 'Ony beýleki agzalar görýär. Lakam bolup biler.',
+  'profile.fullName': 'Doly ady (hökmany däl)',
+  'profile.preferredLanguage': 'Habarlaryň dili',
+  'profile.preferredLanguageHint': 'Hatlaryňyz we gelen habarlaryňyz şu dilde ýazylýar.',
+  'profile.nothingChanged': 'Hiç zat üýtgedilmedi.',
+  'profile.country': 'Ýurt: {country} (ony utgaşdyryjy üýtgedip biler).',
 } as const satisfies Catalogue;

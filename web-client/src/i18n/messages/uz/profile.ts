@@ -29,4 +29,13 @@ export const profile = {
   'security.renewTitle': 'Yangi tiklash kodlari',
   'security.renew': 'Yangi tiklash kodlarini yaratish',
   'security.turnOffExplain': 'Usiz kirish uchun yana faqat parol yetarli boʻladi.',
+  'profile.explain': 'Bu sizning shaxsiy maʼlumotlaringiz. Ularni koordinatorlar ham koʻradi; boshqa aʼzolar faqat koʻrsatiladigan ismingiz va mamlakatingizni koʻradi.',
+  'profile.protected': 'Shaxsingiz himoyalangan: boshqa aʼzolar faqat koʻrsatiladigan ismingizni koʻradi.',
+  'profile.displayName': 'Koʻrsatiladigan ism',
+  'profile.displayNameHint': 'Uni boshqa aʼzolar koʻradi. Taxallus boʻlishi mumkin.',
+  'profile.fullName': 'Toʻliq ism (ixtiyoriy)',
+  'profile.preferredLanguage': 'Xabarlar tili',
+  'profile.preferredLanguageHint': 'Xatlaringiz va kiruvchi xabarlaringiz shu tilda yoziladi.',
+  'profile.nothingChanged': 'Hech narsa oʻzgartirilmadi.',
+  'profile.country': 'Mamlakat: {country} (uni koordinator oʻzgartirishi mumkin).',
 } as const satisfies Catalogue;
