@@ -27,7 +27,8 @@ import jakarta.validation.constraints.Size;
 /**
  * The enrolment link: {@code GET /enrol?token=…} shows a form (username, password twice; CSRF protected);
  * {@code POST /enrol} creates the account or resets it. A form post gets a page; a JSON post
- * ({@code {"token","username","password"}}) gets 201 {@code {"sub"}} or an RFC 9457 problem.
+ * ({@code {"token","username","password"}}) gets 201 {@code {"sub"}} or an RFC 9457 problem (in English). The pages
+ * are in the person's language ({@link PageLanguage}); the form's hidden {@code lang} keeps it across the post.
  */
 @Controller
 public class EnrolPageController {
