@@ -14,6 +14,7 @@ import org.civictaskforce.identity.accounts.AccountSignIn;
 import org.civictaskforce.identity.accounts.SignInDetails;
 import org.civictaskforce.identity.keys.SigningKeys;
 import org.civictaskforce.identity.membership.Roles;
+import org.civictaskforce.identity.web.SignInLanguage;
 import org.civictaskforce.platform.web.CorrelationId;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -52,7 +53,6 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtGra
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.AuthenticationEntryPoint;
-import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -84,7 +84,7 @@ public class SecurityConfiguration {
                 .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
                 .csrf(csrf -> csrf.ignoringRequestMatchers(endpoints))
                 .exceptionHandling(exceptions -> exceptions.defaultAuthenticationEntryPointFor(
-                        new LoginUrlAuthenticationEntryPoint("/login"), new MediaTypeRequestMatcher(MediaType.TEXT_HTML)))
+                        SignInLanguage.entryPoint("/login"), new MediaTypeRequestMatcher(MediaType.TEXT_HTML)))
                 .oauth2ResourceServer(resource -> resource.jwt(Customizer.withDefaults()));
         return http.build();
     }
@@ -126,7 +126,9 @@ public class SecurityConfiguration {
                                 "/actuator/prometheus")
                         .permitAll()
                         .anyRequest().authenticated())
-                .formLogin(form -> form.loginPage("/login").permitAll().authenticationDetailsSource(SignInDetails::new))
+                .formLogin(form -> form.loginPage("/login").permitAll().authenticationDetailsSource(SignInDetails::new)
+                        // "/login?error", in the language the form was in
+                        .failureHandler(SignInLanguage.failureHandler()))
                 // AccountSignIn only: no second, password-only provider that ProviderManager would try after it
                 .authenticationProvider(signIn)
                 .csrf(csrf -> csrf.ignoringRequestMatchers(jsonEnrolment))

@@ -108,17 +108,21 @@ public class Enrolments {
         Optional<Document> found = find(token);
         State state = state(found);
         if (state != State.VALID) {
-            throw new EnrolmentRefusedException(message(state));
+            throw refused(state);
         }
         String personId = found.get().getString("_id");
         String username = Usernames.normalise(rawUsername);
         if (!Usernames.valid(username)) {
-            throw new EnrolmentRefusedException(
+            throw new EnrolmentRefusedException(EnrolmentRefusedException.Reason.USERNAME,
                     "Choose a username of 3 to 64 letters, digits, dots, dashes, underscores or @ (a pseudonym is fine).");
         }
-        String passwordProblem = Passwords.problem(password, repeated);
+        Passwords.Problem passwordProblem = Passwords.check(password, repeated);
         if (passwordProblem != null) {
-            throw new EnrolmentRefusedException(passwordProblem);
+            throw new EnrolmentRefusedException(switch (passwordProblem) {
+                case TOO_SHORT -> EnrolmentRefusedException.Reason.PASSWORD_TOO_SHORT;
+                case TOO_LONG -> EnrolmentRefusedException.Reason.PASSWORD_TOO_LONG;
+                case DIFFERENT -> EnrolmentRefusedException.Reason.PASSWORDS_DIFFER;
+            }, passwordProblem.message());
         }
         Optional<Account> holder = accounts.byUsername(username);
         if (holder.isPresent() && !personId.equals(holder.get().personId())) {
@@ -130,7 +134,7 @@ public class Enrolments {
                 Filters.exists("usedAt", false), Filters.gt("expiresAt", Date.from(now))),
                 Updates.set("usedAt", Date.from(now))).getModifiedCount();
         if (consumed == 0) {
-            throw new EnrolmentRefusedException(message(State.USED));
+            throw refused(State.USED);
         }
         String hash = passwords.encode(password);
         try {
@@ -159,6 +163,14 @@ public class Enrolments {
     /** Removes the person's pending (or used) link. */
     public void erase(String personId) {
         collection().deleteOne(Filters.eq("_id", personId));
+    }
+
+    private static EnrolmentRefusedException refused(State state) {
+        return new EnrolmentRefusedException(switch (state) {
+            case USED -> EnrolmentRefusedException.Reason.LINK_USED;
+            case EXPIRED -> EnrolmentRefusedException.Reason.LINK_EXPIRED;
+            default -> EnrolmentRefusedException.Reason.LINK_UNKNOWN;
+        }, message(state));
     }
 
     public static String message(State state) {
