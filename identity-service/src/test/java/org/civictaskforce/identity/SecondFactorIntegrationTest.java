@@ -326,8 +326,9 @@ class SecondFactorIntegrationTest extends IdentityIntegrationTestBase {
     @Test
     void theLoginPageHasAnOptionalOneTimeCodeField() {
         String page = new Browser().get(base + "/login").body();
+        // the app's six digits or a recovery code (letters and dashes): no digits-only pattern
         assertThat(page).contains("name=\"otp\"").contains("autocomplete=\"one-time-code\"")
-                .contains("inputmode=\"numeric\"");
+                .contains("maxlength=\"24\"").doesNotContain("pattern=\"[0-9 ]*\"");
         assertThat(page.substring(page.indexOf("name=\"otp\""))).doesNotStartWith("name=\"otp\" required");
     }
 

@@ -46,7 +46,7 @@ public class LoginPageController {
                 <label for="password">%4$s</label>
                 <input id="password" name="password" type="password" autocomplete="current-password" required%6$s>
                 <label for="%1$s">%5$s <small>%7$s</small></label>
-                <input id="%1$s" name="%1$s" autocomplete="one-time-code" inputmode="numeric" pattern="[0-9 ]*" maxlength="7"%6$s>
+                <input id="%1$s" name="%1$s" autocomplete="one-time-code" autocapitalize="characters" spellcheck="false" maxlength="24"%6$s>
                 %2$s
                 <button type="submit">%8$s</button>
                 </form>

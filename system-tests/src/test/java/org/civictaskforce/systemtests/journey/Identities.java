@@ -102,9 +102,12 @@ final class Identities {
         }
     }
 
-    private Account enrol(String personId) {
-        // the identity service issues links only for people membership registered, which it learns from
-        // membership's events a moment after the registration: until then it answers 404
+    /**
+     * A new enrolment link for the person, as a coordinator hands it over. The identity service issues links only
+     * for people membership registered, which it learns from membership's events a moment after the registration:
+     * until then it answers 404.
+     */
+    String enrolmentUrl(String personId) {
         JsonNode link = null;
         Instant deadline = Instant.now().plusSeconds(30);
         while (link == null) {
@@ -119,7 +122,11 @@ final class Identities {
                 sleep(200);
             }
         }
-        String url = link.get("enrolmentUrl").asString();
+        return link.get("enrolmentUrl").asString();
+    }
+
+    private Account enrol(String personId) {
+        String url = enrolmentUrl(personId);
         String token = url.substring(url.indexOf("token=") + "token=".length());
         Account account = new Account("p-" + UUID.randomUUID().toString().substring(0, 12),
                 "pw-" + UUID.randomUUID());

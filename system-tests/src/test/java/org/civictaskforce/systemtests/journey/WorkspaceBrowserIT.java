@@ -1,0 +1,183 @@
+package org.civictaskforce.systemtests.journey;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.civictaskforce.devstack.Devstack;
+import org.civictaskforce.systemtests.journey.GatewayClient.Answer;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+
+/**
+ * The web workspace in a real browser, as the people of the plan use it: an invited person (their own browser, in
+ * their language, once on a desktop in Russian and once on a 360 px phone in Kyrgyz) opens the enrolment link a
+ * coordinator handed them, creates their sign-in, signs in through the web client, accepts the invitation, consents
+ * to the notice, is activated, reads their inbox and turns on a second factor with the QR code and recovery codes
+ * shown in the page. Every screen is checked with axe-core; on the phone, nothing is wider than the screen and every
+ * control is a 44 px target. Screenshots go to {@code target/screenshots}.
+ */
+class WorkspaceBrowserIT {
+    /** The words the person must see, per language (from the web client's catalogues, checked here as shown). */
+    private static final Map<String, Map<String, String>> WORDS = Map.of(
+            "ru", Map.of("signIn", "Войти", "membership", "Моё участие", "accept", "Принять приглашение",
+                    "consent", "Я даю согласие", "waiting", "координатор подтвердит", "active", "Активен",
+                    "inbox", "Входящие", "security", "Безопасность", "turnOn", "Включить второй фактор",
+                    "writtenDown", "Я их записал(а)"),
+            "ky", Map.of("signIn", "Кирүү", "membership", "Менин мүчөлүгүм", "accept", "Чакырууну кабыл алуу",
+                    "consent", "Макулмун", "waiting", "координатор мүчөлүгүңүздү ырастайт", "active", "Активдүү",
+                    "inbox", "Келген билдирүүлөр", "security", "Коопсуздук", "turnOn", "Экинчи факторду күйгүзүү",
+                    "writtenDown", "Мен аларды жазып алдым"));
+
+    private static Devstack stack;
+    private static GatewayClient coordinator;
+
+    @BeforeAll
+    static void system() {
+        WebBrowser.requireBrowser();
+        stack = SystemUnderTest.stack();
+        coordinator = SystemUnderTest.gateway();
+    }
+
+    @ParameterizedTest(name = "in {0}, {1} px wide")
+    @CsvSource({ "ru, 1280, KG, Asia/Bishkek", "ky, 360, KG, Asia/Bishkek" })
+    void anInvitedPersonJoinsFromTheEnrolmentLinkAndTurnsOnASecondFactor(String language, int width, String country,
+            String zone) throws Exception {
+        Map<String, String> words = WORDS.get(language);
+        String shot = language + "-" + width + "-";
+        // the coordinator's part (the browser journey of the coordinator is its own test): registered and invited
+        String name = "Browser " + language + " " + UUID.randomUUID().toString().substring(0, 6);
+        Answer created = coordinator.post("/api/membership/people", """
+                {"displayName":"%s","fullName":"%s Example","email":"web-%s@example.org","country":"%s",
+                 "preferredLanguage":"%s","timeZone":"%s","roles":["EXPERT"]}""".formatted(name, name,
+                UUID.randomUUID().toString().substring(0, 8), country, language, zone));
+        assertThat(created.status()).as(created.raw()).isEqualTo(201);
+        String person = created.body().get("id").asString();
+        assertThat(coordinator.post("/api/membership/people/" + person + "/invitations", null).status()).isEqualTo(201);
+        String link = SystemUnderTest.identities().enrolmentUrl(person);
+
+        String username = "web-" + UUID.randomUUID().toString().substring(0, 10);
+        String password = "a long pass phrase " + UUID.randomUUID().toString().substring(0, 6);
+        try (WebBrowser browser = WebBrowser.open(stack.gatewayUrl() + "/", language + ",ru,en", width)) {
+            // signed out: the welcome screen in the browser's language
+            browser.waitFor(ExpectedConditions.textToBe(By.id("sign-in"), words.get("signIn")));
+            assertThat(browser.script("return document.documentElement.lang")).isEqualTo(language);
+            browser.assertAccessible("welcome");
+            checkPhone(browser, width, "welcome");
+
+            // the enrolment link: their own username and password on the identity service's page
+            browser.go(link);
+            browser.type(By.id("username"), username);
+            browser.type(By.id("password"), password);
+            browser.type(By.id("repeat"), password);
+            browser.assertAccessible("enrolment page");
+            browser.screenshot(shot + "enrol");
+            browser.click(By.cssSelector("form button[type=submit]"));
+            browser.waitFor(ExpectedConditions.not(ExpectedConditions.urlContains("token=")));
+
+            // back at the web client: sign in
+            browser.go(stack.gatewayUrl() + "/");
+            browser.click(By.id("sign-in"));
+            browser.type(By.id("username"), username);
+            browser.type(By.id("password"), password);
+            browser.assertAccessible("sign-in page");
+            browser.click(By.cssSelector("form button[type=submit]"));
+            browser.waitFor(d -> d.getCurrentUrl().startsWith(stack.gatewayUrl()));
+            browser.visible(By.id("sign-out"));
+
+            // my membership: accept, then consent to the notice in my language
+            browser.click(WebBrowser.text("a", words.get("membership")));
+            browser.assertAccessible("membership: invitation");
+            browser.screenshot(shot + "invitation");
+            checkPhone(browser, width, "invitation");
+            browser.click(WebBrowser.text("button", words.get("accept")));
+            browser.visible(By.id("consent-form"));
+            assertThat(browser.visible(By.id("purpose-membership")).isSelected()).as("the required purpose").isTrue();
+            browser.assertAccessible("membership: consent");
+            browser.screenshot(shot + "consent");
+            checkPhone(browser, width, "consent");
+            browser.click(WebBrowser.text("button", words.get("consent")));
+            browser.waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("main"), words.get("waiting")));
+            JsonAssert.consentRecorded(coordinator.get("/api/membership/people/" + person));
+
+            // the coordinator activates them; the status says so after a reload
+            Answer activated = coordinator.post("/api/membership/people/" + person + "/activate", null);
+            assertThat(activated.status()).as(activated.raw()).isEqualTo(200);
+            browser.driver().navigate().refresh();
+            browser.waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("membership-status"),
+                    words.get("active")));
+
+            // the inbox: the invitation's message, in my language, with the unread badge
+            // (the link's text may end with the unread badge)
+            browser.click(By.xpath("//nav//a[starts-with(normalize-space(), " + WebBrowser.xpathLiteral(words.get("inbox"))
+                    + ")]"));
+            browser.visible(By.cssSelector("#inbox-items li"));
+            assertThat(browser.texts(By.cssSelector("#inbox-items [lang]"))).isNotEmpty();
+            assertThat(browser.driver().findElements(By.cssSelector("#inbox-items [lang='" + language + "']")))
+                    .as("messages written in the person's language").isNotEmpty();
+            browser.assertAccessible("inbox");
+            browser.screenshot(shot + "inbox");
+            checkPhone(browser, width, "inbox");
+
+            // security: the second factor, with the QR code drawn in the page and recovery codes shown once
+            browser.click(WebBrowser.text("a", words.get("security")));
+            browser.click(WebBrowser.text("button", words.get("turnOn")));
+            browser.visible(By.cssSelector("svg.qr path"));
+            String secret = browser.visible(By.id("second-factor-secret")).getText().replace(" ", "");
+            assertThat(secret).matches("[A-Z2-7]{32}");
+            assertThat(browser.driver().getCurrentUrl()).doesNotContain(secret);
+            assertThat(String.valueOf(browser.script(
+                    "return JSON.stringify(window.localStorage) + JSON.stringify(window.sessionStorage);")))
+                    .doesNotContain(secret);
+            browser.assertAccessible("security: set-up");
+            browser.screenshot(shot + "security");
+            checkPhone(browser, width, "security");
+            long step = OneTimeCodes.currentStep();
+            browser.type(By.id("code"), OneTimeCodes.code(secret, step));
+            browser.type(By.id("password"), password);
+            browser.click(By.cssSelector("#second-factor-confirm-form button[type=submit]"));
+            List<String> codes = browser.waitFor(d -> {
+                List<String> shown = browser.texts(By.cssSelector("#recovery-codes li code"));
+                return shown.size() == 10 ? shown : null;
+            });
+            assertThat(codes).allSatisfy(code -> assertThat(code).matches("([A-Z2-9]{4}-){3}[A-Z2-9]{4}"));
+            assertThat(browser.driver().getPageSource()).as("the secret leaves the page").doesNotContain(secret);
+            browser.assertAccessible("security: recovery codes");
+            browser.click(WebBrowser.text("button", words.get("writtenDown")));
+            browser.visible(By.id("second-factor-on"));
+            assertThat(browser.driver().findElements(By.id("recovery-codes"))).as("shown once").isEmpty();
+
+            // signed out, the phone is "lost": a recovery code signs in once in place of the app's code
+            browser.click(By.id("sign-out"));
+            browser.waitFor(d -> d.getCurrentUrl().startsWith(stack.gatewayUrl())
+                    && !d.findElements(By.id("sign-in")).isEmpty());
+            browser.click(By.id("sign-in"));
+            browser.type(By.id("username"), username);
+            browser.type(By.id("password"), password);
+            browser.type(By.name("otp"), codes.get(0));
+            browser.click(By.cssSelector("form button[type=submit]"));
+            browser.waitFor(d -> d.getCurrentUrl().startsWith(stack.gatewayUrl()));
+            browser.visible(By.id("sign-out"));
+        }
+    }
+
+    private static void checkPhone(WebBrowser browser, int width, String screen) {
+        if (width <= 400) {
+            browser.assertFitsWidth(screen);
+            browser.assertTouchTargets(screen);
+        }
+    }
+
+    /** Small checks on API answers the browser journey caused. */
+    private static final class JsonAssert {
+        static void consentRecorded(Answer person) {
+            assertThat(person.status()).isEqualTo(200);
+            assertThat(person.body().get("consent").get("agreedTo").toString()).contains("membership");
+        }
+    }
+}
