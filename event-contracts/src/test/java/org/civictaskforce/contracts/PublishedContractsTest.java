@@ -12,6 +12,7 @@ import java.util.stream.Stream;
 
 import org.civictaskforce.contracts.membership.MemberInvited;
 import org.civictaskforce.contracts.membership.PersonContact;
+import org.civictaskforce.contracts.membership.PersonProfileCorrected;
 import org.civictaskforce.contracts.membership.PersonRegistered;
 import org.civictaskforce.contracts.research.InstitutionCatalogued;
 import org.junit.jupiter.api.Test;
@@ -66,6 +67,24 @@ class PublishedContractsTest {
         assertThat(EventJson.readEnvelope(before).dataAs(PersonRegistered.class).protectedIdentity()).isNull();
         assertThat(EventSchemas.violations(envelope("p-1", new PersonRegistered("p-1", "TM", "ru", now, true))
                 .replace("\"protectedIdentity\":true", "\"protectedIdentity\":\"yes\""))).isNotEmpty();
+    }
+
+    /** A correction names the fields that changed, never their values. */
+    @Test
+    void aProfileCorrectionNamesFieldsOnly() {
+        Instant now = Instant.parse("2026-12-20T09:00:00Z");
+        PersonProfileCorrected corrected = new PersonProfileCorrected("p-1",
+                List.of(PersonProfileCorrected.EMAIL, PersonProfileCorrected.TIME_ZONE), "ky", now);
+        assertThat(EventSchemas.violations(envelope("p-1", corrected))).isEmpty();
+        assertThat(EventJson.readEnvelope(envelope("p-1", corrected)).dataAs(PersonProfileCorrected.class))
+                .isEqualTo(corrected);
+        assertThat(EventSchemas.violations(envelope("p-1", new PersonProfileCorrected("p-1", List.of(), "ky", now))))
+                .as("a correction corrects something").isNotEmpty();
+        assertThat(EventSchemas.violations(envelope("p-1",
+                new PersonProfileCorrected("p-1", List.of("country"), "ky", now)))).isNotEmpty();
+        String withValue = envelope("p-1", corrected)
+                .replace("\"personId\"", "\"email\":\"someone@example.org\",\"personId\"");
+        assertThat(EventSchemas.violations(withValue)).as("no values of the corrected fields").isNotEmpty();
     }
 
     @Test
