@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.stream.Stream;
 
+import org.civictaskforce.contracts.membership.MeetingRescheduled;
 import org.civictaskforce.contracts.membership.MemberInvited;
 import org.civictaskforce.contracts.membership.PersonContact;
 import org.civictaskforce.contracts.membership.PersonProfileCorrected;
@@ -67,6 +68,23 @@ class PublishedContractsTest {
         assertThat(EventJson.readEnvelope(before).dataAs(PersonRegistered.class).protectedIdentity()).isNull();
         assertThat(EventSchemas.violations(envelope("p-1", new PersonRegistered("p-1", "TM", "ru", now, true))
                 .replace("\"protectedIdentity\":true", "\"protectedIdentity\":\"yes\""))).isNotEmpty();
+    }
+
+    /** sequence was added to MeetingRescheduled v1 as an optional field: old and new events both hold. */
+    @Test
+    void meetingRescheduledCarriesTheOptionalCalendarSequenceCompatibly() {
+        Instant now = Instant.parse("2026-12-20T09:00:00Z");
+        MeetingRescheduled moved = new MeetingRescheduled("m-1", now, now.plusSeconds(3600), "Asia/Bishkek", 60, now, 2);
+        assertThat(EventSchemas.violations(envelope("m-1", moved))).isEmpty();
+        assertThat(EventJson.readEnvelope(envelope("m-1", moved)).dataAs(MeetingRescheduled.class)).isEqualTo(moved);
+        String before = envelope("m-1", new MeetingRescheduled("m-1", now, now.plusSeconds(60), "Asia/Bishkek", 60, now))
+                .replace(",\"sequence\":null", "");
+        assertThat(before).doesNotContain("sequence");
+        assertThat(EventSchemas.violations(before)).as("an event from before the field").isEmpty();
+        assertThat(EventJson.readEnvelope(before).dataAs(MeetingRescheduled.class).sequence()).isNull();
+        assertThat(EventSchemas.violations(envelope("m-1",
+                new MeetingRescheduled("m-1", now, now, "Asia/Bishkek", 60, now, 0)))).as("1 after the first move")
+                .isNotEmpty();
     }
 
     /** A correction names the fields that changed, never their values. */

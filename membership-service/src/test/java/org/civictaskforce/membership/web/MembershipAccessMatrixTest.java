@@ -77,6 +77,8 @@ class MembershipAccessMatrixTest {
             GET  /meetings                              | 401  | 403     | 200      | 200    | 200    | 200        | 200
             GET  /meetings/{own}                        | 401  | 200     | 200      | 200    | 200    | 200        | 200
             GET  /meetings/{other}                      | 401  | 404     | 200      | 200    | 200    | 200        | 200
+            GET  /meetings/{own}/calendar.ics           | 401  | 200     | 200      | 200    | 200    | 200        | 200
+            GET  /meetings/{other}/calendar.ics         | 401  | 404     | 200      | 200    | 200    | 200        | 200
             POST /meetings                              | 401  | 403     | 403      | 403    | 403    | 403        | 201
             POST /meetings/{other}/reschedule           | 401  | 403     | 403      | 403    | 403    | 403        | 200
             POST /meetings/{other}/cancel               | 401  | 403     | 403      | 403    | 403    | 403        | 200
@@ -310,6 +312,7 @@ class MembershipAccessMatrixTest {
                     BASE + "/organisations/" + f.organisation + "/invitation", null);
             case "GET /meetings" -> caller.get(BASE + "/meetings");
             case "GET /meetings/{p}" -> caller.get(BASE + "/meetings/" + meeting);
+            case "GET /meetings/{p}/calendar.ics" -> caller.get(BASE + "/meetings/" + meeting + "/calendar.ics");
             case "POST /meetings" -> caller.post(BASE + "/meetings", meetingBody());
             case "POST /meetings/{p}/reschedule" -> caller.post(BASE + "/meetings/" + meeting + "/reschedule",
                     "{\"startsAt\":\"2031-03-11T09:00:00Z\"}");
