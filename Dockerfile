@@ -39,6 +39,7 @@ COPY event-contracts/pom.xml event-contracts/
 COPY access-tokens/pom.xml access-tokens/
 COPY platform-kit/pom.xml platform-kit/
 COPY document-renderer/pom.xml document-renderer/
+COPY meeting-calendar/pom.xml meeting-calendar/
 COPY membership-service/pom.xml membership-service/
 COPY research-service/pom.xml research-service/
 COPY strategy-service/pom.xml strategy-service/

@@ -10,8 +10,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.stream.Stream;
 
+import org.civictaskforce.contracts.membership.MeetingRescheduled;
 import org.civictaskforce.contracts.membership.MemberInvited;
 import org.civictaskforce.contracts.membership.PersonContact;
+import org.civictaskforce.contracts.membership.PersonProfileCorrected;
 import org.civictaskforce.contracts.membership.PersonRegistered;
 import org.civictaskforce.contracts.research.InstitutionCatalogued;
 import org.junit.jupiter.api.Test;
@@ -66,6 +68,41 @@ class PublishedContractsTest {
         assertThat(EventJson.readEnvelope(before).dataAs(PersonRegistered.class).protectedIdentity()).isNull();
         assertThat(EventSchemas.violations(envelope("p-1", new PersonRegistered("p-1", "TM", "ru", now, true))
                 .replace("\"protectedIdentity\":true", "\"protectedIdentity\":\"yes\""))).isNotEmpty();
+    }
+
+    /** sequence was added to MeetingRescheduled v1 as an optional field: old and new events both hold. */
+    @Test
+    void meetingRescheduledCarriesTheOptionalCalendarSequenceCompatibly() {
+        Instant now = Instant.parse("2026-12-20T09:00:00Z");
+        MeetingRescheduled moved = new MeetingRescheduled("m-1", now, now.plusSeconds(3600), "Asia/Bishkek", 60, now, 2);
+        assertThat(EventSchemas.violations(envelope("m-1", moved))).isEmpty();
+        assertThat(EventJson.readEnvelope(envelope("m-1", moved)).dataAs(MeetingRescheduled.class)).isEqualTo(moved);
+        String before = envelope("m-1", new MeetingRescheduled("m-1", now, now.plusSeconds(60), "Asia/Bishkek", 60, now))
+                .replace(",\"sequence\":null", "");
+        assertThat(before).doesNotContain("sequence");
+        assertThat(EventSchemas.violations(before)).as("an event from before the field").isEmpty();
+        assertThat(EventJson.readEnvelope(before).dataAs(MeetingRescheduled.class).sequence()).isNull();
+        assertThat(EventSchemas.violations(envelope("m-1",
+                new MeetingRescheduled("m-1", now, now, "Asia/Bishkek", 60, now, 0)))).as("1 after the first move")
+                .isNotEmpty();
+    }
+
+    /** A correction names the fields that changed, never their values. */
+    @Test
+    void aProfileCorrectionNamesFieldsOnly() {
+        Instant now = Instant.parse("2026-12-20T09:00:00Z");
+        PersonProfileCorrected corrected = new PersonProfileCorrected("p-1",
+                List.of(PersonProfileCorrected.EMAIL, PersonProfileCorrected.TIME_ZONE), "ky", now);
+        assertThat(EventSchemas.violations(envelope("p-1", corrected))).isEmpty();
+        assertThat(EventJson.readEnvelope(envelope("p-1", corrected)).dataAs(PersonProfileCorrected.class))
+                .isEqualTo(corrected);
+        assertThat(EventSchemas.violations(envelope("p-1", new PersonProfileCorrected("p-1", List.of(), "ky", now))))
+                .as("a correction corrects something").isNotEmpty();
+        assertThat(EventSchemas.violations(envelope("p-1",
+                new PersonProfileCorrected("p-1", List.of("country"), "ky", now)))).isNotEmpty();
+        String withValue = envelope("p-1", corrected)
+                .replace("\"personId\"", "\"email\":\"someone@example.org\",\"personId\"");
+        assertThat(EventSchemas.violations(withValue)).as("no values of the corrected fields").isNotEmpty();
     }
 
     @Test

@@ -56,6 +56,24 @@ public final class Mails {
         return null;
     }
 
+    /** Every part of this media type (e.g. {@code text/calendar}), however deep in the multipart tree. */
+    public static java.util.List<Part> parts(Part part, String mimeType) {
+        java.util.List<Part> found = new java.util.ArrayList<>();
+        try {
+            if (part.isMimeType(mimeType)) {
+                found.add(part);
+            } else if (part.isMimeType("multipart/*")) {
+                Multipart multipart = (Multipart) part.getContent();
+                for (int i = 0; i < multipart.getCount(); i++) {
+                    found.addAll(parts(multipart.getBodyPart(i), mimeType));
+                }
+            }
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+        return found;
+    }
+
     public static boolean addressedTo(MimeMessage message, String email) {
         try {
             Address[] to = message.getAllRecipients();

@@ -248,6 +248,76 @@ class MeetingNotificationsIntegrationTest {
         assertThat(pendingReminders(meetingId)).hasSize(2).allMatch(r -> r.personId().equals(stays.id));
     }
 
+    /**
+     * The invitation and the move carry the meeting as an .ics attachment (text/calendar; method=REQUEST) that a
+     * calendar reads: the meeting's zone (not the reader's) with its VTIMEZONE, its wall-clock time there, the
+     * same UID and a higher SEQUENCE after the move; a cancellation mail carries none.
+     */
+    @Test
+    void theInvitationAndTheMoveCarryTheMeetingAsACalendarInItsOwnZone() throws Exception {
+        Person aibek = person("ru", "Asia/Tashkent", "Айбек Асанов");
+        publishContact(aibek);
+        String meetingId = "meeting-" + UUID.randomUUID();
+        String bishkek = "Asia/Bishkek";
+        // 09:00 UTC = 15:00 in Bishkek (UTC+6), 14:00 in the reader's Tashkent
+        Instant startsAt = java.time.LocalDate.now(ZoneOffset.UTC).plusDays(5).atTime(9, 0).toInstant(ZoneOffset.UTC);
+        String localStart = startsAt.atZone(java.time.ZoneId.of(bishkek)).toLocalDateTime()
+                .format(java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss"));
+        assertThat(localStart).endsWith("T150000");
+        publish(meetingId, new MeetingScheduled(meetingId, "EXPERT_MEETING", "Targets; WB, EBRD", startsAt, bishkek,
+                90, Instant.now()));
+        publish(meetingId, new MeetingInvitationSent(meetingId, aibek.id, startsAt, bishkek, Instant.now()));
+
+        MimeMessage invitation = awaitMail(aibek, "Приглашение:");
+        net.fortuna.ical4j.model.component.VEvent invited = calendarEvent(invitation, "REQUEST");
+        net.fortuna.ical4j.model.Property start = invited.getProperty("DTSTART").orElseThrow();
+        assertThat(start.getParameter("TZID").orElseThrow().getValue()).isEqualTo(bishkek);
+        assertThat(start.getValue()).isEqualTo(localStart);
+        assertThat(value(invited, "DTEND")).endsWith("T163000");
+        assertThat(value(invited, "UID")).isEqualTo(meetingId + "@civic-taskforce");
+        assertThat(value(invited, "SUMMARY")).isEqualTo("Targets; WB, EBRD");
+        assertThat(value(invited, "SEQUENCE")).isEqualTo("0");
+        assertThat(value(invited, "ATTENDEE")).isEqualTo("mailto:" + aibek.email);
+        assertThat(value(invited, "ORGANIZER")).isEqualTo("mailto:no-reply@civic-taskforce.example");
+        assertThat(invited.getProperty("LOCATION")).as("the online link stays in membership").isEmpty();
+
+        Instant movedTo = startsAt.plus(Duration.ofDays(1)).plus(Duration.ofMinutes(30));
+        publish(meetingId, new MeetingRescheduled(meetingId, startsAt, movedTo, bishkek, 60, Instant.now(), 1));
+        net.fortuna.ical4j.model.component.VEvent moved = calendarEvent(awaitMail(aibek, "Встреча перенесена:"),
+                "REQUEST");
+        assertThat(value(moved, "UID")).isEqualTo(meetingId + "@civic-taskforce");
+        assertThat(value(moved, "SEQUENCE")).isEqualTo("1");
+        assertThat(moved.getProperty("DTSTART").orElseThrow().getParameter("TZID").orElseThrow().getValue())
+                .isEqualTo(bishkek);
+        assertThat(value(moved, "DTSTART")).endsWith("T153000");
+        assertThat(value(moved, "DTEND")).endsWith("T163000");
+
+        publish(meetingId, new MeetingCancelled(meetingId, Instant.now()));
+        assertThat(Mails.parts(awaitMail(aibek, "Встреча отменена:"), "text/calendar")).isEmpty();
+    }
+
+    /** The one text/calendar part of a mail, parsed as a calendar client would. */
+    private static net.fortuna.ical4j.model.component.VEvent calendarEvent(MimeMessage mail, String method)
+            throws Exception {
+        List<jakarta.mail.Part> calendars = Mails.parts(mail, "text/calendar");
+        assertThat(calendars).hasSize(1);
+        jakarta.mail.Part part = calendars.get(0);
+        assertThat(part.getContentType()).containsIgnoringCase("method=" + method)
+                .containsIgnoringCase("charset=UTF-8");
+        assertThat(part.getDisposition()).isEqualToIgnoringCase(jakarta.mail.Part.ATTACHMENT);
+        assertThat(part.getFileName()).endsWith(".ics");
+        String ics = new String(part.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        net.fortuna.ical4j.model.Calendar calendar = new net.fortuna.ical4j.data.CalendarBuilder()
+                .build(new java.io.StringReader(ics));
+        assertThat(calendar.getProperty("METHOD").orElseThrow().getValue()).isEqualTo(method);
+        assertThat(calendar.getComponent("VTIMEZONE")).isPresent();
+        return (net.fortuna.ical4j.model.component.VEvent) calendar.getComponent("VEVENT").orElseThrow();
+    }
+
+    private static String value(net.fortuna.ical4j.model.component.VEvent event, String property) {
+        return event.getProperty(property).map(net.fortuna.ical4j.model.Property::getValue).orElse(null);
+    }
+
     // --- publishing as membership-service does ---
 
     private record Person(String id, String email, String name, String language, String timeZone) {

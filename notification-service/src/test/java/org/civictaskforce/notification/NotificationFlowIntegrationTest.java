@@ -545,6 +545,40 @@ class NotificationFlowIntegrationTest {
                 .header("Authorization", TestTokens.person(personId))).andExpect(status().isNoContent());
     }
 
+    /**
+     * A person corrects their contact (membership's {@code PATCH /people/me} publishes the new record on the
+     * compacted contacts topic under the same key): later mail goes to the new address, in the new language,
+     * with times in the new zone; the old address hears nothing more.
+     */
+    @Test
+    @Order(14)
+    void afterACorrectedContactLaterMailGoesToTheNewAddressInTheNewLanguageAndZone() throws Exception {
+        Person before = person("en", "Europe/London", "Dana Smith");
+        publishContact(before);
+        publishInvitation(UUID.randomUUID().toString(), before);
+        MimeMessage first = awaitOneMailTo(before);
+        assertThat(first.getSubject()).startsWith("Invitation to the Working Group");
+
+        String newEmail = "corrected-" + UUID.randomUUID().toString().substring(0, 8) + "@example.net";
+        CONTACT_DETAILS.add(newEmail);
+        CONTACT_DETAILS.add("Дана Смит");
+        Person after = new Person(before.id, newEmail, "Дана Смит", "ru", "Asia/Tashkent", before.eventIds);
+        publishContact(after);
+        // the contacts topic and the events topic are not ordered with each other: wait for the record
+        await().atMost(WAIT).until(() -> recipients.find(before.id).map(r -> newEmail.equals(r.email())).orElse(false));
+        String second = UUID.randomUUID().toString();
+        publishInvitation(second, after);
+
+        MimeMessage corrected = awaitOneMailTo(after);
+        assertThat(corrected.getMessageID()).contains(second);
+        assertThat(corrected.getSubject())
+                .isEqualTo("Приглашение в Рабочую группу по устойчивому развитию в Центральной Азии");
+        assertThat(corrected.getHeader("Content-Language")[0]).isEqualTo("ru");
+        assertThat((String) part(corrected, "text/plain").getContent()).contains("Здравствуйте, Дана Смит!")
+                .contains("до 12 декабря 2026, 17:00 (Asia/Tashkent, UTC+05:00)");
+        assertThat(mailsTo(before)).as("nothing more to the old address").hasSize(1);
+    }
+
     @Test
     @Order(100)
     void neitherTheLogsNorTheDeliveryLogContainContactDetails() throws Exception {

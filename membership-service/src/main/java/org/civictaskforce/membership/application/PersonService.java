@@ -8,6 +8,7 @@ import java.util.function.BiFunction;
 
 import org.civictaskforce.contracts.membership.MemberInvited;
 import org.civictaskforce.contracts.membership.PersonAffiliationsChanged;
+import org.civictaskforce.membership.domain.DetailsCorrection;
 import org.civictaskforce.membership.domain.GroupRole;
 import org.civictaskforce.membership.domain.NewPerson;
 import org.civictaskforce.membership.domain.Person;
@@ -142,6 +143,33 @@ public class PersonService {
                 throw new ForbiddenException("Only a coordinator may change roles.");
             }
             return person.updateProfile(Profile.of(wanted, languages, expertise, protectedIdentity), now);
+        });
+    }
+
+    /**
+     * The person corrects their own details (see {@link Person#correct}); with the same optimistic
+     * locking as every command. A changed contact bumps the contact revision in the same write, so the
+     * contact relay publishes the new record on the contacts topic.
+     *
+     * @throws ConflictException if the new e-mail address is another person's
+     */
+    public Person correct(String personId, DetailsCorrection correction) {
+        return OptimisticRetry.run(() -> {
+            PersonDocument document = load(personId);
+            Person person = document.toDomain();
+            List<Object> events = person.correct(correction, clock.instant());
+            if (events.isEmpty()) {
+                return person; // nothing changed: nothing to write, nothing to announce
+            }
+            document.apply(person);
+            document.append(domainEvents.wrapAll(person.id(), events));
+            try {
+                people.save(document);
+            } catch (DuplicateKeyException e) {
+                // the unique index on the normalised e-mail decides, as at registration
+                throw new ConflictException("Another person is registered with this e-mail address.");
+            }
+            return person;
         });
     }
 

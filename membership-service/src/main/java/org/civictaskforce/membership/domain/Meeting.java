@@ -62,6 +62,8 @@ public final class Meeting {
     private int durationMinutes;
     private MeetingStatus status;
     private Instant cancelledAt;
+    /** The calendar entry's SEQUENCE: one more at each move and at cancellation. */
+    private int calendarSequence;
     private final Map<String, Invitee> invitees = new LinkedHashMap<>();
     private Attendance attendance;
     private Minutes minutes;
@@ -128,9 +130,19 @@ public final class Meeting {
             String onlineLink, Instant scheduledAt, Instant startsAt, String timeZone, int durationMinutes,
             MeetingStatus status, Instant cancelledAt, List<Invitee> invitees, Attendance attendance,
             Minutes minutes, List<Decision> decisions) {
+        return restore(id, kind, title, purpose, agenda, onlineLink, scheduledAt, startsAt, timeZone, durationMinutes,
+                status, cancelledAt, invitees, attendance, minutes, decisions, 0);
+    }
+
+    /** Rebuilds a meeting from storage, with its calendar sequence. */
+    public static Meeting restore(String id, MeetingKind kind, String title, String purpose, List<String> agenda,
+            String onlineLink, Instant scheduledAt, Instant startsAt, String timeZone, int durationMinutes,
+            MeetingStatus status, Instant cancelledAt, List<Invitee> invitees, Attendance attendance,
+            Minutes minutes, List<Decision> decisions, int calendarSequence) {
         Meeting meeting = new Meeting(id, kind, title, purpose, agenda == null ? List.of() : agenda, onlineLink,
                 scheduledAt, startsAt, ZoneId.of(timeZone), durationMinutes, status);
         meeting.cancelledAt = cancelledAt;
+        meeting.calendarSequence = calendarSequence;
         if (invitees != null) {
             invitees.forEach(i -> meeting.invitees.put(i.personId(), i));
         }
@@ -175,13 +187,15 @@ public final class Meeting {
         startsAt = newStart;
         this.timeZone = zone;
         this.durationMinutes = duration;
-        return new MeetingRescheduled(id, previous, newStart, zone.getId(), duration, now);
+        calendarSequence++;
+        return new MeetingRescheduled(id, previous, newStart, zone.getId(), duration, now, calendarSequence);
     }
 
     public MeetingCancelled cancel(Instant now) {
         requireStatus("be cancelled", MeetingStatus.SCHEDULED);
         status = MeetingStatus.CANCELLED;
         cancelledAt = now;
+        calendarSequence++;
         return new MeetingCancelled(id, now);
     }
 
@@ -408,6 +422,11 @@ public final class Meeting {
 
     public MeetingStatus status() {
         return status;
+    }
+
+    /** 0 when scheduled, one more at each move and at cancellation: the SEQUENCE of its calendar entry. */
+    public int calendarSequence() {
+        return calendarSequence;
     }
 
     public Instant cancelledAt() {

@@ -18,6 +18,7 @@ import org.civictaskforce.contracts.membership.MemberInvited;
 import org.civictaskforce.contracts.membership.MemberLeft;
 import org.civictaskforce.contracts.membership.MemberRemoved;
 import org.civictaskforce.contracts.membership.PersonErased;
+import org.civictaskforce.contracts.membership.PersonProfileCorrected;
 import org.civictaskforce.contracts.membership.PersonProfileUpdated;
 import org.civictaskforce.contracts.membership.PersonRegistered;
 import org.civictaskforce.platform.problem.ConflictException;
@@ -31,12 +32,12 @@ import org.civictaskforce.platform.problem.ConflictException;
  */
 public final class Person {
     private final String id;
-    private final String displayName;
-    private final String fullName;
-    private final String email;
+    private String displayName;
+    private String fullName;
+    private String email;
     private final String country;
-    private final String preferredLanguage;
-    private final String timeZone;
+    private String preferredLanguage;
+    private String timeZone;
     private final Instant registeredAt;
     private MembershipStatus status;
     private Invitation invitation;
@@ -86,27 +87,14 @@ public final class Person {
     /** Registers a candidate; checks and normalises every detail (country upper case, language lower case). */
     public static Registration register(String id, NewPerson details, Instant now) {
         Objects.requireNonNull(details, "details");
-        String displayName = required("displayName", details.displayName());
-        if (displayName.length() > PersonRules.DISPLAY_NAME_MAX) {
-            throw new InvalidPersonException("displayName", "must be at most " + PersonRules.DISPLAY_NAME_MAX + " characters");
-        }
-        String fullName = details.fullName() == null || details.fullName().isBlank() ? null : details.fullName().strip();
-        if (fullName != null && fullName.length() > PersonRules.FULL_NAME_MAX) {
-            throw new InvalidPersonException("fullName", "must be at most " + PersonRules.FULL_NAME_MAX + " characters");
-        }
-        String email = required("email", details.email());
-        if (!PersonRules.isEmail(email)) {
-            throw new InvalidPersonException("email", "must be an e-mail address");
-        }
+        String displayName = checkedDisplayName(details.displayName());
+        String fullName = checkedFullName(details.fullName());
+        String email = checkedEmail(details.email());
         if (!PersonRules.isCountry(required("country", details.country()))) {
             throw new InvalidPersonException("country", "must be an ISO 3166-1 alpha-2 country code");
         }
-        if (!PersonRules.isLanguage(required("preferredLanguage", details.preferredLanguage()))) {
-            throw new InvalidPersonException("preferredLanguage", "must be an ISO 639-1 language code");
-        }
-        if (!PersonRules.isTimeZone(required("timeZone", details.timeZone()))) {
-            throw new InvalidPersonException("timeZone", "must be an IANA time zone id such as Asia/Almaty");
-        }
+        checkedLanguage(details.preferredLanguage());
+        checkedTimeZone(details.timeZone());
         Person person = new Person(id, displayName, fullName, email,
                 PersonRules.normaliseCountry(details.country()), PersonRules.normaliseLanguage(details.preferredLanguage()),
                 details.timeZone().strip(), now, MembershipStatus.CANDIDATE, null);
@@ -254,6 +242,69 @@ public final class Person {
         return profileUpdated(now);
     }
 
+    /**
+     * The person corrects their own details, checked by the registration's rules; the preferred language
+     * must moreover be one the workspace speaks ({@link PersonRules#isServiceLanguage}). Raises
+     * {@link PersonProfileCorrected} naming the corrected fields (never their values) and, when the other
+     * languages changed, {@link PersonProfileUpdated} as any profile change does; nothing when nothing
+     * changed. A changed contact reaches the contacts topic through the stored contact revision.
+     *
+     * @throws ConflictException once the person was removed or erased
+     */
+    public List<Object> correct(DetailsCorrection correction, Instant now) {
+        Objects.requireNonNull(correction, "correction");
+        if (status == MembershipStatus.REMOVED || status == MembershipStatus.ERASED) {
+            throw new ConflictException("Person " + id + " was " + status.name().toLowerCase(java.util.Locale.ROOT)
+                    + "; their details can no longer change.");
+        }
+        // every value is checked before anything changes: a bad one leaves the person as they were
+        String newDisplayName = correction.displayName() == null ? displayName
+                : checkedDisplayName(correction.displayName());
+        String newFullName = correction.fullName() == null ? fullName : checkedFullName(correction.fullName());
+        String newEmail = correction.email() == null ? email : checkedEmail(correction.email());
+        String newLanguage = preferredLanguage;
+        if (correction.preferredLanguage() != null) {
+            newLanguage = checkedLanguage(correction.preferredLanguage());
+            if (!PersonRules.isServiceLanguage(newLanguage)) {
+                throw new InvalidPersonException("preferredLanguage", "must be one of " + PersonRules.SERVICE_LANGUAGES);
+            }
+        }
+        String newZone = correction.timeZone() == null ? timeZone : checkedTimeZone(correction.timeZone());
+        Profile newProfile = correction.languages() == null ? profile
+                : Profile.of(profile.roles(), correction.languages(), profile.expertise(), profile.protectedIdentity());
+
+        List<String> corrected = new ArrayList<>();
+        if (!newDisplayName.equals(displayName)) {
+            corrected.add(PersonProfileCorrected.DISPLAY_NAME);
+        }
+        if (!Objects.equals(newFullName, fullName)) {
+            corrected.add(PersonProfileCorrected.FULL_NAME);
+        }
+        if (!newEmail.equals(email)) {
+            corrected.add(PersonProfileCorrected.EMAIL);
+        }
+        if (!newLanguage.equals(preferredLanguage)) {
+            corrected.add(PersonProfileCorrected.PREFERRED_LANGUAGE);
+        }
+        if (!newZone.equals(timeZone)) {
+            corrected.add(PersonProfileCorrected.TIME_ZONE);
+        }
+        displayName = newDisplayName;
+        fullName = newFullName;
+        email = newEmail;
+        preferredLanguage = newLanguage;
+        timeZone = newZone;
+        List<Object> events = new ArrayList<>();
+        if (!corrected.isEmpty()) {
+            events.add(new PersonProfileCorrected(id, corrected, preferredLanguage, now));
+        }
+        if (!newProfile.languages().equals(profile.languages())) {
+            profile = newProfile;
+            events.add(profileUpdated(now));
+        }
+        return events;
+    }
+
     /** Sets the organisations the person is affiliated with (ids checked by the caller). */
     public void affiliate(List<String> organisationIds) {
         if (status == MembershipStatus.ERASED) {
@@ -316,6 +367,48 @@ public final class Person {
 
     public ContactDetails contact() {
         return new ContactDetails(displayName, email, preferredLanguage, timeZone);
+    }
+
+    // the registration's rules, one place for registering and correcting
+
+    private static String checkedDisplayName(String value) {
+        String displayName = required("displayName", value);
+        if (displayName.length() > PersonRules.DISPLAY_NAME_MAX) {
+            throw new InvalidPersonException("displayName", "must be at most " + PersonRules.DISPLAY_NAME_MAX + " characters");
+        }
+        return displayName;
+    }
+
+    /** Optional: blank means none. */
+    private static String checkedFullName(String value) {
+        String fullName = value == null || value.isBlank() ? null : value.strip();
+        if (fullName != null && fullName.length() > PersonRules.FULL_NAME_MAX) {
+            throw new InvalidPersonException("fullName", "must be at most " + PersonRules.FULL_NAME_MAX + " characters");
+        }
+        return fullName;
+    }
+
+    private static String checkedEmail(String value) {
+        String email = required("email", value);
+        if (!PersonRules.isEmail(email)) {
+            throw new InvalidPersonException("email", "must be an e-mail address");
+        }
+        return email;
+    }
+
+    /** The preferred language, normalised (lower case). */
+    private static String checkedLanguage(String value) {
+        if (!PersonRules.isLanguage(required("preferredLanguage", value))) {
+            throw new InvalidPersonException("preferredLanguage", "must be an ISO 639-1 language code");
+        }
+        return PersonRules.normaliseLanguage(value);
+    }
+
+    private static String checkedTimeZone(String value) {
+        if (!PersonRules.isTimeZone(required("timeZone", value))) {
+            throw new InvalidPersonException("timeZone", "must be an IANA time zone id such as Asia/Almaty");
+        }
+        return value.strip();
     }
 
     private static String required(String field, String value) {

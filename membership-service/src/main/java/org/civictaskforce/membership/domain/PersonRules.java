@@ -15,6 +15,9 @@ public final class PersonRules {
     public static final int FULL_NAME_MAX = 200;
     public static final int EMAIL_MAX = 254;
 
+    /** The languages the workspace and its messages speak; a person picks their preferred one among them. */
+    public static final List<String> SERVICE_LANGUAGES = List.of("en", "ru", "kk", "ky", "tg", "tk", "uz");
+
     private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
     private static final Set<String> LANGUAGES = Set.of(Locale.getISOLanguages());
     private static final Set<String> ZONES = ZoneId.getAvailableZoneIds();
@@ -48,6 +51,11 @@ public final class PersonRules {
     public static boolean isLanguage(String language) {
         String code = normaliseLanguage(language);
         return code != null && code.length() == 2 && LANGUAGES.contains(code);
+    }
+
+    /** One of {@link #SERVICE_LANGUAGES} (either case). */
+    public static boolean isServiceLanguage(String language) {
+        return language != null && SERVICE_LANGUAGES.contains(normaliseLanguage(language));
     }
 
     /** An IANA region id such as {@code Asia/Almaty}; fixed offsets like {@code +05:00} are refused. */

@@ -42,6 +42,8 @@ public class MeetingDocument extends OutboxDocument {
     private int durationMinutes;
     private MeetingStatus status;
     private Instant cancelledAt;
+    /** The calendar entry's SEQUENCE (0 in documents from before it: no calendar entry had been issued then). */
+    private int calendarSequence;
     private List<Invitee> invitees = new ArrayList<>();
     private Attendance attendance;
     private Minutes minutes;
@@ -66,6 +68,7 @@ public class MeetingDocument extends OutboxDocument {
         durationMinutes = m.durationMinutes();
         status = m.status();
         cancelledAt = m.cancelledAt();
+        calendarSequence = m.calendarSequence();
         invitees = new ArrayList<>(m.invitees());
         attendance = m.attendance();
         minutes = m.minutes();
@@ -74,7 +77,7 @@ public class MeetingDocument extends OutboxDocument {
 
     public Meeting toDomain() {
         return Meeting.restore(id, kind, title, purpose, agenda, onlineLink, scheduledAt, startsAt, timeZone,
-                durationMinutes, status, cancelledAt, invitees, attendance, minutes, decisions);
+                durationMinutes, status, cancelledAt, invitees, attendance, minutes, decisions, calendarSequence);
     }
 
     public String getId() {

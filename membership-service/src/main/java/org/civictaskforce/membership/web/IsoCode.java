@@ -30,6 +30,8 @@ public @interface IsoCode {
     enum Kind {
         COUNTRY("must be an ISO 3166-1 alpha-2 country code, e.g. KZ"),
         LANGUAGE("must be an ISO 639-1 language code, e.g. ru"),
+        /** A language the workspace speaks: {@code PersonRules.SERVICE_LANGUAGES}. */
+        SERVICE_LANGUAGE("must be one of en, ru, kk, ky, tg, tk, uz"),
         TIME_ZONE("must be an IANA time zone id, e.g. Asia/Almaty");
 
         final String message;

@@ -21,6 +21,7 @@ class IsoCodeValidator implements ConstraintValidator<IsoCode, String> {
         boolean valid = switch (kind) {
             case COUNTRY -> PersonRules.isCountry(value);
             case LANGUAGE -> PersonRules.isLanguage(value);
+            case SERVICE_LANGUAGE -> PersonRules.isServiceLanguage(value);
             case TIME_ZONE -> PersonRules.isTimeZone(value);
         };
         if (!valid) {

@@ -1,9 +1,12 @@
 package org.civictaskforce.membership.web;
 
 import java.net.URI;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 
+import org.civictaskforce.calendar.CalendarEntry;
+import org.civictaskforce.calendar.MeetingCalendar;
 import org.civictaskforce.membership.application.MeetingService;
 import org.civictaskforce.membership.domain.Meeting;
 import org.civictaskforce.membership.domain.MeetingFilter;
@@ -12,7 +15,10 @@ import org.civictaskforce.membership.domain.MeetingStatus;
 import org.civictaskforce.platform.security.Caller;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.web.PagedModel;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -46,9 +52,11 @@ public class MeetingsController {
     static final String PATH = "/api/membership/meetings";
 
     private final MeetingService service;
+    private final Clock clock;
 
-    public MeetingsController(MeetingService service) {
+    public MeetingsController(MeetingService service, Clock clock) {
         this.service = service;
+        this.clock = clock;
     }
 
     @PostMapping
@@ -64,15 +72,46 @@ public class MeetingsController {
     @GetMapping("/{id}")
     public MeetingResponse get(@PathVariable String id,
             @RequestParam(required = false) @IsoCode(IsoCode.Kind.TIME_ZONE) String zone) {
-        Caller caller = Caller.current();
         Meeting meeting = service.get(id);
+        return seesInFull(Caller.current(), meeting) ? MeetingResponse.full(meeting, viewer(zone))
+                : MeetingResponse.summary(meeting, viewer(zone));
+    }
+
+    /**
+     * The meeting as an iCalendar file (RFC 5545, {@code METHOD:PUBLISH}, its zone's VTIMEZONE, UID
+     * {@code <id>@civic-taskforce}, SEQUENCE the number of moves and cancellation) to download: for whoever
+     * may read the meeting, by the same rule as {@link #get}; the online link only for those who see it there.
+     */
+    @GetMapping(value = "/{id}/calendar.ics", produces = CALENDAR_TYPE)
+    public ResponseEntity<String> calendar(@PathVariable String id) {
+        Meeting meeting = service.get(id);
+        boolean full = seesInFull(Caller.current(), meeting);
+        CalendarEntry entry = new CalendarEntry(meeting.id(), meeting.title(), meeting.startsAt(),
+                meeting.timeZone().getId(), meeting.durationMinutes(),
+                full && meeting.onlineLink() != null ? URI.create(meeting.onlineLink()) : null,
+                meeting.calendarSequence(), meeting.status() == MeetingStatus.CANCELLED, clock.instant());
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(CALENDAR_TYPE))
+                .header(HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment().filename(MeetingCalendar.fileName(meeting.title())).build()
+                                .toString())
+                .body(MeetingCalendar.download(entry));
+    }
+
+    static final String CALENDAR_TYPE = "text/calendar;charset=utf-8";
+
+    /**
+     * Who reads a meeting how: coordinators and invitees in full (link, invitees …), other members the
+     * summary; a caller with no role who is not invited gets the 404 of an unknown meeting.
+     */
+    private static boolean seesInFull(Caller caller, Meeting meeting) {
         if (caller.isCoordinator() || meeting.isInvited(caller.subject())) {
-            return MeetingResponse.full(meeting, viewer(zone));
+            return true;
         }
         if (caller.roles().isEmpty()) {
-            throw MeetingService.notFound(id);
+            throw MeetingService.notFound(meeting.id());
         }
-        return MeetingResponse.summary(meeting, viewer(zone));
+        return false;
     }
 
     /** Ordered by start; {@code from} (inclusive) and {@code to} (exclusive) bound the start, as ISO instants. */

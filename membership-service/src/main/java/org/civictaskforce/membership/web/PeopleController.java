@@ -15,6 +15,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -43,6 +44,7 @@ import jakarta.validation.constraints.Size;
 @RequestMapping(PeopleController.PATH)
 public class PeopleController {
     static final String PATH = "/api/membership/people";
+    static final String ME = "/me";
 
     private final PersonService service;
 
@@ -71,6 +73,35 @@ public class PeopleController {
         }
         requireMemberRole(caller);
         return PersonResponse.of(service.get(id));
+    }
+
+    /**
+     * The signed-in person's own record in full (contact, profile, invitation, consent): the same view
+     * {@code GET /{id}} gives them, found by the token's subject, so a client need not know the id.
+     * Any signed-in person, with or without a role; {@code 404} when the caller is no person here
+     * (the bootstrap coordinator account).
+     */
+    @GetMapping(ME)
+    public PersonDetailsResponse me() {
+        return PersonDetailsResponse.of(service.get(self()));
+    }
+
+    /**
+     * The signed-in person corrects their own name, full name, contact e-mail, preferred language,
+     * other languages and time zone: PATCH, because a correction names only what it changes (left-out
+     * fields stay), so a client correcting one field cannot undo a change made meanwhile to another.
+     * Answers their record as {@link #me()} does.
+     */
+    @PatchMapping(ME)
+    public PersonDetailsResponse correctMe(@Valid @RequestBody MyDetailsRequest request) {
+        return PersonDetailsResponse.of(service.correct(self(), request.toCorrection()));
+    }
+
+    /** The caller's person id: the token's subject, as in every "own" check here. */
+    private static String self() {
+        Caller caller = Caller.current();
+        caller.require(caller.authenticated(), "Sign in to see your own record.");
+        return caller.subject();
     }
 
     /** Any working-group role; people without one (invited, not yet active) may see only themselves. */

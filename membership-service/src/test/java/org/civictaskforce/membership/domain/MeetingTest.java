@@ -89,14 +89,19 @@ class MeetingTest {
         Instant later = START.plus(Duration.ofDays(1));
         MeetingRescheduled event = meeting.reschedule(later, "Asia/Tashkent", 120, NOW);
 
-        assertThat(event).isEqualTo(new MeetingRescheduled("m-1", START, later, "Asia/Tashkent", 120, NOW));
+        assertThat(event).isEqualTo(new MeetingRescheduled("m-1", START, later, "Asia/Tashkent", 120, NOW, 1));
         assertThat(meeting.startsAt()).isEqualTo(later);
         assertThat(meeting.timeZone().getId()).isEqualTo("Asia/Tashkent");
         MeetingRescheduled kept = meeting.reschedule(later.plusSeconds(60), null, null, NOW);
         assertThat(kept.timeZone()).isEqualTo("Asia/Tashkent");
         assertThat(kept.durationMinutes()).isEqualTo(120);
+        assertThat(kept.sequence()).as("the calendar entry's SEQUENCE grows with each move").isEqualTo(2);
+        assertThat(meeting.calendarSequence()).isEqualTo(2);
         assertThatThrownBy(() -> meeting.reschedule(NOW.minusSeconds(1), null, null, NOW))
                 .isInstanceOf(InvalidMeetingException.class);
+        assertThat(meeting.calendarSequence()).as("a refused move counts nothing").isEqualTo(2);
+        meeting.cancel(NOW);
+        assertThat(meeting.calendarSequence()).as("and at cancellation").isEqualTo(3);
     }
 
     @Test

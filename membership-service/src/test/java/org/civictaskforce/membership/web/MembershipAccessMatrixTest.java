@@ -45,6 +45,8 @@ class MembershipAccessMatrixTest {
             GET  /people/{own}                          | 401  | 200     | 200      | 200    | 200    | 200        | 200
             GET  /people/{other}                        | 401  | 403     | 200      | 200    | 200    | 200        | 200
             GET  /people                                | 401  | 403     | 200      | 200    | 200    | 200        | 200
+            GET  /people/me                             | 401  | 200     | 200      | 200    | 200    | 200        | 404
+            PATCH /people/me                            | 401  | 200     | 200      | 200    | 200    | 200        | 404
             POST /people                                | 401  | 403     | 403      | 403    | 403    | 403        | 201
             POST /people/{own}/invitations              | 401  | 403     | 403      | 403    | 403    | 403        | 201
             POST /people/{other}/invitations            | 401  | 403     | 403      | 403    | 403    | 403        | 201
@@ -75,6 +77,8 @@ class MembershipAccessMatrixTest {
             GET  /meetings                              | 401  | 403     | 200      | 200    | 200    | 200        | 200
             GET  /meetings/{own}                        | 401  | 200     | 200      | 200    | 200    | 200        | 200
             GET  /meetings/{other}                      | 401  | 404     | 200      | 200    | 200    | 200        | 200
+            GET  /meetings/{own}/calendar.ics           | 401  | 200     | 200      | 200    | 200    | 200        | 200
+            GET  /meetings/{other}/calendar.ics         | 401  | 404     | 200      | 200    | 200    | 200        | 200
             POST /meetings                              | 401  | 403     | 403      | 403    | 403    | 403        | 201
             POST /meetings/{other}/reschedule           | 401  | 403     | 403      | 403    | 403    | 403        | 200
             POST /meetings/{other}/cancel               | 401  | 403     | 403      | 403    | 403    | 403        | 200
@@ -91,6 +95,7 @@ class MembershipAccessMatrixTest {
             """;
     // Notes on cells that are not obvious:
     // - accept/decline/consent/leave are the person's own acts: a coordinator cannot do them for someone;
+    // - /people/me is the caller's own record; the coordinator account is no person here, hence 404;
     // - "+roles" sends roles other than the person's current ones: only a coordinator changes roles;
     // - attendance, minutes and decisions: the coordinator passes the access check and meets the domain's
     //   409 (the fixture meeting has not started yet);
@@ -277,6 +282,9 @@ class MembershipAccessMatrixTest {
         Api.Response response = switch (key) {
             case "GET /people/{p}" -> caller.get(BASE + "/people/" + person);
             case "GET /people" -> caller.get(BASE + "/people");
+            case "GET /people/me" -> caller.get(BASE + "/people/me");
+            case "PATCH /people/me" -> caller.patch(BASE + "/people/me",
+                    "{\"displayName\":\"Own corrected\",\"timeZone\":\"Asia/Tashkent\",\"preferredLanguage\":\"uz\"}");
             case "POST /people" -> caller.post(BASE + "/people",
                     Api.person("New", "n-" + UUID.randomUUID() + "@example.org", "KZ", "kk", "Asia/Almaty"));
             case "POST /people/{p}/invitations" -> caller.post(BASE + "/people/" + person + "/invitations", null);
@@ -304,6 +312,7 @@ class MembershipAccessMatrixTest {
                     BASE + "/organisations/" + f.organisation + "/invitation", null);
             case "GET /meetings" -> caller.get(BASE + "/meetings");
             case "GET /meetings/{p}" -> caller.get(BASE + "/meetings/" + meeting);
+            case "GET /meetings/{p}/calendar.ics" -> caller.get(BASE + "/meetings/" + meeting + "/calendar.ics");
             case "POST /meetings" -> caller.post(BASE + "/meetings", meetingBody());
             case "POST /meetings/{p}/reschedule" -> caller.post(BASE + "/meetings/" + meeting + "/reschedule",
                     "{\"startsAt\":\"2031-03-11T09:00:00Z\"}");

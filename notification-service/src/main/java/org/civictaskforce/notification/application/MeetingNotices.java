@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.civictaskforce.calendar.CalendarEntry;
 import org.civictaskforce.notification.domain.Channel;
 import org.civictaskforce.notification.domain.Meeting;
 import org.civictaskforce.notification.domain.Notification;
@@ -31,6 +32,8 @@ public class MeetingNotices {
     public static final String CANCELLED = "meeting-cancelled";
     public static final String REMINDER = "meeting-reminder";
     public static final String REMINDER_EVENT_TYPE = "org.civictaskforce.notification.reminder.meeting";
+    /** The template value holding the calendar entry's SEQUENCE. */
+    static final String CALENDAR_SEQUENCE = "calendarSequence";
     private static final EnumSet<Channel> CHANNELS = EnumSet.of(Channel.EMAIL, Channel.INBOX);
 
     private final MeetingStore meetings;
@@ -65,18 +68,20 @@ public class MeetingNotices {
         scheduleReminders(meeting, personId, at);
         Map<String, String> values = values(meeting, zone);
         values.put("durationMinutes", Integer.toString(meeting.durationMinutes()));
+        values.put(CALENDAR_SEQUENCE, Integer.toString(meeting.calendarSequence()));
         return List.of(notification(cause, INVITATION, personId, values, Map.of("startsAt", at)));
     }
 
     public List<Notification> rescheduled(Cause cause, String meetingId, Instant previousStartsAt, Instant startsAt,
-            String timeZone, int durationMinutes) {
-        meetings.rescheduled(cause.eventId(), meetingId, startsAt, timeZone, durationMinutes);
+            String timeZone, int durationMinutes, Integer sequence) {
+        meetings.rescheduled(cause.eventId(), meetingId, startsAt, timeZone, durationMinutes, sequence);
         Meeting meeting = meetings.find(meetingId).orElseThrow();
         if (meeting.cancelled()) {
             return List.of();
         }
         Map<String, String> values = values(meeting, timeZone);
         values.put("durationMinutes", Integer.toString(durationMinutes));
+        values.put(CALENDAR_SEQUENCE, Integer.toString(meeting.calendarSequence()));
         Map<String, Instant> times = new HashMap<>();
         times.put("startsAt", startsAt);
         if (previousStartsAt != null) {
@@ -110,6 +115,29 @@ public class MeetingNotices {
             scheduleReminders(meeting, personId, meeting.startsAt());
         }
         return List.of();
+    }
+
+    /**
+     * The calendar entry an invitation or a move carries as its e-mail's attachment ({@code METHOD:REQUEST}),
+     * from the notification's own parameters (ids, title, times, zone, duration, sequence: what the events
+     * carry; never the online link, which stays in membership). Empty for every other notification, and for
+     * one recorded before the sequence was kept.
+     */
+    public static Optional<CalendarEntry> calendarEntry(Notification notification) {
+        if (!INVITATION.equals(notification.template()) && !RESCHEDULED.equals(notification.template())) {
+            return Optional.empty();
+        }
+        Map<String, String> values = notification.parameters().values();
+        Instant startsAt = notification.parameters().times().get("startsAt");
+        String zone = values.get(TemplateParameters.EVENT_TIME_ZONE);
+        String sequence = values.get(CALENDAR_SEQUENCE);
+        String duration = values.get("durationMinutes");
+        if (startsAt == null || zone == null || sequence == null || duration == null
+                || Integer.parseInt(duration) < 1) {
+            return Optional.empty();
+        }
+        return Optional.of(new CalendarEntry(values.get("meetingId"), values.get("title"), startsAt, zone,
+                Integer.parseInt(duration), null, Integer.parseInt(sequence), false, notification.occurredAt()));
     }
 
     public Optional<Meeting> find(String meetingId) {

@@ -9,14 +9,22 @@ import java.util.Map;
  * to its invitees and to remind them. Invitees are person ids only.
  *
  * @param invitees person id → their invitation and answer
+ * @param calendarSequence the SEQUENCE of the meeting's calendar entry: one more at each move (membership's
+ *                         own count when the event carries it)
  */
 public record Meeting(String meetingId, String kind, String title, Instant startsAt, String timeZone,
-        int durationMinutes, String status, Map<String, Invitee> invitees) {
+        int durationMinutes, String status, Map<String, Invitee> invitees, int calendarSequence) {
     public static final String SCHEDULED = "SCHEDULED";
     public static final String CANCELLED = "CANCELLED";
 
     public Meeting {
         invitees = invitees == null ? Map.of() : Map.copyOf(invitees);
+    }
+
+    /** A meeting never moved (calendar sequence 0). */
+    public Meeting(String meetingId, String kind, String title, Instant startsAt, String timeZone,
+            int durationMinutes, String status, Map<String, Invitee> invitees) {
+        this(meetingId, kind, title, startsAt, timeZone, durationMinutes, status, invitees, 0);
     }
 
     /**

@@ -40,7 +40,7 @@ public class MeetingTriggers {
     NotificationTrigger<MeetingRescheduled> meetingRescheduledTrigger(MeetingNotices notices) {
         return trigger(MeetingRescheduled.class, List.of(MeetingNotices.RESCHEDULED, MeetingNotices.REMINDER),
                 (envelope, e) -> notices.rescheduled(cause(envelope), id(e.meetingId()), e.previousStartsAt(),
-                        e.startsAt(), e.timeZone(), e.durationMinutes()));
+                        e.startsAt(), e.timeZone(), e.durationMinutes(), e.sequence()));
     }
 
     @Bean

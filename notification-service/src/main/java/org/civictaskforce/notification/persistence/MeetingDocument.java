@@ -15,7 +15,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
 @Document(MeetingDocument.COLLECTION)
 public record MeetingDocument(@Id String id, String kind, String title, Instant startsAt, String timeZone,
         Integer durationMinutes, String status, Instant cancelledAt, Map<String, InviteeDocument> invitees,
-        List<String> appliedEvents) {
+        List<String> appliedEvents, Integer calendarSequence) {
     public static final String COLLECTION = "meetings";
 
     public record InviteeDocument(String rsvp, Instant invitedAt, Instant answeredAt) {
@@ -28,6 +28,6 @@ public record MeetingDocument(@Id String id, String kind, String title, Instant 
                     new Meeting.Invitee(personId, i.rsvp(), i.invitedAt(), i.answeredAt())));
         }
         return new Meeting(id, kind, title, startsAt, timeZone, durationMinutes == null ? 0 : durationMinutes,
-                status == null ? Meeting.SCHEDULED : status, people);
+                status == null ? Meeting.SCHEDULED : status, people, calendarSequence == null ? 0 : calendarSequence);
     }
 }

@@ -36,12 +36,23 @@ public class MeetingStore {
                 .setOnInsert("status", Meeting.SCHEDULED));
     }
 
+    /**
+     * @param sequence the meeting's calendar sequence after the move as membership counts it, or {@code null}
+     *                 (an event from before the field): then one more than the last
+     */
     public boolean rescheduled(String eventId, String meetingId, Instant startsAt, String timeZone,
-            int durationMinutes) {
-        return projection.apply(COLLECTION, meetingId, eventId, new Update().set("startsAt", startsAt)
-                .set("timeZone", timeZone).set("durationMinutes", durationMinutes)
-                .setOnInsert("status", Meeting.SCHEDULED));
+            int durationMinutes, Integer sequence) {
+        Update update = new Update().set("startsAt", startsAt).set("timeZone", timeZone)
+                .set("durationMinutes", durationMinutes).setOnInsert("status", Meeting.SCHEDULED);
+        if (sequence != null) {
+            update.set(CALENDAR_SEQUENCE, sequence);
+        } else {
+            update.inc(CALENDAR_SEQUENCE, 1);
+        }
+        return projection.apply(COLLECTION, meetingId, eventId, update);
     }
+
+    private static final String CALENDAR_SEQUENCE = "calendarSequence";
 
     public boolean cancelled(String eventId, String meetingId, Instant cancelledAt) {
         return projection.apply(COLLECTION, meetingId, eventId,
