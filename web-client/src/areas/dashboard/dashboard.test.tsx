@@ -60,7 +60,7 @@ describe('the coordinator\'s dashboard', () => {
     render(<Dashboard />);
     const accepted = await screen.findByRole('link', { name: 'Aigul' });
     expect(accepted.getAttribute('href')).toBe('#/people/p-1');
-    expect(screen.getByText('and 11 more in the list of people')).toBeTruthy();
+    expect(screen.getByRole('link', { name: 'and 11 more in the list of people' }).getAttribute('href')).toBe('#/people/status/ACCEPTED');
     expect(screen.getByText('Everyone registered has been invited.')).toBeTruthy();
     expect(screen.getByText(/3 open invitations/)).toBeTruthy();
     expect(screen.getByRole('link', { name: '1 organisation invited' })).toBeTruthy();

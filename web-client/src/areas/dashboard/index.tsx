@@ -112,7 +112,7 @@ export function ChartWithTable({ chart }: { readonly chart: Chart }) {
         </div>
         <div class="table-scroll">
           <table>
-            <caption>{t(chart.title)}</caption>
+            <caption class="visually-hidden">{t(chart.title)}</caption>
             <thead>
               <tr>
                 <th scope="col">{t('dashboard.col.what')}</th>
@@ -169,7 +169,7 @@ function PeopleWaiting({ id, status, title, empty, hint, showExpiry }: WaitingPr
                 </li>
               ))}
             </ul>
-            <More total={loaded.data.page.totalElements} shown={loaded.data.content.length} />
+            <More total={loaded.data.page.totalElements} shown={loaded.data.content.length} status={status} />
           </>
         )
       )}
@@ -177,9 +177,9 @@ function PeopleWaiting({ id, status, title, empty, hint, showExpiry }: WaitingPr
   );
 }
 
-function More({ total, shown }: { readonly total: number; readonly shown: number }) {
+function More({ total, shown, status }: { readonly total: number; readonly shown: number; readonly status: string }) {
   if (total <= shown) return null;
-  return <p><a href={hrefOf('people')}>{t('dashboard.more', { count: total - shown })}</a></p>;
+  return <p><a href={hrefOf('people', 'status', status)}>{t('dashboard.more', { count: total - shown })}</a></p>;
 }
 
 function Meetings() {

@@ -127,10 +127,10 @@ export function RegisterOrganisation({ go = (hash: string) => void (window.locat
         <TextField id="org-name" label={t('organisations.name')} value={form.name} onValue={set('name')} required maxLength={200} error={field('name')} />
         <SelectField id="org-country" label={t('people.country')} value={form.country} onValue={set('country')} required empty={t('people.choose')} choices={countries} error={field('country')} />
         <SelectField id="org-kind" label={t('organisations.kind')} value={form.kind} onValue={set('kind')} required empty={t('people.choose')} choices={kindChoices()} error={field('kind')} />
-        <TextField id="org-focus" label={t('organisations.focusAreas')} hint={t('organisations.focusAreasHint')} value={form.focusAreas} onValue={set('focusAreas')} error={field('focusAreas')} />
-        <TextField id="org-website" type="url" label={t('organisations.website')} hint={t('organisations.websiteHint')} value={form.website} onValue={set('website')} inputMode="url" maxLength={300} error={field('website')} />
-        <TextField id="org-email" type="email" label={t('organisations.contactEmail')} value={form.contactEmail} onValue={set('contactEmail')} inputMode="email" maxLength={254} error={field('contactEmail')} autoComplete="off" />
-        <TextField id="org-phone" type="tel" label={t('organisations.contactPhone')} value={form.contactPhone} onValue={set('contactPhone')} inputMode="tel" maxLength={40} error={field('contactPhone')} autoComplete="off" />
+        <TextField id="org-focus" label={t('people.optional', { label: t('organisations.focusAreas') })} hint={t('organisations.focusAreasHint')} value={form.focusAreas} onValue={set('focusAreas')} error={field('focusAreas')} />
+        <TextField id="org-website" type="url" label={t('people.optional', { label: t('organisations.website') })} hint={t('organisations.websiteHint')} value={form.website} onValue={set('website')} inputMode="url" maxLength={300} error={field('website')} />
+        <TextField id="org-email" type="email" label={t('people.optional', { label: t('organisations.contactEmail') })} value={form.contactEmail} onValue={set('contactEmail')} inputMode="email" maxLength={254} error={field('contactEmail')} autoComplete="off" />
+        <TextField id="org-phone" type="tel" label={t('people.optional', { label: t('organisations.contactPhone') })} value={form.contactPhone} onValue={set('contactPhone')} inputMode="tel" maxLength={40} error={field('contactPhone')} autoComplete="off" />
         <ProblemAlert error={action.error} />
         <div class="actions">
           <button type="submit" class="primary" disabled={action.busy}>{action.busy ? t('people.registering') : t('organisations.registerSubmit')}</button>

@@ -15,9 +15,11 @@ import { EmptyRow, useCountryChoices } from './shared';
 
 const EMPTY = { q: '', country: '', status: '', role: '', language: '', expertise: '' };
 
-export function PeopleList() {
-  const [draft, setDraft] = useState<Required<PeopleFilter>>(EMPTY);
-  const [filter, setFilter] = useState<PeopleFilter>(EMPTY);
+/** status: a filter to start with (from #/people/status/ACCEPTED), when it is one the API knows */
+export function PeopleList({ status = '' }: { readonly status?: string }) {
+  const initial = { ...EMPTY, status: (PERSON_STATUSES as readonly string[]).includes(status) ? status : '' };
+  const [draft, setDraft] = useState<Required<PeopleFilter>>(initial);
+  const [filter, setFilter] = useState<PeopleFilter>(initial);
   const [page, setPage] = useState(0);
   const [loaded, reload] = useLoad(() => listPeople(filter, page), [filter, page]);
   const countries = useCountryChoices();

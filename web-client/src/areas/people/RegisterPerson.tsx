@@ -52,7 +52,7 @@ export function RegisterPerson({ go = (hash: string) => void (window.location.ha
       >
         <TextField id="displayName" label={t('people.displayName')} hint={t('people.displayNameHint')} value={form.displayName}
           onValue={set('displayName')} required maxLength={200} error={field('displayName')} autoComplete="off" />
-        <TextField id="fullName" label={t('people.fullName')} value={form.fullName} onValue={set('fullName')} maxLength={300}
+        <TextField id="fullName" label={t('people.optional', { label: t('people.fullName') })} value={form.fullName} onValue={set('fullName')} maxLength={300}
           error={field('fullName')} autoComplete="off" />
         <TextField id="email" type="email" label={t('people.email')} value={form.email} onValue={set('email')} required
           inputMode="email" maxLength={254} error={field('email')} autoComplete="off" />

@@ -1,5 +1,6 @@
-// People and organisations, for coordinators: #/people (the list), #/people/new (register),
-// #/people/<id> (a person's page and lifecycle); #/organisations, #/organisations/new, #/organisations/<id>.
+// People and organisations, for coordinators: #/people (the list), #/people/status/<STATUS> (the list
+// filtered by status, linked from the dashboard), #/people/new (register), #/people/<id> (a person's
+// page and lifecycle); #/organisations, #/organisations/new, #/organisations/<id>.
 import { routeArgs } from '../../app/router';
 import { OrganisationList, OrganisationPage, RegisterOrganisation } from './OrganisationScreens';
 import { PeopleList } from './PeopleList';
@@ -8,13 +9,18 @@ import { RegisterPerson } from './RegisterPerson';
 import { useHeadingFocus } from './shared';
 import './people.css';
 
-/** Person ids are UUIDs, so "new" never names a person. */
+/** Person ids are UUIDs, so "new" and "status" never name a person. */
 const NEW = 'new';
+const BY_STATUS = 'status';
 
 export default function People() {
   const id = routeArgs.value[0] ?? '';
   useHeadingFocus(`people/${id}`);
   if (id === NEW) return <RegisterPerson />;
+  if (id === BY_STATUS) {
+    const status = routeArgs.value[1] ?? '';
+    return <PeopleList key={status} status={status} />;
+  }
   if (id) return <PersonPage key={id} id={id} />;
   return <PeopleList />;
 }

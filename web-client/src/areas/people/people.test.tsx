@@ -71,6 +71,18 @@ describe('the people list', () => {
     expect(query.has('country')).toBe(false);
   });
 
+  it('starts filtered by status when the dashboard links to it', async () => {
+    const gateway = fakeGateway({
+      'GET /api/membership/countries': { body: COUNTRIES },
+      'GET /api/membership/people': { body: paged([AIGUL]) },
+    });
+    routeArgs.value = ['status', 'ACCEPTED'];
+    render(<People />);
+    await screen.findByRole('table');
+    expect(gateway.called('GET', '/api/membership/people')[0]!.query.get('status')).toBe('ACCEPTED');
+    expect((screen.getByLabelText('Status') as HTMLSelectElement).value).toBe('ACCEPTED');
+  });
+
   it('says in Russian what it shows', async () => {
     translator.value = new Translator('ru', { ru, en });
     fakeGateway({
@@ -200,6 +212,46 @@ describe('a person\'s page', () => {
       roles: ['EXPERT'], protectedIdentity: false,
     });
     expect(screen.getByLabelText(/^E-mail/).getAttribute('aria-invalid')).toBe('true');
+  });
+});
+
+describe('registering', () => {
+  it('a person: goes to their page, which says they are registered', async () => {
+    fakeGateway({
+      'GET /api/membership/countries': { body: COUNTRIES },
+      'POST /api/membership/people': { status: 201, body: { ...AIGUL, id: 'p-9', status: 'CANDIDATE', consent: null } },
+      'GET /api/membership/people/p-9': { body: { ...AIGUL, id: 'p-9', status: 'CANDIDATE', consent: null } },
+    });
+    routeArgs.value = ['new'];
+    const view = render(<People />);
+    fireEvent.input(screen.getByLabelText(/^Display name/), { target: { value: 'Aigul' } });
+    fireEvent.input(screen.getByLabelText('Full name (optional)'), { target: { value: 'Aigul Example' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Register' }));
+    await waitFor(() => expect(window.location.hash).toBe('#/people/p-9'));
+    routeArgs.value = ['p-9'];
+    view.rerender(<People />);
+    await screen.findByRole('heading', { level: 1, name: 'Aigul' });
+    expect(document.getElementById('person-message')!.textContent).toBe('Aigul is registered. Invite them when they are ready.');
+    expect(screen.getByRole('button', { name: 'Invite' })).toBeTruthy();
+  });
+
+  it('an organisation: focus areas as tags, empty optional fields left out', async () => {
+    const gateway = fakeGateway({
+      'GET /api/membership/countries': { body: COUNTRIES },
+      'POST /api/membership/organisations': { status: 201, body: { id: 'o-9', name: 'Open Steppe', status: 'CANDIDATE' } },
+    });
+    routeArgs.value = ['new'];
+    render(<Organisations />);
+    await waitFor(() => expect(screen.getAllByRole('option', { name: 'Kazakhstan' }).length).toBeGreaterThan(0));
+    fireEvent.input(screen.getByLabelText('Name'), { target: { value: ' Open Steppe ' } });
+    fireEvent.change(screen.getByLabelText('Country'), { target: { value: 'KZ' } });
+    fireEvent.change(screen.getByLabelText('Kind'), { target: { value: 'MEDIA' } });
+    fireEvent.input(screen.getByLabelText(/^Focus areas \(optional\)/), { target: { value: 'media, fatf' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Register' }));
+    await waitFor(() => expect(window.location.hash).toBe('#/organisations/o-9'));
+    expect(gateway.called('POST', '/api/membership/organisations')[0]!.body).toEqual({
+      name: 'Open Steppe', country: 'KZ', kind: 'MEDIA', focusAreas: ['media', 'fatf'],
+    });
   });
 });
 

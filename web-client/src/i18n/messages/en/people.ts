@@ -27,6 +27,7 @@ export const people = {
   'people.backToList': 'Back to the list of people',
   'people.displayName': 'Display name',
   'people.displayNameHint': 'How others in the group see the person; it may be a pseudonym.',
+  'people.optional': '{label} (optional)',
   'people.fullName': 'Full name',
   'people.email': 'E-mail',
   'people.preferredLanguage': 'Preferred language',

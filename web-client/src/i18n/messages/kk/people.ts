@@ -29,6 +29,7 @@ export const people = {
   'people.backToList': 'Адамдар тізіміне оралу',
   'people.displayName': 'Көрсетілетін аты',
   'people.displayNameHint': 'Топтың басқа мүшелері адамды осылай көреді; бүркеншік ат болуы мүмкін.',
+  'people.optional': '{label} (міндетті емес)',
   'people.fullName': 'Толық аты-жөні',
   'people.email': 'Электрондық пошта',
   'people.preferredLanguage': 'Қалаған тілі',

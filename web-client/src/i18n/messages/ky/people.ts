@@ -29,6 +29,7 @@ export const people = {
   'people.backToList': 'Адамдар тизмесине кайтуу',
   'people.displayName': 'Көрсөтүлүүчү аты',
   'people.displayNameHint': 'Топтун башка мүчөлөрү адамды ушундай көрөт; бул лакап ат болушу мүмкүн.',
+  'people.optional': '{label} (милдеттүү эмес)',
   'people.fullName': 'Толук аты-жөнү',
   'people.email': 'Электрондук почта',
   'people.preferredLanguage': 'Тандаган тили',

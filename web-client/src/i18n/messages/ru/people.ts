@@ -28,6 +28,7 @@ export const people = {
   'people.backToList': 'Назад к списку людей',
   'people.displayName': 'Отображаемое имя',
   'people.displayNameHint': 'Так человека видят другие участники группы; может быть псевдонимом.',
+  'people.optional': '{label} (необязательно)',
   'people.fullName': 'Полное имя',
   'people.email': 'Электронная почта',
   'people.preferredLanguage': 'Предпочитаемый язык',

@@ -29,6 +29,7 @@ export const people = {
   'people.backToList': 'Бозгашт ба рӯйхати одамон',
   'people.displayName': 'Номи намоишӣ',
   'people.displayNameHint': 'Дигар аъзоёни гурӯҳ шахсро чунин мебинанд; метавонад тахаллус бошад.',
+  'people.optional': '{label} (ихтиёрӣ)',
   'people.fullName': 'Ному насаби пурра',
   'people.email': 'Почтаи электронӣ',
   'people.preferredLanguage': 'Забони афзалиятнок',

@@ -29,6 +29,7 @@ export const people = {
   'people.backToList': 'Adamlaryň sanawyna dolan',
   'people.displayName': 'Görkezilýän ady',
   'people.displayNameHint': 'Toparyň beýleki agzalary adamy şeýle görýär; lakam bolup biler.',
+  'people.optional': '{label} (hökman däl)',
   'people.fullName': 'Doly ady',
   'people.email': 'E-poçta',
   'people.preferredLanguage': 'Saýlanan dili',

@@ -29,6 +29,7 @@ export const people = {
   'people.backToList': 'Odamlar roʻyxatiga qaytish',
   'people.displayName': 'Koʻrinadigan ism',
   'people.displayNameHint': 'Guruhning boshqa aʼzolari shaxsni shunday koʻradi; taxallus boʻlishi mumkin.',
+  'people.optional': '{label} (ixtiyoriy)',
   'people.fullName': 'Toʻliq ism',
   'people.email': 'Elektron pochta',
   'people.preferredLanguage': 'Afzal koʻrgan tili',
