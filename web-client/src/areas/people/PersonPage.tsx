@@ -212,6 +212,7 @@ function EnrolmentLinkBox({ link, expires }: { readonly link: EnrolmentLink; rea
       <div id="enrolment-link-how">
         <p>{t('people.linkExpires', { date: expires })}</p>
         <p>{t('people.linkHowTo')}</p>
+        <p>{t('people.linkRecovery')}</p>
       </div>
     </section>
   );
@@ -226,7 +227,8 @@ function EraseForm({ busy, onErase, onCancel }: { readonly busy: boolean; readon
       event.preventDefault();
       if (confirmed) onErase();
     }}>
-      <h3 id="erase-title">{t('people.erase')}</h3>
+      <h3 id="erase-title">{t('people.eraseTitle')}</h3>
+      <p>{t('people.eraseWhen')}</p>
       <p>{t('people.eraseExplain')}</p>
       <TextField id="erase-confirm" label={t('people.eraseType', { word })} value={typed} onValue={setTyped} autoComplete="off" />
       <div class="actions">

@@ -157,6 +157,7 @@ describe('a person\'s page', () => {
     expect(screen.getByRole('button', { name: 'Copy' })).toBeTruthy();
     expect(screen.getByText(/Never post it in a group chat/)).toBeTruthy();
     expect(screen.getByText(/It works once and expires/)).toBeTruthy();
+    expect(screen.getByText(/removes their second factor/)).toBeTruthy();
   });
 
   it('erases only after the word is typed, in the person\'s language', async () => {
@@ -174,7 +175,9 @@ describe('a person\'s page', () => {
     fireEvent.click(await screen.findByRole('button', { name: 'Стереть…' }));
     const submit = screen.getByRole('button', { name: 'Стереть навсегда' }) as HTMLButtonElement;
     expect(submit.disabled).toBe(true);
+    expect(screen.getByRole('heading', { level: 3, name: 'Стереть данные этого человека' })).toBeTruthy();
     expect(screen.getByText(/нельзя отменить/)).toBeTruthy();
+    expect(screen.getByText('Стирайте данные, только если человек сам об этом просит.')).toBeTruthy();
     const field = screen.getByLabelText('Для подтверждения введите УДАЛИТЬ');
     expect(document.activeElement).toBe(field);
     fireEvent.input(field, { target: { value: 'ERASE' } });
