@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { cleanup, render, screen, within } from '@testing-library/preact';
+import { cleanup, configure, render, screen, within } from '@testing-library/preact';
 import Dashboard from './index';
 import { translator } from '../../i18n/i18n';
 import { Translator } from '../../i18n/translator';
@@ -28,6 +28,10 @@ function gateway() {
     },
   });
 }
+
+// rendered screens on a machine shared by several builds: more time than the default 5 s
+vi.setConfig({ testTimeout: 20_000 });
+configure({ asyncUtilTimeout: 5_000 });
 
 beforeEach(() => {
   translator.value = new Translator('en', { en });
