@@ -67,7 +67,7 @@ describe('the coordinator\'s dashboard', () => {
     expect(screen.getByRole('link', { name: 'and 11 more in the list of people' }).getAttribute('href')).toBe('#/people/status/ACCEPTED');
     expect(screen.getByText('Everyone registered has been invited.')).toBeTruthy();
     expect(screen.getByText(/3 open invitations/)).toBeTruthy();
-    expect(screen.getByRole('link', { name: '1 organisation invited' })).toBeTruthy();
+    expect(screen.getByRole('link', { name: '1 organisation invited' }).getAttribute('href')).toBe('#/organisations/status/INVITED');
     expect((await screen.findByRole('link', { name: 'Timur' })).parentElement!.textContent).toContain('expires');
     expect((await screen.findByRole('link', { name: 'Expert meeting' })).getAttribute('href')).toBe('#/meetings/m-1');
     expect(screen.getByText('5 invited: 2 yes, 2 not answered')).toBeTruthy();

@@ -38,7 +38,7 @@ export default function Dashboard() {
           <p>
             {t('dashboard.openInvitations', { count: progress.data.pendingInvitations.people })}
             {' · '}
-            <a href={hrefOf('organisations')}>
+            <a href={hrefOf('organisations', 'status', 'INVITED')}>
               {t('dashboard.openOrganisationInvitations', { count: progress.data.pendingInvitations.organisations })}
             </a>
           </p>

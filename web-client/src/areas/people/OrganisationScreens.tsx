@@ -23,9 +23,11 @@ const kindChoices = () => ORGANISATION_KINDS.map((kind) => ({ value: kind, label
 
 const EMPTY = { q: '', country: '', status: '', kind: '', focus: '' };
 
-export function OrganisationList() {
-  const [draft, setDraft] = useState<Required<OrganisationFilter>>(EMPTY);
-  const [filter, setFilter] = useState<OrganisationFilter>(EMPTY);
+/** status: a filter to start with (from #/organisations/status/INVITED), when it is one the API knows */
+export function OrganisationList({ status = '' }: { readonly status?: string }) {
+  const initial = { ...EMPTY, status: (ORGANISATION_STATUSES as readonly string[]).includes(status) ? status : '' };
+  const [draft, setDraft] = useState<Required<OrganisationFilter>>(initial);
+  const [filter, setFilter] = useState<OrganisationFilter>(initial);
   const [page, setPage] = useState(0);
   const [loaded, reload] = useLoad(() => listOrganisations(filter, page), [filter, page]);
   const countries = useCountryChoices();

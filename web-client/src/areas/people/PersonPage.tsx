@@ -158,7 +158,16 @@ function Details({ person, format }: { readonly person: Person; readonly format:
       )}
       {present(person.timeZone) && <Row label={t('people.timeZone')}>{person.timeZone}</Row>}
       {present(person.roles) && <Row label={t('people.roles')}>{person.roles.map((role) => t(roleKey(role))).join(', ')}</Row>}
-      {present(person.languages) && <Row label={t('people.languages')}>{person.languages.join(', ')}</Row>}
+      {present(person.languages) && (
+        <Row label={t('people.languages')}>
+          {person.languages.map((code, i) => (
+            <span key={code}>
+              {i > 0 && ', '}
+              {isLanguage(code) ? <span lang={code}>{LANGUAGE_NAMES[code]}</span> : code}
+            </span>
+          ))}
+        </Row>
+      )}
       {present(person.expertise) && <Row label={t('people.expertise')}>{person.expertise.join(', ')}</Row>}
       {present(person.affiliations) && (
         <Row label={t('people.affiliations')}>

@@ -1,6 +1,7 @@
 // People and organisations, for coordinators: #/people (the list), #/people/status/<STATUS> (the list
 // filtered by status, linked from the dashboard), #/people/new (register), #/people/<id> (a person's
-// page and lifecycle); #/organisations, #/organisations/new, #/organisations/<id>.
+// page and lifecycle); #/organisations, #/organisations/status/<STATUS>, #/organisations/new,
+// #/organisations/<id>.
 import { routeArgs } from '../../app/router';
 import { OrganisationList, OrganisationPage, RegisterOrganisation } from './OrganisationScreens';
 import { PeopleList } from './PeopleList';
@@ -29,6 +30,10 @@ export function Organisations() {
   const id = routeArgs.value[0] ?? '';
   useHeadingFocus(`organisations/${id}`);
   if (id === NEW) return <RegisterOrganisation />;
+  if (id === BY_STATUS) {
+    const status = routeArgs.value[1] ?? '';
+    return <OrganisationList key={status} status={status} />;
+  }
   if (id) return <OrganisationPage key={id} id={id} />;
   return <OrganisationList />;
 }

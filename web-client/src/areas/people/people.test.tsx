@@ -87,6 +87,17 @@ describe('the people list', () => {
     expect((screen.getByLabelText('Status') as HTMLSelectElement).value).toBe('ACCEPTED');
   });
 
+  it('organisations too start filtered by status when the dashboard links to them', async () => {
+    const gateway = fakeGateway({
+      'GET /api/membership/countries': { body: COUNTRIES },
+      'GET /api/membership/organisations': { body: paged([]) },
+    });
+    routeArgs.value = ['status', 'INVITED'];
+    render(<Organisations />);
+    expect(await screen.findByText('Nothing found.')).toBeTruthy();
+    expect(gateway.called('GET', '/api/membership/organisations')[0]!.query.get('status')).toBe('INVITED');
+  });
+
   it('says in Russian what it shows', async () => {
     translator.value = new Translator('ru', { ru, en });
     fakeGateway({
@@ -115,6 +126,8 @@ describe('a person\'s page', () => {
     render(<People />);
     expect(await screen.findByRole('heading', { level: 1, name: 'Aigul' })).toBeTruthy();
     expect(screen.getByText('aigul@example.org')).toBeTruthy();
+    // names of languages in themselves, marked with their language
+    expect(document.querySelector('#person-details [lang="ky"]')?.textContent).toBe('Кыргызча');
     const actions = document.getElementById('person-actions')!;
     expect(within(actions).getAllByRole('button').map((b) => b.textContent))
       .toEqual(['Enrolment link', 'Activate', 'Remove…', 'Erase…']);
