@@ -1,12 +1,129 @@
-// Meetings (upcoming and past in my zone and the meeting's; scheduling, RSVP, minutes come next).
+// Meetings: #/meetings lists upcoming and past meetings (each in my zone and the meeting's), and lets a
+// coordinator schedule one; #/meetings/<id> is one meeting (RSVP, invitations, attendance, minutes,
+// decisions). What is offered follows logic.ts; the service decides anyway.
+import { useMemo, useRef, useState } from 'preact/hooks';
+import { routeArgs, hrefOf } from '../../app/router';
 import { t } from '../../i18n/i18n';
+import type { DateTimeFormatter } from '../../dates/format';
+import { Page } from '../../ui/Page';
+import { Pager, type Paged } from '../../ui/Pager';
+import { Loading, ProblemAlert } from '../../ui/feedback';
+import { useLoad, type Loaded } from '../../ui/useLoad';
+import { calendarPath, listMeetings, type Meeting } from './api';
+import { pastQuery, reversedPage, upcomingQuery, type Viewer } from './logic';
+import { kindKey, loadViewer, statusKey, useFormatter, When } from './shared';
+import { ScheduleForm } from './ScheduleForm';
+import { MeetingPage } from './MeetingPage';
+import './meetings.css';
 
 export default function Meetings() {
+  const id = routeArgs.value[0];
+  const [viewer] = useLoad(loadViewer, []);
+  const format = useFormatter();
+  if (viewer.state === 'failed') return <Page title={t('nav.meetings')}><ProblemAlert error={viewer.error} /></Page>;
+  if (viewer.state === 'loading' || format === null) return <Page title={t('nav.meetings')}><Loading /></Page>;
+  return id ? <MeetingPage id={id} viewer={viewer.data} format={format} /> : <MeetingsList viewer={viewer.data} format={format} />;
+}
+
+const SIZE = 20;
+
+async function loadPast(now: Date, page: number): Promise<Paged<Meeting>> {
+  const first = await listMeetings({ ...pastQuery(now), page: 0, size: SIZE });
+  const wanted = reversedPage(page, first.page.totalPages);
+  const found = wanted === 0 ? first : await listMeetings({ ...pastQuery(now), page: wanted, size: SIZE });
+  return { content: [...found.content].reverse(), page: { ...found.page, number: page } };
+}
+
+function MeetingsList({ viewer, format }: { readonly viewer: Viewer; readonly format: DateTimeFormatter }) {
+  const now = useMemo(() => new Date(), []);
+  const [upcomingPage, setUpcomingPage] = useState(0);
+  const [pastPage, setPastPage] = useState(0);
+  const [upcoming] = useLoad(() => listMeetings({ ...upcomingQuery(now), page: upcomingPage, size: SIZE }), [upcomingPage]);
+  const [past] = useLoad(() => loadPast(now, pastPage), [pastPage]);
+  const [scheduling, setScheduling] = useState(false);
+  const toggle = useRef<HTMLButtonElement>(null);
+
   return (
-    <section aria-labelledby="area-title">
-      <h1 id="area-title" tabIndex={-1}>{t('nav.meetings')}</h1>
-      <h2>{t('meetings.upcoming')}</h2>
-      <p>{t('shell.comingSoon')}</p>
-    </section>
+    <Page title={t('nav.meetings')}>
+      {viewer.coordinator && (
+        <div class="actions">
+          <button
+            type="button"
+            class="primary"
+            ref={toggle}
+            aria-expanded={scheduling}
+            aria-controls="meeting-schedule"
+            onClick={() => setScheduling(!scheduling)}
+          >
+            {t('meetings.schedule')}
+          </button>
+        </div>
+      )}
+      {viewer.coordinator && scheduling && (
+        <ScheduleForm
+          viewer={viewer}
+          onScheduled={(meeting) => {
+            window.location.hash = hrefOf('meetings', meeting.id);
+          }}
+          onClose={() => {
+            setScheduling(false);
+            toggle.current?.focus();
+          }}
+        />
+      )}
+      <section aria-labelledby="meetings-upcoming-title">
+        <h2 id="meetings-upcoming-title">{t('meetings.upcoming')}</h2>
+        <MeetingList id="meetings-upcoming" loaded={upcoming} viewer={viewer} format={format} calendar
+          empty={t('meetings.noUpcoming')} onPage={setUpcomingPage} label={t('meetings.upcoming')} />
+      </section>
+      <section aria-labelledby="meetings-past-title">
+        <h2 id="meetings-past-title">{t('meetings.past')}</h2>
+        <MeetingList id="meetings-past" loaded={past} viewer={viewer} format={format} calendar={false}
+          empty={t('meetings.noPast')} onPage={setPastPage} label={t('meetings.past')} />
+      </section>
+    </Page>
+  );
+}
+
+interface ListProps {
+  readonly id: string;
+  readonly loaded: Loaded<Paged<Meeting>>;
+  readonly viewer: Viewer;
+  readonly format: DateTimeFormatter;
+  readonly calendar: boolean;
+  readonly empty: string;
+  readonly label: string;
+  readonly onPage: (page: number) => void;
+}
+
+function MeetingList({ id, loaded, viewer, format, calendar, empty, label, onPage }: ListProps) {
+  if (loaded.state === 'loading') return <Loading />;
+  if (loaded.state === 'failed') return <ProblemAlert error={loaded.error} />;
+  const { content, page } = loaded.data;
+  if (content.length === 0) return <p id={id}>{empty}</p>;
+  return (
+    <>
+      <ul id={id} class="meeting-list">
+        {content.map((meeting) => (
+          <li key={meeting.id}>
+            <h3><a href={hrefOf('meetings', meeting.id)}>{meeting.title}</a></h3>
+            <p><When meeting={meeting} viewer={viewer} format={format} /></p>
+            <p class="meeting-facts">
+              <span>{t(kindKey(meeting.kind))}</span>
+              <span>{t(statusKey(meeting.status))}</span>
+              <span>{t('meetings.answers', { ...meeting.invitations })}</span>
+            </p>
+            {calendar && meeting.status === 'SCHEDULED' && (
+              <p>
+                <a href={calendarPath(meeting.id)} download={`meeting-${meeting.id}.ics`}>
+                  {t('meetings.addToCalendar')}<span class="visually-hidden">{`: ${meeting.title}`}</span>
+                </a>
+              </p>
+            )}
+          </li>
+        ))}
+      </ul>
+      <Pager page={page} onPage={onPage} label={label} />
+    </>
   );
 }

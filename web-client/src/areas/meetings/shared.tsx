@@ -1,0 +1,54 @@
+// What the list and a meeting's page share: who is looking, the date formatter, a meeting's time in
+// both zones, the words for kinds, statuses and answers.
+import { useEffect, useState } from 'preact/hooks';
+import { account } from '../../api/auth';
+import { hasRole } from '../../app/nav';
+import { dateTimeFormatter, meetingTime, type DateTimeFormatter } from '../../dates/format';
+import { viewerZone, zoneCity } from '../../dates/zones';
+import { t, translator } from '../../i18n/i18n';
+import type { MessageKey } from '../../i18n/messages/en';
+import { me, type Meeting, type MeetingKind, type MeetingStatus, type Rsvp } from './api';
+import type { Viewer } from './logic';
+
+/** The viewer: roles from the session, id and zone from GET /people/me, the browser's zone if that is not there. */
+export async function loadViewer(): Promise<Viewer> {
+  const roles = account.value.state === 'signedIn' ? account.value.roles : [];
+  const person = await me().catch(() => null);
+  return {
+    coordinator: hasRole(roles, 'coordinator'),
+    personId: person?.id ?? null,
+    zone: person?.timeZone || viewerZone(),
+  };
+}
+
+/** The date formatter of the current language (the FormatJS ponyfill is loaded where the browser lacks it). */
+export function useFormatter(): DateTimeFormatter | null {
+  const language = translator.value.language;
+  const [loaded, setLoaded] = useState<{ language: string; format: DateTimeFormatter } | null>(null);
+  useEffect(() => {
+    let live = true;
+    void dateTimeFormatter(language).then((format) => live && setLoaded({ language, format }));
+    return () => {
+      live = false;
+    };
+  }, [language]);
+  return loaded?.language === language ? loaded.format : null;
+}
+
+/** The start in the viewer's zone and in the meeting's zone (one line when they show the same time). */
+export function When({ meeting, viewer, format }: { readonly meeting: Meeting; readonly viewer: Viewer; readonly format: DateTimeFormatter }) {
+  const time = meetingTime(format, new Date(meeting.startsAt), meeting.local.timeZone, viewer.zone);
+  if (time.meeting === null) {
+    return <span class="when">{t('meetings.sameZoneTime', { time: time.local, zone: zoneCity(viewer.zone) })}</span>;
+  }
+  return (
+    <span class="when">
+      <span>{t('meetings.yourTime', { time: time.local, zone: zoneCity(viewer.zone) })}</span>
+      <span>{t('meetings.meetingTime', { time: time.meeting, zone: zoneCity(meeting.local.timeZone) })}</span>
+    </span>
+  );
+}
+
+export const kindKey = (kind: MeetingKind) => `meetings.kind.${kind}` as MessageKey;
+export const statusKey = (status: MeetingStatus) => `meetings.status.${status}` as MessageKey;
+export const rsvpKey = (answer: Rsvp) => `rsvp.${answer.toLowerCase()}` as MessageKey;
