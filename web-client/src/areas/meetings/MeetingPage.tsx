@@ -2,7 +2,7 @@
 // start; for coordinators invitations (by filter or by picking people), invitees and their answers,
 // reschedule and cancel before it is held, and after the start attendance, minutes and decisions
 // (target institutions from research's catalogue).
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { hrefOf } from '../../app/router';
 import { t } from '../../i18n/i18n';
 import type { DateTimeFormatter } from '../../dates/format';
@@ -35,6 +35,12 @@ interface Props {
 export function MeetingPage({ id, viewer, format }: Props) {
   const [loaded, reload] = useLoad(() => getMeeting(id), [id]);
   const [status, setStatus] = useState<string | null>(null);
+  const ready = loaded.state !== 'loading';
+  // within the area the shell does not move focus: a newly opened meeting's heading gets it here
+  // (a layout effect: at once, never after the person has started using the page)
+  useLayoutEffect(() => {
+    if (ready) document.getElementById('area-title')?.focus();
+  }, [ready, id]);
   const done = (message: string) => {
     setStatus(message);
     reload();
@@ -88,7 +94,7 @@ function MeetingBody({ meeting, viewer, format, onDone }: {
         {meeting.onlineLink && (
           <>
             <dt>{t('meetings.onlineLink')}</dt>
-            <dd><a href={meeting.onlineLink} rel="noopener noreferrer" target="_blank">{meeting.onlineLink}</a></dd>
+            <dd><a href={meeting.onlineLink} rel="noopener noreferrer">{meeting.onlineLink}</a></dd>
           </>
         )}
         <dt>{t('meetings.invitationsLabel')}</dt>

@@ -176,6 +176,8 @@ describe('a meeting\'s page', () => {
     const calls = service({ me: { id: 'p-aida', timeZone: 'Asia/Bishkek' }, full: true });
     render(<Meetings />);
     expect(await screen.findByRole('heading', { level: 1, name: 'Expert meeting on FATF' })).toBeTruthy();
+    // opened from the list (same area, so the shell does not move focus): its heading has the focus
+    expect(document.activeElement?.textContent).toBe('Expert meeting on FATF');
     const group = screen.getByRole('group', { name: 'Will you attend?' });
     expect(within(group).getAllByRole('button').map((button) => button.textContent)).toEqual(['Yes', 'No', 'Maybe']);
     expect(within(group).getByRole('button', { name: 'Maybe' }).getAttribute('aria-pressed')).toBe('true');

@@ -4,7 +4,7 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { t } from '../../i18n/i18n';
 import type { MessageKey } from '../../i18n/messages/en';
-import { zoneChoices, zoneCity } from '../../dates/zones';
+import { CENTRAL_ASIAN_ZONES, zoneChoices, zoneCity } from '../../dates/zones';
 import { SelectField, TextArea, TextField } from '../../ui/Field';
 import { ProblemAlert } from '../../ui/feedback';
 import { useAction } from '../../ui/useAction';
@@ -38,7 +38,8 @@ export function ScheduleForm({ viewer, onScheduled, onClose, now = () => new Dat
     purpose: '',
     agenda: '',
     localStart: '',
-    timeZone: zones.some((zone) => zone.value === viewer.zone) && viewer.zone.startsWith('Asia/') ? viewer.zone : 'Asia/Bishkek',
+    // the coordinator's own zone when it is one of the plan's, else Bishkek (the plan's meetings are held in the region)
+    timeZone: (CENTRAL_ASIAN_ZONES as readonly string[]).includes(viewer.zone) ? viewer.zone : 'Asia/Bishkek',
     durationMinutes: '90',
     onlineLink: '',
   });

@@ -1,7 +1,7 @@
 // Meetings: #/meetings lists upcoming and past meetings (each in my zone and the meeting's), and lets a
 // coordinator schedule one; #/meetings/<id> is one meeting (RSVP, invitations, attendance, minutes,
 // decisions). What is offered follows logic.ts; the service decides anyway.
-import { useMemo, useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { routeArgs, hrefOf } from '../../app/router';
 import { t } from '../../i18n/i18n';
 import type { DateTimeFormatter } from '../../dates/format';
@@ -22,7 +22,7 @@ export default function Meetings() {
   const format = useFormatter();
   if (viewer.state === 'failed') return <Page title={t('nav.meetings')}><ProblemAlert error={viewer.error} /></Page>;
   if (viewer.state === 'loading' || format === null) return <Page title={t('nav.meetings')}><Loading /></Page>;
-  return id ? <MeetingPage id={id} viewer={viewer.data} format={format} /> : <MeetingsList viewer={viewer.data} format={format} />;
+  return id ? <MeetingPage key={id} id={id} viewer={viewer.data} format={format} /> : <MeetingsList viewer={viewer.data} format={format} />;
 }
 
 const SIZE = 20;
@@ -42,6 +42,8 @@ function MeetingsList({ viewer, format }: { readonly viewer: Viewer; readonly fo
   const [past] = useLoad(() => loadPast(now, pastPage), [pastPage]);
   const [scheduling, setScheduling] = useState(false);
   const toggle = useRef<HTMLButtonElement>(null);
+  // back from a meeting's page (the same area, so the shell does not move focus): the list's heading
+  useLayoutEffect(() => document.getElementById('area-title')?.focus(), []);
 
   return (
     <Page title={t('nav.meetings')}>
