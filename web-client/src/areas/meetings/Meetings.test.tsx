@@ -119,9 +119,21 @@ describe('the meetings list', () => {
     const calendar = within(list).getByRole('link', { name: /^Add to calendar \(\.ics\)/ });
     expect(calendar.getAttribute('href')).toBe('/api/membership/meetings/m-future/calendar.ics');
     expect(calendar.hasAttribute('download')).toBe(true);
+    // the single read says she is invited, and her answer
+    expect(within(list).getByText('You are invited.').parentElement?.textContent).toBe('You are invited. Your answer: Maybe');
     await waitFor(() => expect(within(document.getElementById('meetings-past')!).getByRole('link', { name: 'Discussion with organisations' })).toBeTruthy());
     expect(screen.getByRole('heading', { level: 2, name: 'Upcoming meetings' })).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'Schedule a meeting' })).toBeNull();
+  });
+
+  it('marks no invitation for an expert who is not invited (the single read is the summary)', async () => {
+    account.value = { state: 'signedIn', roles: ['expert'] };
+    routeArgs.value = [];
+    const calls = service({ me: { id: 'p-other' }, full: false });
+    render(<Meetings />);
+    await waitFor(() => expect(document.getElementById('meetings-upcoming')).toBeTruthy());
+    expect(calls.some((call) => call.path === '/api/membership/meetings/m-future')).toBe(true);
+    expect(screen.queryByText('You are invited.')).toBeNull();
   });
 
   it('falls back to the browser\'s zone when the person has no record (404)', async () => {

@@ -9,9 +9,9 @@ import { Page } from '../../ui/Page';
 import { Pager, type Paged } from '../../ui/Pager';
 import { Loading, ProblemAlert } from '../../ui/feedback';
 import { useLoad, type Loaded } from '../../ui/useLoad';
-import { calendarPath, listMeetings, type Meeting } from './api';
-import { pastQuery, reversedPage, upcomingQuery, type Viewer } from './logic';
-import { kindKey, loadViewer, statusKey, useFormatter, When } from './shared';
+import { calendarPath, getMeeting, listMeetings, type Meeting } from './api';
+import { invitationMark, pastQuery, reversedPage, upcomingQuery, type Viewer } from './logic';
+import { kindKey, loadViewer, rsvpKey, statusKey, useFormatter, When } from './shared';
 import { ScheduleForm } from './ScheduleForm';
 import { MeetingPage } from './MeetingPage';
 import './meetings.css';
@@ -27,6 +27,18 @@ export default function Meetings() {
 
 const SIZE = 20;
 
+/**
+ * Upcoming meetings; for someone who is not a coordinator each scheduled one is read singly, because only
+ * that read says whether they are invited (the list carries counts, never invitees).
+ */
+async function loadUpcoming(now: Date, page: number, viewer: Viewer): Promise<Paged<Meeting>> {
+  const found = await listMeetings({ ...upcomingQuery(now), page, size: SIZE });
+  if (viewer.coordinator) return found;
+  const content = await Promise.all(found.content.map((meeting) =>
+    meeting.status === 'SCHEDULED' ? getMeeting(meeting.id).catch(() => meeting) : Promise.resolve(meeting)));
+  return { ...found, content };
+}
+
 async function loadPast(now: Date, page: number): Promise<Paged<Meeting>> {
   const first = await listMeetings({ ...pastQuery(now), page: 0, size: SIZE });
   const wanted = reversedPage(page, first.page.totalPages);
@@ -38,7 +50,7 @@ function MeetingsList({ viewer, format }: { readonly viewer: Viewer; readonly fo
   const now = useMemo(() => new Date(), []);
   const [upcomingPage, setUpcomingPage] = useState(0);
   const [pastPage, setPastPage] = useState(0);
-  const [upcoming] = useLoad(() => listMeetings({ ...upcomingQuery(now), page: upcomingPage, size: SIZE }), [upcomingPage]);
+  const [upcoming] = useLoad(() => loadUpcoming(now, upcomingPage, viewer), [upcomingPage]);
   const [past] = useLoad(() => loadPast(now, pastPage), [pastPage]);
   const [scheduling, setScheduling] = useState(false);
   const toggle = useRef<HTMLButtonElement>(null);
@@ -106,24 +118,33 @@ function MeetingList({ id, loaded, viewer, format, calendar, empty, label, onPag
   return (
     <>
       <ul id={id} class="meeting-list">
-        {content.map((meeting) => (
-          <li key={meeting.id}>
-            <h3><a href={hrefOf('meetings', meeting.id)}>{meeting.title}</a></h3>
-            <p><When meeting={meeting} viewer={viewer} format={format} /></p>
-            <p class="meeting-facts">
-              <span>{t(kindKey(meeting.kind))}</span>
-              <span>{t(statusKey(meeting.status))}</span>
-              <span>{t('meetings.answers', { ...meeting.invitations })}</span>
-            </p>
-            {calendar && meeting.status === 'SCHEDULED' && (
-              <p>
-                <a href={calendarPath(meeting.id)} download={`meeting-${meeting.id}.ics`}>
-                  {t('meetings.addToCalendar')}<span class="visually-hidden">{`: ${meeting.title}`}</span>
-                </a>
+        {content.map((meeting) => {
+          const mark = invitationMark(meeting, viewer);
+          return (
+            <li key={meeting.id}>
+              <h3><a href={hrefOf('meetings', meeting.id)}>{meeting.title}</a></h3>
+              <p><When meeting={meeting} viewer={viewer} format={format} /></p>
+              {mark && (
+                <p class="invited">
+                  <strong>{t('meetings.youAreInvited')}</strong>{' '}
+                  {mark.answer ? t('rsvp.current', { answer: t(rsvpKey(mark.answer)) }) : mark.answerKnown ? t('meetings.notAnswered') : ''}
+                </p>
+              )}
+              <p class="meeting-facts">
+                <span>{t(kindKey(meeting.kind))}</span>
+                <span>{t(statusKey(meeting.status))}</span>
+                <span>{t('meetings.answers', { ...meeting.invitations })}</span>
               </p>
-            )}
-          </li>
-        ))}
+              {calendar && meeting.status === 'SCHEDULED' && (
+                <p>
+                  <a href={calendarPath(meeting.id)} download={`meeting-${meeting.id}.ics`}>
+                    {t('meetings.addToCalendar')}<span class="visually-hidden">{`: ${meeting.title}`}</span>
+                  </a>
+                </p>
+              )}
+            </li>
+          );
+        })}
       </ul>
       <Pager page={page} onPage={onPage} label={label} />
     </>

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Meeting } from './api';
 import {
   instantOf,
+  invitationMark,
   isInvited,
   localInputOf,
   meetingActions,
@@ -144,6 +145,12 @@ describe('what a meeting offers', () => {
     expect(isInvited(meeting(), expertWithoutId)).toBe(false);
     expect(myAnswer(meeting(invitedFull), expert)).toBe('MAYBE');
     expect(myAnswer(meeting(invitedFull), expertWithoutId)).toBeNull();
+  });
+
+  it('marks a list row with the viewer\'s invitation and answer, when the read shows them', () => {
+    expect(invitationMark(meeting(invitedFull), expert)).toEqual({ answer: 'MAYBE', answerKnown: true });
+    expect(invitationMark(meeting(invitedFull), expertWithoutId)).toEqual({ answer: null, answerKnown: false });
+    expect(invitationMark(meeting(), expert)).toBeNull();
   });
 });
 

@@ -114,6 +114,12 @@ export function myAnswer(meeting: Meeting, viewer: Viewer): Rsvp | null {
   return meeting.invitees?.find((invitee) => invitee.personId === viewer.personId)?.response ?? null;
 }
 
+/** What a list row says about the viewer's own invitation: nothing, "invited", and their answer or that it is missing. */
+export function invitationMark(meeting: Meeting, viewer: Viewer): { readonly answer: Rsvp | null; readonly answerKnown: boolean } | null {
+  if (!isInvited(meeting, viewer)) return null;
+  return { answer: myAnswer(meeting, viewer), answerKnown: viewer.personId !== null };
+}
+
 export interface MeetingActions {
   readonly rsvp: boolean;
   readonly invite: boolean;

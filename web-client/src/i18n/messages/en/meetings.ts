@@ -36,6 +36,8 @@ export const meetings = {
   'meetings.sameZoneTime': '{time} ({zone}: your time and the meeting’s)',
   'meetings.invitationsLabel': 'Invitations',
   'meetings.answers': '{invited, plural, one {# invited} other {# invited}}: {yes} yes, {no} no, {maybe} maybe, {unanswered} not answered',
+  'meetings.youAreInvited': 'You are invited.',
+  'meetings.notAnswered': 'You have not answered yet.',
   'meetings.addToCalendar': 'Add to calendar (.ics)',
   'meetings.invite': 'Invite people',
   'meetings.inviteByFilter': 'Invite by filter',

@@ -37,6 +37,8 @@ export const meetings = {
   'meetings.sameZoneTime': '{time} ({zone}: сіздің және кездесудің уақыты)',
   'meetings.invitationsLabel': 'Шақырулар',
   'meetings.answers': '{invited} шақырылған: иә — {yes}, жоқ — {no}, мүмкін — {maybe}, жауап жоқ — {unanswered}',
+  'meetings.youAreInvited': 'Сіз шақырылдыңыз.',
+  'meetings.notAnswered': 'Сіз әлі жауап бермедіңіз.',
   'meetings.addToCalendar': 'Күнтізбеге қосу (.ics)',
   'meetings.invite': 'Адамдарды шақыру',
   'meetings.inviteByFilter': 'Сүзгі бойынша шақыру',

@@ -37,6 +37,8 @@ export const meetings = {
   'meetings.sameZoneTime': '{time} ({zone}: сиздин жана жолугушуунун убактысы)',
   'meetings.invitationsLabel': 'Чакыруулар',
   'meetings.answers': '{invited} чакырылган: ооба — {yes}, жок — {no}, балким — {maybe}, жооп жок — {unanswered}',
+  'meetings.youAreInvited': 'Сиз чакырылдыңыз.',
+  'meetings.notAnswered': 'Сиз азырынча жооп бере элексиз.',
   'meetings.addToCalendar': 'Календарга кошуу (.ics)',
   'meetings.invite': 'Адамдарды чакыруу',
   'meetings.inviteByFilter': 'Чыпка боюнча чакыруу',

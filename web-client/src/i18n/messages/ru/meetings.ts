@@ -37,6 +37,8 @@ export const meetings = {
   'meetings.sameZoneTime': '{time} ({zone}: ваше время и время встречи)',
   'meetings.invitationsLabel': 'Приглашения',
   'meetings.answers': '{invited, plural, one {# приглашён} other {# приглашено}}: да — {yes}, нет — {no}, возможно — {maybe}, без ответа — {unanswered}',
+  'meetings.youAreInvited': 'Вы приглашены.',
+  'meetings.notAnswered': 'Вы ещё не ответили.',
   'meetings.addToCalendar': 'Добавить в календарь (.ics)',
   'meetings.invite': 'Пригласить участников',
   'meetings.inviteByFilter': 'Пригласить по фильтру',

@@ -37,6 +37,8 @@ export const meetings = {
   'meetings.sameZoneTime': '{time} ({zone}: вақти шумо ва вақти вохӯрӣ)',
   'meetings.invitationsLabel': 'Даъватномаҳо',
   'meetings.answers': '{invited} даъватшуда: ҳа — {yes}, не — {no}, шояд — {maybe}, бе ҷавоб — {unanswered}',
+  'meetings.youAreInvited': 'Шумо даъват шудаед.',
+  'meetings.notAnswered': 'Шумо ҳанӯз ҷавоб надодаед.',
   'meetings.addToCalendar': 'Илова ба тақвим (.ics)',
   'meetings.invite': 'Даъват кардани одамон',
   'meetings.inviteByFilter': 'Даъват аз рӯи филтр',

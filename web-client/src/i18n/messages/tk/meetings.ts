@@ -37,6 +37,8 @@ export const meetings = {
   'meetings.sameZoneTime': '{time} ({zone}: siziň we duşuşygyň wagty)',
   'meetings.invitationsLabel': 'Çakylyklar',
   'meetings.answers': '{invited} çagyrylan: hawa — {yes}, ýok — {no}, belki — {maybe}, jogap ýok — {unanswered}',
+  'meetings.youAreInvited': 'Siz çagyryldyňyz.',
+  'meetings.notAnswered': 'Siz entek jogap bermediňiz.',
   'meetings.addToCalendar': 'Senenama goşmak (.ics)',
   'meetings.invite': 'Adamlary çagyrmak',
   'meetings.inviteByFilter': 'Süzgüç boýunça çagyrmak',

@@ -37,6 +37,8 @@ export const meetings = {
   'meetings.sameZoneTime': '{time} ({zone}: sizning va uchrashuv vaqti)',
   'meetings.invitationsLabel': 'Takliflar',
   'meetings.answers': '{invited} kishi taklif qilingan: ha — {yes}, yoʻq — {no}, ehtimol — {maybe}, javobsiz — {unanswered}',
+  'meetings.youAreInvited': 'Siz taklif qilindingiz.',
+  'meetings.notAnswered': 'Siz hali javob bermadingiz.',
   'meetings.addToCalendar': 'Taqvimga qoʻshish (.ics)',
   'meetings.invite': 'Odamlarni taklif qilish',
   'meetings.inviteByFilter': 'Filtr boʻyicha taklif qilish',
