@@ -181,6 +181,21 @@ describe('the meetings list', () => {
   });
 });
 
+describe('someone signed in without a role yet', () => {
+  it('is told that meetings come with active membership, not "not allowed"', async () => {
+    account.value = { state: 'signedIn', roles: [] };
+    routeArgs.value = [];
+    vi.stubGlobal('fetch', async (input: RequestInfo | URL) =>
+      String(input).startsWith('/api/membership/meetings')
+        ? new Response('{"status":403,"title":"Forbidden"}', { status: 403 })
+        : new Response('{"status":404}', { status: 404 }));
+    render(<Meetings />);
+    await waitFor(() => expect(document.getElementById('meetings-upcoming')?.textContent)
+      .toBe('Meetings are shown here once your membership is active.'));
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+});
+
 describe('a meeting\'s page', () => {
   it('lets an invited expert answer before the start, and offers nothing of a coordinator\'s', async () => {
     account.value = { state: 'signedIn', roles: ['expert'] };

@@ -4,6 +4,7 @@
 import { useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { routeArgs, hrefOf } from '../../app/router';
 import { t } from '../../i18n/i18n';
+import { ApiError } from '../../api/problems';
 import type { DateTimeFormatter } from '../../dates/format';
 import { Page } from '../../ui/Page';
 import { Pager, type Paged } from '../../ui/Pager';
@@ -112,7 +113,11 @@ interface ListProps {
 
 function MeetingList({ id, loaded, viewer, format, calendar, empty, label, onPage }: ListProps) {
   if (loaded.state === 'loading') return <Loading />;
-  if (loaded.state === 'failed') return <ProblemAlert error={loaded.error} />;
+  if (loaded.state === 'failed') {
+    // the list is for working-group members: someone invited but not active yet has no role
+    if (loaded.error instanceof ApiError && loaded.error.status === 403) return <p id={id}>{t('meetings.notYetMember')}</p>;
+    return <ProblemAlert error={loaded.error} />;
+  }
   const { content, page } = loaded.data;
   if (content.length === 0) return <p id={id}>{empty}</p>;
   return (

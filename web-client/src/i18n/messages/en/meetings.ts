@@ -4,6 +4,7 @@ export const meetings = {
   'meetings.past': 'Past meetings',
   'meetings.noUpcoming': 'No meetings are planned.',
   'meetings.noPast': 'No meetings have taken place yet.',
+  'meetings.notYetMember': 'Meetings are shown here once your membership is active.',
   'meetings.schedule': 'Schedule a meeting',
   'meetings.scheduleSubmit': 'Schedule',
   'meetings.scheduling': 'Scheduling…',

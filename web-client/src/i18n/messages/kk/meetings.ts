@@ -5,6 +5,7 @@ export const meetings = {
   'meetings.past': 'Өткен кездесулер',
   'meetings.noUpcoming': 'Жоспарланған кездесулер жоқ.',
   'meetings.noPast': 'Әзірге кездесулер өткен жоқ.',
+  'meetings.notYetMember': 'Мүшелігіңіз белсенді болғанда кездесулер осында көрсетіледі.',
   'meetings.schedule': 'Кездесу белгілеу',
   'meetings.scheduleSubmit': 'Белгілеу',
   'meetings.scheduling': 'Белгіленуде…',

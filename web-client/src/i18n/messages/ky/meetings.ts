@@ -5,6 +5,7 @@ export const meetings = {
   'meetings.past': 'Өткөн жолугушуулар',
   'meetings.noUpcoming': 'Пландалган жолугушуулар жок.',
   'meetings.noPast': 'Азырынча жолугушуулар болгон жок.',
+  'meetings.notYetMember': 'Мүчөлүгүңүз активдүү болгондо жолугушуулар ушул жерде көрсөтүлөт.',
   'meetings.schedule': 'Жолугушуу белгилөө',
   'meetings.scheduleSubmit': 'Белгилөө',
   'meetings.scheduling': 'Белгиленүүдө…',

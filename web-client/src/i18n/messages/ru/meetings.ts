@@ -5,6 +5,7 @@ export const meetings = {
   'meetings.past': 'Прошедшие встречи',
   'meetings.noUpcoming': 'Встреч не запланировано.',
   'meetings.noPast': 'Встреч ещё не было.',
+  'meetings.notYetMember': 'Встречи появятся здесь, когда ваше членство станет активным.',
   'meetings.schedule': 'Назначить встречу',
   'meetings.scheduleSubmit': 'Назначить',
   'meetings.scheduling': 'Назначаем…',

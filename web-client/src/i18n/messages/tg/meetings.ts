@@ -5,6 +5,7 @@ export const meetings = {
   'meetings.past': 'Вохӯриҳои гузашта',
   'meetings.noUpcoming': 'Ягон вохӯрӣ ба нақша гирифта нашудааст.',
   'meetings.noPast': 'То ҳол ягон вохӯрӣ нагузаштааст.',
+  'meetings.notYetMember': 'Вохӯриҳо пас аз фаъол шудани узвияти шумо дар ин ҷо нишон дода мешаванд.',
   'meetings.schedule': 'Таъин кардани вохӯрӣ',
   'meetings.scheduleSubmit': 'Таъин кардан',
   'meetings.scheduling': 'Таъин шуда истодааст…',

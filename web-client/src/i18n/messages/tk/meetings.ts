@@ -5,6 +5,7 @@ export const meetings = {
   'meetings.past': 'Geçen duşuşyklar',
   'meetings.noUpcoming': 'Meýilleşdirilen duşuşyk ýok.',
   'meetings.noPast': 'Entek hiç hili duşuşyk geçirilmedi.',
+  'meetings.notYetMember': 'Agzalygyňyz işjeň bolandan soň duşuşyklar şu ýerde görkeziler.',
   'meetings.schedule': 'Duşuşyk bellemek',
   'meetings.scheduleSubmit': 'Bellemek',
   'meetings.scheduling': 'Bellenýär…',

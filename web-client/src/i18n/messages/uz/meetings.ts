@@ -5,6 +5,7 @@ export const meetings = {
   'meetings.past': 'Oʻtgan uchrashuvlar',
   'meetings.noUpcoming': 'Rejalashtirilgan uchrashuvlar yoʻq.',
   'meetings.noPast': 'Hozircha uchrashuvlar boʻlmagan.',
+  'meetings.notYetMember': 'Aʼzoligingiz faollashgach, uchrashuvlar shu yerda koʻrsatiladi.',
   'meetings.schedule': 'Uchrashuv belgilash',
   'meetings.scheduleSubmit': 'Belgilash',
   'meetings.scheduling': 'Belgilanmoqda…',
