@@ -81,7 +81,7 @@ function service(options: { me?: unknown; full: boolean; meeting?: Meeting }) {
       return path.includes('from=') ? paged([future]) : paged([past]);
     }
     if (path === `/api/membership/meetings/${meeting.id}`) return options.full ? { ...meeting, invitees } : meeting;
-    if (method === 'POST' && path.startsWith('/api/membership/meetings/')) {
+    if (method !== 'GET' && path.startsWith('/api/membership/meetings/')) {
       if (path.endsWith('/invitations')) return { meetingId: meeting.id, invited: ['p-cholpon'], alreadyInvited: [], invitees: 3 };
       return { ...meeting, invitees };
     }
@@ -297,6 +297,58 @@ describe('a meeting\'s page', () => {
     const posted = calls.find((call) => call.path.endsWith('/decisions'))!;
     expect(posted.path).toBe('/api/membership/meetings/m-past/decisions');
     expect(posted.body).toEqual({ kind: 'TARGET_INSTITUTIONS', institutionIds: ['wb'] });
+  });
+
+  it('says next to the institutions when the service does not know one yet (422), in words', async () => {
+    account.value = { state: 'signedIn', roles: ['coordinator'] };
+    routeArgs.value = ['m-past'];
+    service({ full: true, meeting: past });
+    const answerFrom = globalThis.fetch;
+    vi.stubGlobal('fetch', async (input: RequestInfo | URL, init?: RequestInit) =>
+      String(input).endsWith('/decisions')
+        ? new Response(JSON.stringify({ status: 422, title: 'Unprocessable', errors: [{ field: 'institutionIds', code: 'domain-rule', message: 'not in the research catalogue: wb' }] }),
+          { status: 422, headers: { 'Content-Type': 'application/problem+json' } })
+        : answerFrom(input, init));
+    render(<Meetings />);
+    const decision = await screen.findByRole('heading', { name: 'Decisions' }).then(() => document.getElementById('decision-form')!);
+    fireEvent.click(await within(decision).findByLabelText('World Bank'));
+    fireEvent.click(within(decision).getByRole('button', { name: 'Record a decision' }));
+    const error = await within(decision).findByText(/^One of these institutions is not yet known/);
+    expect(document.getElementById('decision-institutions')!.getAttribute('aria-describedby')).toBe(error.id);
+    expect(decision.textContent).not.toContain('research catalogue: wb');
+  });
+
+  it('lets a coordinator write the minutes after the start', async () => {
+    account.value = { state: 'signedIn', roles: ['coordinator'] };
+    routeArgs.value = ['m-past'];
+    const calls = service({ full: true, meeting: past });
+    render(<Meetings />);
+    const form = await screen.findByRole('heading', { name: 'Minutes' }).then(() => document.getElementById('minutes-form')!);
+    fireEvent.click(within(form).getByRole('button', { name: 'Save minutes' }));
+    expect(await within(form).findByText('Please fill in this field.')).toBeTruthy();
+    fireEvent.input(within(form).getByLabelText('Minutes of the meeting'), { target: { value: 'We agreed on the targets.' } });
+    fireEvent.click(within(form).getByRole('button', { name: 'Save minutes' }));
+    expect(await screen.findByText('Minutes saved.')).toBeTruthy();
+    const put = calls.find((call) => call.method === 'PUT')!;
+    expect(put.path).toBe('/api/membership/meetings/m-past/minutes');
+    expect(put.body).toEqual({ text: 'We agreed on the targets.' });
+  });
+
+  it('reschedules with the new local time in the chosen zone', async () => {
+    account.value = { state: 'signedIn', roles: ['coordinator'] };
+    routeArgs.value = ['m-future'];
+    const calls = service({ full: true });
+    render(<Meetings />);
+    const form = await screen.findByRole('heading', { name: 'Change or cancel' }).then(() => document.getElementById('reschedule-form')!);
+    const start = within(form).getByLabelText(/^New start/) as HTMLInputElement;
+    expect(start.value).toBe('2030-05-12T15:00');
+    fireEvent.input(start, { target: { value: '2030-06-01T10:00' } });
+    fireEvent.change(within(form).getByLabelText('Time zone'), { target: { value: 'Asia/Almaty' } });
+    fireEvent.click(within(form).getByRole('button', { name: 'Reschedule' }));
+    expect(await screen.findByText('Meeting rescheduled.')).toBeTruthy();
+    const post = calls.find((call) => call.method === 'POST')!;
+    expect(post.path).toBe('/api/membership/meetings/m-future/reschedule');
+    expect(post.body).toEqual({ localStart: '2030-06-01T10:00', timeZone: 'Asia/Almaty' });
   });
 
   it('asks before cancelling, and the question can be declined', async () => {
