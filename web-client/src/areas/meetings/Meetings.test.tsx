@@ -106,7 +106,7 @@ afterEach(() => {
 
 describe('the meetings list', () => {
   it('shows an expert upcoming and past meetings in their own zone and the meeting\'s, without scheduling', async () => {
-    account.value = { state: 'signedIn', roles: ['expert'] };
+    account.value = { state: 'signedIn', roles: ['expert'], subject: 'p-aida' };
     routeArgs.value = [];
     service({ me: { id: 'p-aida', timeZone: 'Europe/Berlin' }, full: true });
     render(<Meetings />);
@@ -127,7 +127,7 @@ describe('the meetings list', () => {
   });
 
   it('marks no invitation for an expert who is not invited (the single read is the summary)', async () => {
-    account.value = { state: 'signedIn', roles: ['expert'] };
+    account.value = { state: 'signedIn', roles: ['expert'], subject: 'p-other' };
     routeArgs.value = [];
     const calls = service({ me: { id: 'p-other' }, full: false });
     render(<Meetings />);
@@ -136,8 +136,17 @@ describe('the meetings list', () => {
     expect(screen.queryByText('You are invited.')).toBeNull();
   });
 
+  it('knows the person by the session\'s subject even when GET /people/me is not there', async () => {
+    account.value = { state: 'signedIn', roles: ['expert'], subject: 'p-aida' };
+    routeArgs.value = [];
+    service({ full: true });
+    render(<Meetings />);
+    await waitFor(() => expect(within(document.getElementById('meetings-upcoming')!).getByText('You are invited.')).toBeTruthy());
+    expect(document.getElementById('meetings-upcoming')!.textContent).toContain('Your answer: Maybe');
+  });
+
   it('falls back to the browser\'s zone when the person has no record (404)', async () => {
-    account.value = { state: 'signedIn', roles: ['coordinator'] };
+    account.value = { state: 'signedIn', roles: ['coordinator'], subject: 'coordinator-account' };
     routeArgs.value = [];
     service({ full: true });
     render(<Meetings />);
@@ -148,7 +157,7 @@ describe('the meetings list', () => {
   });
 
   it('lets a coordinator schedule a meeting at a local time in Tashkent, sent as that wall-clock time and zone', async () => {
-    account.value = { state: 'signedIn', roles: ['coordinator'] };
+    account.value = { state: 'signedIn', roles: ['coordinator'], subject: 'coordinator-account' };
     routeArgs.value = [];
     const calls = service({ full: true });
     render(<Meetings />);
@@ -183,7 +192,7 @@ describe('the meetings list', () => {
 
 describe('someone signed in without a role yet', () => {
   it('is told that meetings come with active membership, not "not allowed"', async () => {
-    account.value = { state: 'signedIn', roles: [] };
+    account.value = { state: 'signedIn', roles: [], subject: 'p-new' };
     routeArgs.value = [];
     vi.stubGlobal('fetch', async (input: RequestInfo | URL) =>
       String(input).startsWith('/api/membership/meetings')
@@ -198,7 +207,7 @@ describe('someone signed in without a role yet', () => {
 
 describe('a meeting\'s page', () => {
   it('lets an invited expert answer before the start, and offers nothing of a coordinator\'s', async () => {
-    account.value = { state: 'signedIn', roles: ['expert'] };
+    account.value = { state: 'signedIn', roles: ['expert'], subject: 'p-aida' };
     routeArgs.value = ['m-future'];
     const calls = service({ me: { id: 'p-aida', timeZone: 'Asia/Bishkek' }, full: true });
     render(<Meetings />);
@@ -224,7 +233,7 @@ describe('a meeting\'s page', () => {
   });
 
   it('offers no answer once the meeting has started, nor to someone not invited', async () => {
-    account.value = { state: 'signedIn', roles: ['expert'] };
+    account.value = { state: 'signedIn', roles: ['expert'], subject: 'p-aida' };
     routeArgs.value = ['m-past'];
     service({ me: { id: 'p-aida' }, full: true, meeting: past });
     render(<Meetings />);
@@ -232,6 +241,7 @@ describe('a meeting\'s page', () => {
     expect(screen.queryByRole('group', { name: 'Will you attend?' })).toBeNull();
     cleanup();
 
+    account.value = { state: 'signedIn', roles: ['expert'], subject: 'p-other' };
     routeArgs.value = ['m-future'];
     service({ me: { id: 'p-other' }, full: false });
     render(<Meetings />);
@@ -240,7 +250,7 @@ describe('a meeting\'s page', () => {
   });
 
   it('lets a coordinator invite by filter before the start, but not record attendance yet', async () => {
-    account.value = { state: 'signedIn', roles: ['coordinator'] };
+    account.value = { state: 'signedIn', roles: ['coordinator'], subject: 'coordinator-account' };
     routeArgs.value = ['m-future'];
     const calls = service({ full: true });
     render(<Meetings />);
@@ -259,7 +269,7 @@ describe('a meeting\'s page', () => {
   });
 
   it('lets a coordinator pick people from a searchable list (already invited ones cannot be picked again)', async () => {
-    account.value = { state: 'signedIn', roles: ['coordinator'] };
+    account.value = { state: 'signedIn', roles: ['coordinator'], subject: 'coordinator-account' };
     routeArgs.value = ['m-future'];
     const calls = service({ full: true });
     render(<Meetings />);
@@ -277,7 +287,7 @@ describe('a meeting\'s page', () => {
   });
 
   it('lets a coordinator record attendance and a target-institutions decision after the start', async () => {
-    account.value = { state: 'signedIn', roles: ['coordinator'] };
+    account.value = { state: 'signedIn', roles: ['coordinator'], subject: 'coordinator-account' };
     routeArgs.value = ['m-past'];
     const calls = service({ full: true, meeting: past });
     render(<Meetings />);
@@ -300,7 +310,7 @@ describe('a meeting\'s page', () => {
   });
 
   it('says next to the institutions when the service does not know one yet (422), in words', async () => {
-    account.value = { state: 'signedIn', roles: ['coordinator'] };
+    account.value = { state: 'signedIn', roles: ['coordinator'], subject: 'coordinator-account' };
     routeArgs.value = ['m-past'];
     service({ full: true, meeting: past });
     const answerFrom = globalThis.fetch;
@@ -319,7 +329,7 @@ describe('a meeting\'s page', () => {
   });
 
   it('lets a coordinator write the minutes after the start', async () => {
-    account.value = { state: 'signedIn', roles: ['coordinator'] };
+    account.value = { state: 'signedIn', roles: ['coordinator'], subject: 'coordinator-account' };
     routeArgs.value = ['m-past'];
     const calls = service({ full: true, meeting: past });
     render(<Meetings />);
@@ -335,7 +345,7 @@ describe('a meeting\'s page', () => {
   });
 
   it('reschedules with the new local time in the chosen zone', async () => {
-    account.value = { state: 'signedIn', roles: ['coordinator'] };
+    account.value = { state: 'signedIn', roles: ['coordinator'], subject: 'coordinator-account' };
     routeArgs.value = ['m-future'];
     const calls = service({ full: true });
     render(<Meetings />);
@@ -352,7 +362,7 @@ describe('a meeting\'s page', () => {
   });
 
   it('asks before cancelling, and the question can be declined', async () => {
-    account.value = { state: 'signedIn', roles: ['coordinator'] };
+    account.value = { state: 'signedIn', roles: ['coordinator'], subject: 'coordinator-account' };
     routeArgs.value = ['m-future'];
     const calls = service({ full: true });
     render(<Meetings />);
@@ -371,7 +381,7 @@ describe('a meeting\'s page', () => {
 describe('in Kyrgyz', () => {
   it('shows the list and the answer buttons in Kyrgyz', async () => {
     await switchLanguage('ky');
-    account.value = { state: 'signedIn', roles: ['expert'] };
+    account.value = { state: 'signedIn', roles: ['expert'], subject: 'p-aida' };
     routeArgs.value = [];
     service({ me: { id: 'p-aida', timeZone: 'Europe/Berlin' }, full: true });
     const { unmount } = render(<Meetings />);

@@ -10,7 +10,8 @@ import { ProblemAlert } from '../../ui/feedback';
 import { useAction } from '../../ui/useAction';
 import { MEETING_KINDS, scheduleMeeting, type Meeting, type MeetingKind, type ScheduleBody } from './api';
 import { instantOf, scheduleBody, scheduleProblems, type ScheduleForm as Form, type ScheduleProblem, type Viewer } from './logic';
-import { kindKey, useFormatter } from './shared';
+import { kindKey } from './shared';
+import { useDateTime } from '../../dates/useDateTime';
 
 const PROBLEM_FIELD: Record<ScheduleProblem, [string, MessageKey]> = {
   title: ['meeting-title', 'field.required'],
@@ -45,7 +46,7 @@ export function ScheduleForm({ viewer, onScheduled, onClose, now = () => new Dat
   });
   const [local, setLocal] = useState<Partial<Record<string, MessageKey>>>({});
   const action = useAction(async (body: ScheduleBody) => onScheduled(await scheduleMeeting(body)));
-  const format = useFormatter();
+  const format = useDateTime();
   const set = (field: keyof Form) => (value: string) => setForm({ ...form, [field]: value });
 
   useEffect(() => document.getElementById('meeting-title')?.focus(), []);
@@ -53,7 +54,7 @@ export function ScheduleForm({ viewer, onScheduled, onClose, now = () => new Dat
   const server = action.fields;
   const error = (id: string, ...fields: string[]) => local[id] ?? fields.map((field) => server[field]).find((key) => key !== undefined);
   const start = instantOf(form.localStart, form.timeZone);
-  const preview = start !== null && format !== null && form.timeZone !== viewer.zone
+  const preview = start !== null && form.timeZone !== viewer.zone
     ? t('meetings.startPreview', { time: format(start, viewer.zone), zone: zoneCity(viewer.zone) })
     : undefined;
 

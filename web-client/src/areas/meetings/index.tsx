@@ -12,7 +12,8 @@ import { Loading, ProblemAlert } from '../../ui/feedback';
 import { useLoad, type Loaded } from '../../ui/useLoad';
 import { calendarPath, getMeeting, listMeetings, type Meeting } from './api';
 import { invitationMark, pastQuery, reversedPage, upcomingQuery, type Viewer } from './logic';
-import { kindKey, loadViewer, rsvpKey, statusKey, useFormatter, When } from './shared';
+import { kindKey, loadViewer, rsvpKey, statusKey, When } from './shared';
+import { useDateTime } from '../../dates/useDateTime';
 import { ScheduleForm } from './ScheduleForm';
 import { MeetingPage } from './MeetingPage';
 import './meetings.css';
@@ -20,9 +21,10 @@ import './meetings.css';
 export default function Meetings() {
   const id = routeArgs.value[0];
   const [viewer] = useLoad(loadViewer, []);
-  const format = useFormatter();
+  // native Intl at once, the FormatJS ponyfill once loaded where the browser lacks the language
+  const format = useDateTime();
   if (viewer.state === 'failed') return <Page title={t('nav.meetings')}><ProblemAlert error={viewer.error} /></Page>;
-  if (viewer.state === 'loading' || format === null) return <Page title={t('nav.meetings')}><Loading /></Page>;
+  if (viewer.state === 'loading') return <Page title={t('nav.meetings')}><Loading /></Page>;
   return id ? <MeetingPage key={id} id={id} viewer={viewer.data} format={format} /> : <MeetingsList viewer={viewer.data} format={format} />;
 }
 

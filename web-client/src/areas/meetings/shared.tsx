@@ -1,38 +1,26 @@
-// What the list and a meeting's page share: who is looking, the date formatter, a meeting's time in
+// What the list and a meeting's page share: who is looking, a meeting's time in
 // both zones, the words for kinds, statuses and answers.
-import { useEffect, useState } from 'preact/hooks';
 import { account } from '../../api/auth';
 import { hasRole } from '../../app/nav';
-import { dateTimeFormatter, meetingTime, type DateTimeFormatter } from '../../dates/format';
+import { meetingTime, type DateTimeFormatter } from '../../dates/format';
 import { viewerZone, zoneCity } from '../../dates/zones';
-import { t, translator } from '../../i18n/i18n';
+import { t } from '../../i18n/i18n';
 import type { MessageKey } from '../../i18n/messages/en';
 import { me, type Meeting, type MeetingKind, type MeetingStatus, type Rsvp } from './api';
 import type { Viewer } from './logic';
 
-/** The viewer: roles from the session, id and zone from GET /people/me, the browser's zone if that is not there. */
+/**
+ * The viewer: roles and person id (the token's subject) from the session; their own zone from
+ * GET /people/me, the browser's zone when that has none (404 for an account that is no person).
+ */
 export async function loadViewer(): Promise<Viewer> {
-  const roles = account.value.state === 'signedIn' ? account.value.roles : [];
+  const session = account.value.state === 'signedIn' ? account.value : null;
   const person = await me().catch(() => null);
   return {
-    coordinator: hasRole(roles, 'coordinator'),
-    personId: person?.id ?? null,
+    coordinator: hasRole(session?.roles ?? [], 'coordinator'),
+    personId: session?.subject || person?.id || null,
     zone: person?.timeZone || viewerZone(),
   };
-}
-
-/** The date formatter of the current language (the FormatJS ponyfill is loaded where the browser lacks it). */
-export function useFormatter(): DateTimeFormatter | null {
-  const language = translator.value.language;
-  const [loaded, setLoaded] = useState<{ language: string; format: DateTimeFormatter } | null>(null);
-  useEffect(() => {
-    let live = true;
-    void dateTimeFormatter(language).then((format) => live && setLoaded({ language, format }));
-    return () => {
-      live = false;
-    };
-  }, [language]);
-  return loaded?.language === language ? loaded.format : null;
 }
 
 /** The start in the viewer's zone and in the meeting's zone (one line when they show the same time). */
