@@ -90,7 +90,7 @@ function MeetingBody({ meeting, viewer, format, onDone }: {
         <dd>{t(kindKey(meeting.kind))}</dd>
         <dt>{t('meetings.statusLabel')}</dt>
         <dd>{t(statusKey(meeting.status))}</dd>
-        {meeting.purpose && <><dt>{t('meetings.purpose')}</dt><dd class="pre">{meeting.purpose}</dd></>}
+        {meeting.purpose && <><dt>{t('meetings.purpose')}</dt><dd class="meeting-text">{meeting.purpose}</dd></>}
         {meeting.onlineLink && (
           <>
             <dt>{t('meetings.onlineLink')}</dt>
@@ -146,7 +146,7 @@ function MeetingBody({ meeting, viewer, format, onDone }: {
           {actions.minutes ? (
             <MinutesForm meeting={meeting} onDone={onDone} />
           ) : (
-            <p id="meeting-minutes" class="pre">{meeting.minutes?.text}</p>
+            <p id="meeting-minutes" class="meeting-text">{meeting.minutes?.text}</p>
           )}
         </section>
       )}
@@ -160,7 +160,7 @@ function MeetingBody({ meeting, viewer, format, onDone }: {
                 <li key={decision.id}>
                   <strong>{t(decision.kind === 'TARGET_INSTITUTIONS' ? 'meetings.decision.TARGET_INSTITUTIONS' : 'meetings.decision.GENERAL')}</strong>
                   {decision.institutionIds && <span>{`: ${decision.institutionIds.map(institutionName).join(', ')}`}</span>}
-                  {decision.text && <p class="pre">{decision.text}</p>}
+                  {decision.text && <p class="meeting-text">{decision.text}</p>}
                   <p class="hint">{format(new Date(decision.decidedAt), viewer.zone)}</p>
                 </li>
               ))}
@@ -229,7 +229,7 @@ function CancelMeeting({ meeting, onDone }: { readonly meeting: Meeting; readonl
     );
   }
   return (
-    <div id="meeting-cancel-confirm" role="group" aria-labelledby="meeting-cancel-question" class="confirm">
+    <div id="meeting-cancel-confirm" role="group" aria-labelledby="meeting-cancel-question" class="meeting-confirm">
       <p id="meeting-cancel-question">{question}</p>
       <div class="actions">
         <button type="button" class="danger" disabled={action.busy}

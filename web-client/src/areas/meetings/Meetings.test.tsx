@@ -218,7 +218,7 @@ describe('a meeting\'s page', () => {
     expect(within(group).getAllByRole('button').map((button) => button.textContent)).toEqual(['Yes', 'No', 'Maybe']);
     expect(within(group).getByRole('button', { name: 'Maybe' }).getAttribute('aria-pressed')).toBe('true');
     expect(screen.getByText('Your answer: Maybe')).toBeTruthy();
-    expect(document.querySelector('.meeting-details .when')?.textContent).toMatch(/(3:00\s?PM|15:00) \(Bishkek: your time and the meeting’s\)$/);
+    expect(document.querySelector('.meeting-details .meeting-when')?.textContent).toMatch(/(3:00\s?PM|15:00) \(Bishkek: your time and the meeting’s\)$/);
     expect(screen.getByRole('link', { name: 'Add to calendar (.ics)' }).hasAttribute('download')).toBe(true);
     expect(screen.queryByRole('heading', { name: 'Invite people' })).toBeNull();
     expect(screen.queryByRole('button', { name: 'Record attendance' })).toBeNull();

@@ -76,7 +76,7 @@ export function ScheduleForm({ viewer, onScheduled, onClose, now = () => new Dat
   }
 
   return (
-    <section id="meeting-schedule" aria-labelledby="meeting-schedule-title" class="panel">
+    <section id="meeting-schedule" aria-labelledby="meeting-schedule-title" class="meeting-panel">
       <h2 id="meeting-schedule-title">{t('meetings.schedule')}</h2>
       <form id="meeting-schedule-form" noValidate onSubmit={(event) => void submit(event)}>
         <TextField id="meeting-title" label={t('meetings.title')} value={form.title} onValue={set('title')} required maxLength={200}

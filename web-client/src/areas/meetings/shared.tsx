@@ -27,10 +27,10 @@ export async function loadViewer(): Promise<Viewer> {
 export function When({ meeting, viewer, format }: { readonly meeting: Meeting; readonly viewer: Viewer; readonly format: DateTimeFormatter }) {
   const time = meetingTime(format, new Date(meeting.startsAt), meeting.local.timeZone, viewer.zone);
   if (time.meeting === null) {
-    return <span class="when">{t('meetings.sameZoneTime', { time: time.local, zone: zoneCity(viewer.zone) })}</span>;
+    return <span class="meeting-when">{t('meetings.sameZoneTime', { time: time.local, zone: zoneCity(viewer.zone) })}</span>;
   }
   return (
-    <span class="when">
+    <span class="meeting-when">
       <span>{t('meetings.yourTime', { time: time.local, zone: zoneCity(viewer.zone) })}</span>
       <span>{t('meetings.meetingTime', { time: time.meeting, zone: zoneCity(meeting.local.timeZone) })}</span>
     </span>
