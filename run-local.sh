@@ -10,7 +10,10 @@ modules=(membership-service research-service strategy-service notification-servi
 needs_build=false
 for m in "${modules[@]}"; do
   jar="$m/target/$m.jar"
-  if [[ ! -f "$jar" ]] || [[ -n "$(find "$m/src/main" "$m/pom.xml" -newer "$jar" -print -quit 2>/dev/null)" ]]; then
+  sources=("$m/src/main" "$m/pom.xml")
+  # the gateway's jar carries the web workspace
+  [[ "$m" == gateway ]] && sources+=(web-client/src web-client/public web-client/index.html web-client/package-lock.json)
+  if [[ ! -f "$jar" ]] || [[ -n "$(find "${sources[@]}" -newer "$jar" -print -quit 2>/dev/null)" ]]; then
     needs_build=true
   fi
 done

@@ -120,3 +120,20 @@ describe('the shell', () => {
     expect([...stored.values()]).toEqual(['ky']);
   });
 });
+
+describe('a screen that fails while drawing', () => {
+  it('says so in words instead of freezing', async () => {
+    const { ScreenBoundary } = await import('./AreaView');
+    function Broken(): null {
+      throw new TypeError('undefined has no properties');
+    }
+    const quiet = console.error;
+    console.error = () => undefined;
+    try {
+      render(<ScreenBoundary><Broken /></ScreenBoundary>);
+      expect((await screen.findByRole('alert')).textContent).toBe('Something went wrong. Please try again.');
+    } finally {
+      console.error = quiet;
+    }
+  });
+});

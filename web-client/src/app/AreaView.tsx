@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { ComponentType } from 'preact';
+import { Component, type ComponentChildren, type ComponentType } from 'preact';
 import { areaLoaders } from './router';
 import type { Area } from './nav';
 import { t } from '../i18n/i18n';
@@ -32,6 +32,22 @@ export function AreaView({ area }: { readonly area: Area }) {
 
   if (failed !== null) return <p role="alert">{problemMessage(failed, t)}</p>;
   if (view?.area !== area) return <p role="status">{t('shell.loading')}</p>;
-  const Component = view.component;
-  return <Component />;
+  const Screen = view.component;
+  return <ScreenBoundary key={area}><Screen /></ScreenBoundary>;
+}
+
+/**
+ * A screen that fails while drawing says so in words instead of freezing on what it showed before (which
+ * would look as if an action had done nothing); the rest of the app keeps working.
+ */
+export class ScreenBoundary extends Component<{ readonly children: ComponentChildren }, { readonly broken: boolean }> {
+  override state = { broken: false };
+
+  static override getDerivedStateFromError() {
+    return { broken: true };
+  }
+
+  override render() {
+    return this.state.broken ? <p role="alert" class="error">{t('error.unknown')}</p> : this.props.children;
+  }
 }

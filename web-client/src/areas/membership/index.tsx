@@ -59,7 +59,7 @@ function Answer({ record, onDone }: { readonly record: MyRecord; readonly onDone
   const accept = useAction(() => request('POST', `${path(record.id)}/invitation/accept`));
   const decline = useAction(() => request('POST', `${path(record.id)}/invitation/decline`));
   const [declining, setDeclining] = useState(false);
-  const expires = record.invitation ? format(new Date(record.invitation.expiresAt), viewerZone()) : '';
+  const expires = record.invitation != null ? format(new Date(record.invitation.expiresAt), viewerZone()) : '';
   return (
     <section aria-labelledby="invitation-heading" id="invitation">
       <h2 id="invitation-heading">{t('invitation.title')}</h2>
@@ -98,7 +98,7 @@ function Consent({ record, onDone }: { readonly record: MyRecord; readonly onDon
     <section aria-labelledby="consent-heading" id="consent">
       <h2 id="consent-heading">{t('consent.title')}</h2>
       <p class="meta">{t('consent.noticeVersion', { version: NOTICE_VERSION })}</p>
-      {record.consent !== null && <p>{t('consent.newNotice')}</p>}
+      {record.consent != null && <p>{t('consent.newNotice')}</p>}
       <div class="notice-text">
         <p>{t('consent.notice.who')}</p>
         <p>{t('consent.notice.what')}</p>
@@ -139,7 +139,7 @@ function Member({ record }: { readonly record: MyRecord }) {
     <section aria-labelledby="member-heading">
       <h2 id="member-heading">{t('membership.activeTitle')}</h2>
       <p>{t('membership.active')}</p>
-      {record.consent !== null && (
+      {record.consent != null && (
         <p>{t('consent.recorded', {
           version: record.consent.noticeVersion,
           date: format(new Date(record.consent.agreedAt), viewerZone()),

@@ -26,6 +26,10 @@ describe('what an invited person can do', () => {
     expect(stepOf(record({ status: 'ACTIVE', consent }), NOW)).toBe('member');
     expect(stepOf(record({ status: 'ACTIVE', consent: { ...consent, noticeVersion: '2020-01' } }), NOW)).toBe('consent');
     expect(stepOf(record({ status: 'DECLINED' }), NOW)).toBe('none');
+    // the service leaves out fields without a value (no "consent": null)
+    const bare: MyRecord = { id: 'p-1', status: 'ACCEPTED' };
+    expect(stepOf(bare, NOW)).toBe('consent');
+    expect(stepOf({ ...bare, status: 'INVITED' }, NOW)).toBe('none');
     expect(stepOf(record({ status: 'REMOVED' }), NOW)).toBe('ended');
   });
 });
@@ -37,7 +41,8 @@ describe('the membership screen', () => {
     offline.value = false;
     account.value = { state: 'signedIn', roles: [], subject: 'p-1' };
     posted = [];
-    current = record({});
+    // as the service answers: no "consent" key until there is one
+    current = { id: 'p-1', status: 'INVITED', invitation: record({}).invitation };
     document.cookie = 'XSRF-TOKEN=t1';
     vi.stubGlobal('fetch', async (path: string, init: RequestInit) => {
       if ((init.method ?? 'GET') === 'GET') return new Response(JSON.stringify(current), { status: 200 });

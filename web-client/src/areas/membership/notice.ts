@@ -16,11 +16,12 @@ export const PURPOSES: readonly Purpose[] = [
 
 export type Status = 'CANDIDATE' | 'INVITED' | 'ACCEPTED' | 'DECLINED' | 'ACTIVE' | 'LEFT' | 'REMOVED' | 'ERASED';
 
+/** The person's own record as membership-service answers it; fields without a value are left out, not null. */
 export interface MyRecord {
   readonly id: string;
   readonly status: Status;
-  readonly invitation: { readonly invitationId: string; readonly invitedAt: string; readonly expiresAt: string } | null;
-  readonly consent: { readonly noticeVersion: string; readonly agreedTo: readonly string[]; readonly agreedAt: string } | null;
+  readonly invitation?: { readonly invitationId: string; readonly invitedAt: string; readonly expiresAt: string } | null;
+  readonly consent?: { readonly noticeVersion: string; readonly agreedTo: readonly string[]; readonly agreedAt: string } | null;
 }
 
 export type Step = 'answer' | 'consent' | 'waiting' | 'member' | 'none' | 'ended';
@@ -29,7 +30,7 @@ export type Step = 'answer' | 'consent' | 'waiting' | 'member' | 'none' | 'ended
 export function stepOf(record: MyRecord, now: Date): Step {
   switch (record.status) {
     case 'INVITED':
-      return record.invitation !== null && new Date(record.invitation.expiresAt) > now ? 'answer' : 'none';
+      return record.invitation != null && new Date(record.invitation.expiresAt) > now ? 'answer' : 'none';
     case 'ACCEPTED':
       return needsConsent(record) ? 'consent' : 'waiting';
     case 'ACTIVE':
@@ -45,5 +46,5 @@ export function stepOf(record: MyRecord, now: Date): Step {
 
 /** No consent yet, or one given to an older notice. */
 export function needsConsent(record: MyRecord): boolean {
-  return record.consent === null || record.consent.noticeVersion !== NOTICE_VERSION;
+  return record.consent == null || record.consent.noticeVersion !== NOTICE_VERSION;
 }
