@@ -42,7 +42,7 @@ describe('the membership screen', () => {
     account.value = { state: 'signedIn', roles: [], subject: 'p-1' };
     posted = [];
     // as the service answers: no "consent" key until there is one
-    current = { id: 'p-1', status: 'INVITED', invitation: record({}).invitation };
+    current = { id: 'p-1', status: 'INVITED', invitation: record({}).invitation ?? null };
     document.cookie = 'XSRF-TOKEN=t1';
     vi.stubGlobal('fetch', async (path: string, init: RequestInit) => {
       if ((init.method ?? 'GET') === 'GET') return new Response(JSON.stringify(current), { status: 200 });
