@@ -106,7 +106,7 @@ final class WebBrowser implements AutoCloseable {
 
     /** The web client at {@code #/area[/args]}. */
     void area(String hash) {
-        driver.get(home + "/#/" + hash);
+        driver.get(home.replaceAll("/+$", "") + "/#/" + hash);
     }
 
     <T> T waitFor(Function<? super WebDriver, T> condition) {

@@ -9,10 +9,12 @@ import java.util.UUID;
 import org.civictaskforce.devstack.Devstack;
 import org.civictaskforce.systemtests.journey.GatewayClient.Answer;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 
 /**
  * The web workspace in a real browser, as the people of the plan use it: an invited person (their own browser, in
@@ -164,6 +166,149 @@ class WorkspaceBrowserIT {
             browser.waitFor(d -> d.getCurrentUrl().startsWith(stack.gatewayUrl()));
             browser.visible(By.id("sign-out"));
         }
+    }
+
+    /**
+     * Journeys 1 and 2 by the roles who do them in life, in the browser only: the coordinator (in Russian) registers
+     * an expert, invites them and hands over an enrolment link; the expert (their own phone, 360 px, in Kyrgyz)
+     * enrols, accepts and consents; the coordinator activates them, schedules a meeting in Asia/Bishkek and invites
+     * them by name; the expert answers "yes"; after the start the coordinator records attendance and the target
+     * institutions, which research then knows.
+     */
+    @Test
+    void aCoordinatorFormsTheGroupAndHoldsAMeetingWithAnExpertEntirelyInTheBrowser() {
+        String name = "Эксперт " + UUID.randomUUID().toString().substring(0, 6);
+        String username = "kg-" + UUID.randomUUID().toString().substring(0, 10);
+        String password = "a long pass phrase " + UUID.randomUUID().toString().substring(0, 6);
+        try (WebBrowser coordinatorBrowser = WebBrowser.open(stack.gatewayUrl() + "/", "ru,en", 1280);
+                WebBrowser expertBrowser = WebBrowser.open(stack.gatewayUrl() + "/", "ky,ru", 360)) {
+            WebBrowser c = coordinatorBrowser;
+            signIn(c, org.civictaskforce.devstack.DevstackSecrets.BOOTSTRAP_USERNAME, stack.secrets().bootstrapPassword());
+            c.visible(By.id("progress"));
+            c.assertAccessible("dashboard");
+            c.screenshot("coordinator-dashboard");
+
+            // register and invite
+            c.area("people/new");
+            c.type(By.id("displayName"), name);
+            c.type(By.id("email"), "kg-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org");
+            new Select(c.visible(By.id("country"))).selectByValue("KG");
+            new Select(c.visible(By.id("preferredLanguage"))).selectByValue("ky");
+            new Select(c.visible(By.id("timeZone"))).selectByValue("Asia/Bishkek");
+            c.assertAccessible("register a person");
+            c.click(By.cssSelector("#register-form button[type=submit]"));
+            c.waitFor(d -> d.getCurrentUrl().matches(".*#/people/[^/]+$") && !d.getCurrentUrl().endsWith("/new"));
+            String person = java.net.URLDecoder.decode(c.driver().getCurrentUrl().replaceAll(".*#/people/", ""),
+                    java.nio.charset.StandardCharsets.UTF_8);
+            c.click(By.xpath("//*[@id='person-actions']//button[normalize-space()='Пригласить']"));
+            c.click(By.xpath("//*[@id='person-actions']//button[normalize-space()='Ссылка для входа']"));
+            String link = c.waitFor(d -> {
+                String value = d.findElement(By.id("enrolment-link")).getDomProperty("value");
+                return value != null && value.contains("token=") ? value : null;
+            });
+            c.assertAccessible("a person's page with the enrolment link");
+            c.screenshot("coordinator-person");
+
+            // the expert, on their phone, in Kyrgyz
+            WebBrowser e = expertBrowser;
+            e.go(link);
+            e.type(By.id("username"), username);
+            e.type(By.id("password"), password);
+            e.type(By.id("repeat"), password);
+            e.click(By.cssSelector("form button[type=submit]"));
+            e.waitFor(ExpectedConditions.not(ExpectedConditions.urlContains("token=")));
+            e.go(stack.gatewayUrl() + "/");
+            signIn(e, username, password);
+            e.area("membership");
+            e.click(WebBrowser.text("button", "Чакырууну кабыл алуу"));
+            e.click(WebBrowser.text("button", "Макулмун"));
+            e.waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("main"), "координатор"));
+
+            // the coordinator activates them
+            c.driver().navigate().refresh();
+            c.click(By.xpath("//*[@id='person-actions']//button[normalize-space()='Активировать']"));
+            c.waitFor(d -> coordinator.get("/api/membership/people/" + person).body().get("status").asString()
+                    .equals("ACTIVE"));
+
+            // their next sign-in carries the expert's role (the identity service follows membership's events)
+            e.waitFor(d -> {
+                e.click(By.id("sign-out"));
+                e.waitFor(x -> !x.findElements(By.id("sign-in")).isEmpty());
+                signIn(e, username, password);
+                return e.visible(By.id("signed-in-as")).getText().contains("Эксперт");
+            });
+
+            // the coordinator schedules a meeting in Bishkek time, starting in a minute or two, and invites them
+            java.time.ZoneId bishkek = java.time.ZoneId.of("Asia/Bishkek");
+            java.time.ZonedDateTime start = java.time.ZonedDateTime.now(bishkek).plusMinutes(2)
+                    .truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
+            c.area("meetings");
+            c.click(WebBrowser.text("button", "Назначить встречу"));
+            c.type(By.id("meeting-title"), "Встреча экспертов " + name);
+            c.script("const el = document.getElementById('meeting-start'); el.value = arguments[0];"
+                    + "el.dispatchEvent(new Event('input', { bubbles: true }));", start.toLocalDateTime().toString());
+            new Select(c.visible(By.id("meeting-zone"))).selectByValue("Asia/Bishkek");
+            c.assertAccessible("schedule a meeting");
+            c.click(By.cssSelector("#meeting-schedule-form button[type=submit]"));
+            c.waitFor(d -> d.getCurrentUrl().matches(".*#/meetings/[^/]+$"));
+            String meeting = java.net.URLDecoder.decode(c.driver().getCurrentUrl().replaceAll(".*#/meetings/", ""),
+                    java.nio.charset.StandardCharsets.UTF_8);
+            c.type(By.id("invite-search"), name);
+            c.click(By.id("invite-person-" + person));
+            c.click(By.cssSelector("#invite-pick-form button[type=submit]"));
+            c.waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("meeting-invitees"), name));
+            c.assertAccessible("a meeting before its start");
+            c.screenshot("coordinator-meeting");
+
+            // the expert answers on their phone; the meeting shows in their zone and the meeting's
+            e.area("meetings/" + meeting);
+            e.click(By.xpath("//*[@id='rsvp']//button[normalize-space()='Ооба']"));
+            e.waitFor(d -> "true".equals(d.findElement(By.xpath("//*[@id='rsvp']//button[normalize-space()='Ооба']"))
+                    .getAttribute("aria-pressed")));
+            e.assertAccessible("a meeting, the expert's view");
+            e.assertFitsWidth("a meeting, the expert's view");
+            e.assertTouchTargets("a meeting, the expert's view");
+            e.screenshot("ky-360-meeting");
+            assertThat(coordinator.get("/api/membership/meetings/" + meeting).raw()).contains("YES");
+
+            // after the start: attendance and the target institutions
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofMinutes(3))
+                    .until(() -> java.time.ZonedDateTime.now(bishkek).isAfter(start.plusSeconds(2)));
+            c.driver().navigate().refresh();
+            c.click(By.id("attendee-" + person));
+            c.click(By.cssSelector("#attendance-form button[type=submit]"));
+            c.waitFor(d -> coordinator.get("/api/membership/meetings/" + meeting).body().get("status").asString()
+                    .equals("HELD"));
+            new Select(c.visible(By.id("decision-kind"))).selectByValue("TARGET_INSTITUTIONS");
+            c.click(By.id("institution-wb"));
+            c.click(By.id("institution-ebrd"));
+            // membership learns the catalogue from research's events: a 422 until then, asked again safely
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60))
+                    .pollInterval(java.time.Duration.ofSeconds(3)).until(() -> {
+                        if (!c.driver().findElements(By.cssSelector("#meeting-decisions li")).isEmpty()) {
+                            return true;
+                        }
+                        // a click while the last answer is awaited hits a disabled button: nothing is sent twice
+                        c.driver().findElement(By.cssSelector("#decision-form button[type=submit]")).click();
+                        return false;
+                    });
+            c.assertAccessible("a held meeting with its decision");
+            c.screenshot("coordinator-meeting-held");
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).untilAsserted(() -> {
+                Answer targets = coordinator.get("/api/research/target-institutions");
+                assertThat(targets.body().get("meetingId").asString()).isEqualTo(meeting);
+                assertThat(targets.body().get("institutionIds").toString()).contains("wb", "ebrd");
+            });
+        }
+    }
+
+    private static void signIn(WebBrowser browser, String username, String password) {
+        browser.click(By.id("sign-in"));
+        browser.type(By.id("username"), username);
+        browser.type(By.id("password"), password);
+        browser.click(By.cssSelector("form button[type=submit]"));
+        browser.waitFor(d -> d.getCurrentUrl().startsWith(stack.gatewayUrl()));
+        browser.visible(By.id("sign-out"));
     }
 
     private static void checkPhone(WebBrowser browser, int width, String screen) {
