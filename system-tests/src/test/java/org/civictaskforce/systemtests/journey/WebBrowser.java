@@ -148,6 +148,26 @@ final class WebBrowser implements AutoCloseable {
         element.sendKeys(text);
     }
 
+    /** Chooses the option with this value once the select offers it (as a person picking it would: a change event). */
+    void choose(By select, String value) {
+        WebElement element = visible(select);
+        Object[] chosen = new Object[1];
+        try {
+            org.awaitility.Awaitility.await().atMost(WAIT).pollInterval(Duration.ofMillis(200)).until(() -> {
+                chosen[0] = script("""
+                        const el = arguments[0];
+                        if (![...el.options].some(o => o.value === arguments[1])) return 'options: '
+                            + [...el.options].slice(0, 8).map(o => o.value).join(',') + ' (' + el.options.length + ')';
+                        el.value = arguments[1];
+                        el.dispatchEvent(new Event('change', { bubbles: true }));
+                        return el.value;""", element, value);
+                return value.equals(chosen[0]);
+            });
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            throw new AssertionError("could not choose " + value + " in " + select + ": " + chosen[0], e);
+        }
+    }
+
     void click(By by) {
         clickable(by).click();
     }

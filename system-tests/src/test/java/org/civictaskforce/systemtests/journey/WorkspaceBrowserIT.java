@@ -14,7 +14,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.Select;
 
 /**
  * The web workspace in a real browser, as the people of the plan use it: an invited person (their own browser, in
@@ -192,9 +191,9 @@ class WorkspaceBrowserIT {
             c.area("people/new");
             c.type(By.id("displayName"), name);
             c.type(By.id("email"), "kg-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org");
-            new Select(c.visible(By.id("country"))).selectByValue("KG");
-            new Select(c.visible(By.id("preferredLanguage"))).selectByValue("ky");
-            new Select(c.visible(By.id("timeZone"))).selectByValue("Asia/Bishkek");
+            c.choose(By.id("country"), "KG");
+            c.choose(By.id("preferredLanguage"), "ky");
+            c.choose(By.id("timeZone"), "Asia/Bishkek");
             c.assertAccessible("register a person");
             c.click(By.cssSelector("#register-form button[type=submit]"));
             c.waitFor(d -> d.getCurrentUrl().matches(".*#/people/[^/]+$") && !d.getCurrentUrl().endsWith("/new"));
@@ -247,7 +246,7 @@ class WorkspaceBrowserIT {
             c.type(By.id("meeting-title"), "Встреча экспертов " + name);
             c.script("const el = document.getElementById('meeting-start'); el.value = arguments[0];"
                     + "el.dispatchEvent(new Event('input', { bubbles: true }));", start.toLocalDateTime().toString());
-            new Select(c.visible(By.id("meeting-zone"))).selectByValue("Asia/Bishkek");
+            c.choose(By.id("meeting-zone"), "Asia/Bishkek");
             c.assertAccessible("schedule a meeting");
             c.click(By.cssSelector("#meeting-schedule-form button[type=submit]"));
             c.waitFor(d -> d.getCurrentUrl().matches(".*#/meetings/[^/]+$"));
@@ -279,7 +278,7 @@ class WorkspaceBrowserIT {
             c.click(By.cssSelector("#attendance-form button[type=submit]"));
             c.waitFor(d -> coordinator.get("/api/membership/meetings/" + meeting).body().get("status").asString()
                     .equals("HELD"));
-            new Select(c.visible(By.id("decision-kind"))).selectByValue("TARGET_INSTITUTIONS");
+            c.choose(By.id("decision-kind"), "TARGET_INSTITUTIONS");
             c.click(By.id("institution-wb"));
             c.click(By.id("institution-ebrd"));
             // membership learns the catalogue from research's events: a 422 until then, asked again safely
@@ -294,6 +293,19 @@ class WorkspaceBrowserIT {
                     });
             c.assertAccessible("a held meeting with its decision");
             c.screenshot("coordinator-meeting-held");
+            // every other screen a coordinator has, checked as it shows itself
+            for (String area : List.of("people", "organisations", "organisations/new", "meetings", "inbox",
+                    "inbox/preferences", "profile", "security", "membership")) {
+                c.area(area);
+                c.visible(By.id("area-title"));
+                c.waitFor(d -> d.findElements(By.cssSelector("main [role=status]")).stream()
+                        .noneMatch(x -> x.isDisplayed() && !x.getText().isBlank() && x.getText().endsWith("…")));
+                c.assertAccessible(area);
+            }
+            c.area("people");
+            c.visible(By.cssSelector("#people-list li, #people-list tr"));
+            c.screenshot("coordinator-people");
+
             org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).untilAsserted(() -> {
                 Answer targets = coordinator.get("/api/research/target-institutions");
                 assertThat(targets.body().get("meetingId").asString()).isEqualTo(meeting);
