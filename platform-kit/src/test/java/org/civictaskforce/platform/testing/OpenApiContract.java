@@ -1,0 +1,97 @@
+package org.civictaskforce.platform.testing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.cfg.JsonNodeFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The service's OpenAPI document is a contract: the web client's types are generated from the committed
+ * copy in {@code web-client/openapi/<name>.json}. A service's test calls {@link #assertMatchesCommitted} on
+ * its running server; it fails when the served document and the committed one differ, and says how to
+ * refresh the file ({@code -Dopenapi.write=true} rewrites it, then {@code npm run api:types} in web-client).
+ * The file is pretty-printed with sorted keys, so its diffs are readable and stable.
+ */
+public final class OpenApiContract {
+    private static final JsonMapper JSON = JsonMapper.builder()
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .enable(JsonNodeFeature.WRITE_PROPERTIES_SORTED)
+            .build();
+
+    private OpenApiContract() {
+    }
+
+    /** Fetches {@code /v3/api-docs} from the server on {@code port} and compares it with the committed file. */
+    public static void assertMatchesCommitted(int port, String name) {
+        JsonNode served = JSON.readTree(fetch("http://localhost:" + port + "/v3/api-docs"));
+        Path file = committedFile(name);
+        String text = JSON.writeValueAsString(served) + "\n";
+        if (Boolean.getBoolean("openapi.write")) {
+            write(file, text);
+        }
+        assertThat(Files.exists(file))
+                .as("%s is missing: run this test with -Dopenapi.write=true to write it", file)
+                .isTrue();
+        JsonNode committed = JSON.readTree(read(file));
+        assertThat(served)
+                .as("The %s service's OpenAPI document differs from %s (the contract the web client is generated "
+                        + "from). If the change is meant, run this test with -Dopenapi.write=true, then "
+                        + "`npm run api:types` in web-client, and commit both.", name, file)
+                .isEqualTo(committed);
+    }
+
+    /** {@code web-client/openapi/<name>.json} in the repository this module belongs to. */
+    public static Path committedFile(String name) {
+        Path dir = Path.of("").toAbsolutePath();
+        while (dir != null && !Files.isDirectory(dir.resolve("web-client"))) {
+            dir = dir.getParent();
+        }
+        if (dir == null) {
+            throw new IllegalStateException("no web-client folder above " + Path.of("").toAbsolutePath());
+        }
+        return dir.resolve("web-client").resolve("openapi").resolve(name + ".json");
+    }
+
+    private static String fetch(String url) {
+        try {
+            HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url))
+                    .header("Accept", "application/json").GET().build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).as("GET %s", url).isEqualTo(200);
+            return response.body();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void write(Path file, String text) {
+        try {
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, text, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
