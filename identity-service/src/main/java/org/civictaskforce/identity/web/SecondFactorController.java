@@ -15,6 +15,8 @@ import org.springframework.web.bind.annotation.RestController;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.Operation;
 
 /**
  * {@code /api/identity/me/second-factor}: the signed-in person sets up, confirms or removes their own second
@@ -41,6 +43,8 @@ public class SecondFactorController {
 
     /** {@code 201 {secret, otpauthUri}}: pending until confirmed; 409 if one is active. */
     @PostMapping
+    @Operation(summary = "Begin turning on a second factor: a new secret to scan")
+    @ApiResponse(responseCode = "201", description = "The secret and its otpauth URI, shown once", useReturnTypeSchema = true)
     public ResponseEntity<SecondFactors.Setup> begin(@AuthenticationPrincipal Jwt caller) {
         return ResponseEntity.status(HttpStatus.CREATED).header("Cache-Control", "no-store")
                 .body(secondFactors.begin(caller.getSubject()));
@@ -48,6 +52,8 @@ public class SecondFactorController {
 
     /** {@code 204}: required at sign-in from now on; 422 for a wrong code or password. */
     @PostMapping("/confirm")
+    @Operation(summary = "Turn the second factor on with a code and the password")
+    @ApiResponse(responseCode = "204", description = "Turned on")
     public ResponseEntity<Void> confirm(@Valid @RequestBody ConfirmRequest request,
             @AuthenticationPrincipal Jwt caller) {
         secondFactors.confirm(caller.getSubject(), request.code(), request.password());
@@ -56,6 +62,8 @@ public class SecondFactorController {
 
     /** {@code 204}; the current code in the body ({@code {"code"}}) or in {@value #CODE_HEADER}. */
     @DeleteMapping
+    @Operation(summary = "Turn the second factor off with a current code")
+    @ApiResponse(responseCode = "204", description = "Turned off")
     public ResponseEntity<Void> disable(@RequestBody(required = false) CodeRequest request,
             @RequestHeader(name = CODE_HEADER, required = false) String header, @AuthenticationPrincipal Jwt caller) {
         String code = request != null && request.code() != null ? request.code() : header;
