@@ -11,6 +11,10 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.SerializationFeature;
@@ -45,11 +49,43 @@ public final class OpenApiContract {
                 .as("%s is missing: run this test with -Dopenapi.write=true to write it", file)
                 .isTrue();
         JsonNode committed = JSON.readTree(read(file));
-        assertThat(served)
+        List<String> differences = new ArrayList<>();
+        differences("", served, committed, differences);
+        assertThat(differences)
                 .as("The %s service's OpenAPI document differs from %s (the contract the web client is generated "
-                        + "from). If the change is meant, run this test with -Dopenapi.write=true, then "
-                        + "`npm run api:types` in web-client, and commit both.", name, file)
-                .isEqualTo(committed);
+                        + "from) at these JSON pointers. If the change is meant, run this test with "
+                        + "-Dopenapi.write=true, then `npm run api:types` in web-client, and commit both.", name, file)
+                .isEmpty();
+    }
+
+    /** Where two documents differ (JSON pointers, at most 20), object keys in any order. */
+    static void differences(String pointer, JsonNode served, JsonNode committed, List<String> out) {
+        if (out.size() >= 20 || served.equals(committed)) {
+            return;
+        }
+        if (served.isObject() && committed.isObject()) {
+            Set<String> names = new TreeSet<>(served.propertyNames());
+            names.addAll(committed.propertyNames());
+            for (String property : names) {
+                String at = pointer + "/" + property.replace("~", "~0").replace("/", "~1");
+                if (!served.has(property) || !committed.has(property)) {
+                    out.add(at + (served.has(property) ? " (only served)" : " (only committed)"));
+                } else {
+                    differences(at, served.get(property), committed.get(property), out);
+                }
+            }
+        } else if (served.isArray() && committed.isArray() && served.size() == committed.size()) {
+            for (int i = 0; i < served.size(); i++) {
+                differences(pointer + "/" + i, served.get(i), committed.get(i), out);
+            }
+        } else {
+            out.add(pointer + ": served " + abbreviated(served) + ", committed " + abbreviated(committed));
+        }
+    }
+
+    private static String abbreviated(JsonNode node) {
+        String text = node.toString();
+        return text.length() > 80 ? text.substring(0, 77) + "..." : text;
     }
 
     /** {@code web-client/openapi/<name>.json} in the repository this module belongs to. */
