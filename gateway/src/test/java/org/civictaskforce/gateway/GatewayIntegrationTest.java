@@ -14,7 +14,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
- * The gateway on a random port in front of four {@link RecordingBackend}s, one per service.
+ * The gateway on a random port in front of five {@link RecordingBackend}s, one per service.
  * Subclasses share one application context (same configuration), so one gateway start serves them
  * all. Requests act as a coordinator (a test-signed access token). The rate limit is out of the way here ({@link RateLimitTest} has its own gateway), and the
  * response timeout is short so that the timeout test is quick.
@@ -33,6 +33,7 @@ abstract class GatewayIntegrationTest {
     static final RecordingBackend research = RecordingBackend.start();
     static final RecordingBackend strategy = RecordingBackend.start();
     static final RecordingBackend notifications = RecordingBackend.start();
+    static final RecordingBackend identity = RecordingBackend.start();
 
     @Autowired
     private WebTestClient plain;
@@ -45,6 +46,7 @@ abstract class GatewayIntegrationTest {
         registry.add("RESEARCH_URL", research::url);
         registry.add("STRATEGY_URL", strategy::url);
         registry.add("NOTIFICATION_URL", notifications::url);
+        registry.add("IDENTITY_URL", identity::url);
     }
 
     /** Acts as a coordinator unless a request sends its own Authorization header (or none, see {@link #anonymous()}). */
@@ -63,10 +65,11 @@ abstract class GatewayIntegrationTest {
         research.reset();
         strategy.reset();
         notifications.reset();
+        identity.reset();
     }
 
     static int requestsToAllServices() {
         return membership.requests().size() + research.requests().size() + strategy.requests().size()
-                + notifications.requests().size();
+                + notifications.requests().size() + identity.requests().size();
     }
 }

@@ -55,8 +55,10 @@ class AuthorizationServerIntegrationTest extends IdentityIntegrationTestBase {
                 URI.create(base + "/actuator/prometheus")).header("Accept", "text/plain").GET().build());
         assertThat(metrics.statusCode()).isEqualTo(200);
         assertThat(metrics.body()).contains("jvm_memory_used_bytes");
+        // the API description is open, like every service's (it holds no personal data)
+        assertThat(call("GET", base + "/v3/api-docs", null, null).statusCode()).isEqualTo(200);
         // anything else needs a signed-in session: a browser is sent to the sign-in page
-        HttpResponse<String> docs = new Browser().get(base + "/v3/api-docs");
+        HttpResponse<String> docs = new Browser().get(base + "/swagger-ui.html");
         assertThat(docs.statusCode()).isEqualTo(302);
         assertThat(AuthorizationCodeFlow.location(docs)).hasValueSatisfying(l -> assertThat(l).endsWith("/login"));
     }

@@ -97,9 +97,11 @@ public class SecurityConfiguration {
                 "/problems/forbidden", "Forbidden", "Your roles do not allow this.");
         // the actuator too: health and the scraper's metrics are open, everything else is for coordinators'
         // bearer tokens (a signed-in page session is no way in)
-        http.securityMatcher("/api/identity/**", "/admin/**", "/actuator/**")
+        // the API description too: open like every service's (it describes, it holds no personal data)
+        http.securityMatcher("/api/identity/**", "/admin/**", "/actuator/**", "/v3/api-docs", "/v3/api-docs/**")
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/prometheus").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/identity/enrolments").hasRole(Roles.COORDINATOR)
                         .requestMatchers("/admin/**", "/actuator/**").hasRole(Roles.COORDINATOR)
                         .anyRequest().authenticated())

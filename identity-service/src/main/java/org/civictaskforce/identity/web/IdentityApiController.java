@@ -2,7 +2,6 @@ package org.civictaskforce.identity.web;
 
 import java.net.URI;
 import java.util.List;
-import java.util.Map;
 
 import org.civictaskforce.identity.accounts.AccountService;
 import org.civictaskforce.identity.membership.PersonRoles;
@@ -33,6 +32,8 @@ import org.springframework.web.bind.annotation.RestController;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.Operation;
 
 /**
  * {@code /api/identity/**}, for bearer tokens this server issued: enrolment links (coordinators), disabling an
@@ -61,6 +62,8 @@ public class IdentityApiController {
     }
 
     @PostMapping("/enrolments")
+    @Operation(summary = "Issue a one-time enrolment link for a registered person (coordinators)")
+    @ApiResponse(responseCode = "201", description = "An enrolment link, shown once", useReturnTypeSchema = true)
     public ResponseEntity<EnrolmentLink> enrol(@Valid @RequestBody EnrolmentRequest request,
             @AuthenticationPrincipal Jwt caller) {
         if (request.personId().startsWith(ACCOUNT_PREFIX)) {
@@ -75,6 +78,8 @@ public class IdentityApiController {
     }
 
     @DeleteMapping("/accounts/{personId}")
+    @Operation(summary = "Disable an account (the person or coordinators)")
+    @ApiResponse(responseCode = "204", description = "Disabled")
     public ResponseEntity<Void> disable(@PathVariable @Pattern(regexp = PERSON_ID) String personId,
             @AuthenticationPrincipal Jwt caller) {
         if (!personId.equals(caller.getSubject()) && !roles(caller).contains(Roles.COORDINATOR)) {
@@ -84,9 +89,14 @@ public class IdentityApiController {
         return ResponseEntity.noContent().build();
     }
 
+    /** Who the caller is: the token's subject (a person id, or an account id for an account without a person). */
+    public record Me(String sub, List<String> roles) {
+    }
+
     @GetMapping("/me")
-    public Map<String, Object> me(@AuthenticationPrincipal Jwt caller) {
-        return Map.of("sub", caller.getSubject(), "roles", roles(caller));
+    @Operation(summary = "Who the caller is: subject and roles")
+    public Me me(@AuthenticationPrincipal Jwt caller) {
+        return new Me(caller.getSubject(), roles(caller));
     }
 
     @ExceptionHandler(AccessDeniedException.class)

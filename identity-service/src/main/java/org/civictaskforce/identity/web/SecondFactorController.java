@@ -16,6 +16,8 @@ import org.springframework.web.bind.annotation.RestController;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.Operation;
 
 /**
  * {@code /api/identity/me/second-factor}: the signed-in person sets up, confirms or removes their own second
@@ -42,12 +44,15 @@ public class SecondFactorController {
 
     /** {@code 200 {state, recoveryCodesLeft}}: OFF, PENDING or ON, so a page offers only what applies. */
     @GetMapping
+    @Operation(summary = "Where the second factor stands: OFF, PENDING or ON, and the recovery codes left")
     public ResponseEntity<SecondFactors.Status> status(@AuthenticationPrincipal Jwt caller) {
         return ResponseEntity.ok().header("Cache-Control", "no-store").body(secondFactors.status(caller.getSubject()));
     }
 
     /** {@code 201 {secret, otpauthUri}}: pending until confirmed; 409 if one is active. */
     @PostMapping
+    @Operation(summary = "Begin turning on a second factor: a new secret to scan")
+    @ApiResponse(responseCode = "201", description = "The secret and its otpauth URI, shown once", useReturnTypeSchema = true)
     public ResponseEntity<SecondFactors.Setup> begin(@AuthenticationPrincipal Jwt caller) {
         return ResponseEntity.status(HttpStatus.CREATED).header("Cache-Control", "no-store")
                 .body(secondFactors.begin(caller.getSubject()));
@@ -58,6 +63,7 @@ public class SecondFactorController {
      * only (never stored readable, never shown again); 422 for a wrong code or password.
      */
     @PostMapping("/confirm")
+    @Operation(summary = "Turn the second factor on with a code and the password; answers the recovery codes, once")
     public ResponseEntity<SecondFactors.RecoveryCodes> confirm(@Valid @RequestBody ConfirmRequest request,
             @AuthenticationPrincipal Jwt caller) {
         return ResponseEntity.ok().header("Cache-Control", "no-store")
@@ -66,6 +72,7 @@ public class SecondFactorController {
 
     /** {@code 200 {recoveryCodes}}: new codes in place of the old ones, given a current code from the app. */
     @PostMapping("/recovery-codes")
+    @Operation(summary = "New one-time recovery codes in place of the old ones, given a current code")
     public ResponseEntity<SecondFactors.RecoveryCodes> renewRecoveryCodes(@Valid @RequestBody CodeRequest request,
             @AuthenticationPrincipal Jwt caller) {
         return ResponseEntity.ok().header("Cache-Control", "no-store")
@@ -74,6 +81,8 @@ public class SecondFactorController {
 
     /** {@code 204}; the current code in the body ({@code {"code"}}) or in {@value #CODE_HEADER}. */
     @DeleteMapping
+    @Operation(summary = "Turn the second factor off with a current code")
+    @ApiResponse(responseCode = "204", description = "Turned off")
     public ResponseEntity<Void> disable(@RequestBody(required = false) CodeRequest request,
             @RequestHeader(name = CODE_HEADER, required = false) String header, @AuthenticationPrincipal Jwt caller) {
         String code = request != null && request.code() != null ? request.code() : header;

@@ -7,6 +7,7 @@ import java.util.Locale;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
+import io.swagger.v3.oas.annotations.Operation;
 
 /** The countries a person or organisation may be in: the five Central Asian states first, then every ISO 3166 country. */
 @RestController
@@ -18,6 +19,7 @@ public class CountriesController {
     }
 
     @GetMapping("/api/membership/countries")
+    @Operation(summary = "The countries one can choose, Central Asian ones marked")
     public List<Country> countries() {
         List<Country> countries = new ArrayList<>();
         CENTRAL_ASIA.forEach(c -> countries.add(country(c, true)));

@@ -10,6 +10,8 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.Operation;
 
 /**
  * Erasure: the person, or a coordinator on their behalf (nobody else: 403), asks that
@@ -28,6 +30,8 @@ public class ErasureController {
     }
 
     @PostMapping(PeopleController.PATH + "/{id}/erasure")
+    @Operation(summary = "Erase a person: an anonymous tombstone remains (the person or coordinators)")
+    @ApiResponse(responseCode = "202", description = "Erased here; the other services follow from the event", useReturnTypeSchema = true)
     public ResponseEntity<ErasureResponse> erase(@PathVariable String id) {
         Caller.current().requireSelfOrCoordinator(id);
         ErasureService.Erased erased = erasure.erase(id);

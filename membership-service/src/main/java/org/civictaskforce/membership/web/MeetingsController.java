@@ -33,6 +33,8 @@ import org.springframework.web.bind.annotation.RestController;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.Operation;
 
 /**
  * Meetings: schedule, list, read, reschedule, cancel, invite, RSVP, attendance, minutes, decisions.
@@ -60,6 +62,8 @@ public class MeetingsController {
     }
 
     @PostMapping
+    @Operation(summary = "Schedule a meeting at a local time in an IANA zone (coordinators)")
+    @ApiResponse(responseCode = "201", description = "Scheduled (Location: the meeting)", useReturnTypeSchema = true)
     public ResponseEntity<MeetingResponse> schedule(@Valid @RequestBody ScheduleMeetingRequest request,
             @RequestParam(required = false) @IsoCode(IsoCode.Kind.TIME_ZONE) String zone) {
         Caller.current().requireCoordinator();
@@ -70,6 +74,7 @@ public class MeetingsController {
 
     /** The only read with the online link and the invitees: for invitees and coordinators. */
     @GetMapping("/{id}")
+    @Operation(summary = "A meeting, with the online link and invitees for invitees and coordinators")
     public MeetingResponse get(@PathVariable String id,
             @RequestParam(required = false) @IsoCode(IsoCode.Kind.TIME_ZONE) String zone) {
         Meeting meeting = service.get(id);
@@ -116,6 +121,7 @@ public class MeetingsController {
 
     /** Ordered by start; {@code from} (inclusive) and {@code to} (exclusive) bound the start, as ISO instants. */
     @GetMapping
+    @Operation(summary = "Meetings ordered by start, optionally between two instants")
     public PagedModel<MeetingResponse> list(
             @RequestParam(required = false) MeetingStatus status,
             @RequestParam(required = false) MeetingKind kind,
@@ -131,6 +137,7 @@ public class MeetingsController {
     }
 
     @PostMapping("/{id}/reschedule")
+    @Operation(summary = "Move a meeting to another time (coordinators)")
     public MeetingResponse reschedule(@PathVariable String id, @Valid @RequestBody RescheduleMeetingRequest request,
             @RequestParam(required = false) @IsoCode(IsoCode.Kind.TIME_ZONE) String zone) {
         Caller.current().requireCoordinator();
@@ -142,6 +149,7 @@ public class MeetingsController {
     }
 
     @PostMapping("/{id}/cancel")
+    @Operation(summary = "Cancel a meeting (coordinators)")
     public MeetingResponse cancel(@PathVariable String id,
             @RequestParam(required = false) @IsoCode(IsoCode.Kind.TIME_ZONE) String zone) {
         Caller.current().requireCoordinator();
@@ -150,6 +158,7 @@ public class MeetingsController {
 
     @PostMapping("/{id}/invitations")
     @org.springframework.web.bind.annotation.ResponseStatus(HttpStatus.OK)
+    @Operation(summary = "Invite people to a meeting, by id or by filter (coordinators)")
     public MeetingInvitationsResponse invite(@PathVariable String id,
             @Valid @RequestBody MeetingInvitationsRequest request) {
         Caller.current().requireCoordinator();
@@ -165,6 +174,7 @@ public class MeetingsController {
      * role who is not invited gets the 404 of an unknown meeting; members get 422 "not invited".
      */
     @PostMapping("/{id}/rsvp")
+    @Operation(summary = "Answer a meeting invitation for oneself")
     public MeetingResponse rsvp(@PathVariable String id, @Valid @RequestBody RsvpRequest request,
             @RequestParam(required = false) @IsoCode(IsoCode.Kind.TIME_ZONE) String zone) {
         Caller caller = Caller.current();
@@ -177,6 +187,7 @@ public class MeetingsController {
     }
 
     @PostMapping("/{id}/attendance")
+    @Operation(summary = "Record who attended, after the start (coordinators)")
     public MeetingResponse attendance(@PathVariable String id, @Valid @RequestBody AttendanceRequest request,
             @RequestParam(required = false) @IsoCode(IsoCode.Kind.TIME_ZONE) String zone) {
         Caller.current().requireCoordinator();
@@ -184,6 +195,7 @@ public class MeetingsController {
     }
 
     @PutMapping("/{id}/minutes")
+    @Operation(summary = "Write the minutes (coordinators)")
     public MeetingResponse minutes(@PathVariable String id, @Valid @RequestBody MinutesRequest request,
             @RequestParam(required = false) @IsoCode(IsoCode.Kind.TIME_ZONE) String zone) {
         Caller.current().requireCoordinator();
@@ -191,6 +203,8 @@ public class MeetingsController {
     }
 
     @PostMapping("/{id}/decisions")
+    @Operation(summary = "Record a decision, e.g. target institutions from the research catalogue (coordinators)")
+    @ApiResponse(responseCode = "201", description = "Decision recorded", useReturnTypeSchema = true)
     public ResponseEntity<MeetingResponse> decide(@PathVariable String id, @Valid @RequestBody DecisionRequest request,
             @RequestParam(required = false) @IsoCode(IsoCode.Kind.TIME_ZONE) String zone) {
         Caller.current().requireCoordinator();

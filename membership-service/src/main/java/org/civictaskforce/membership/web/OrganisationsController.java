@@ -26,6 +26,8 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.Operation;
 
 /**
  * Organisations (CSOs): register, read, list with filters, invite, join, withdraw. Registering and
@@ -45,6 +47,8 @@ public class OrganisationsController {
     }
 
     @PostMapping
+    @Operation(summary = "Register a member organisation (coordinators)")
+    @ApiResponse(responseCode = "201", description = "Registered (Location: the organisation)", useReturnTypeSchema = true)
     public ResponseEntity<OrganisationResponse> register(@Valid @RequestBody RegisterOrganisationRequest request) {
         Caller.current().requireCoordinator();
         Organisation organisation = service.register(request.toNewOrganisation());
@@ -54,6 +58,7 @@ public class OrganisationsController {
 
     /** The only read that shows the contact, and only to coordinators; other members get it without. */
     @GetMapping("/{id}")
+    @Operation(summary = "An organisation; the contact only for coordinators")
     public OrganisationResponse get(@PathVariable String id) {
         Caller caller = Caller.current();
         PeopleController.requireMemberRole(caller);
@@ -64,6 +69,7 @@ public class OrganisationsController {
 
     /** Sorted by registration; {@code q} matches the start of any word of the name. */
     @GetMapping
+    @Operation(summary = "Organisations, filtered and paged")
     public PagedModel<OrganisationResponse> list(
             @RequestParam(required = false) @IsoCode(IsoCode.Kind.COUNTRY) String country,
             @RequestParam(required = false) OrganisationStatus status,
@@ -79,18 +85,21 @@ public class OrganisationsController {
     }
 
     @PostMapping("/{id}/invitation")
+    @Operation(summary = "Invite an organisation (coordinators)")
     public OrganisationResponse invite(@PathVariable String id) {
         Caller.current().requireCoordinator();
         return OrganisationResponse.of(service.invite(id));
     }
 
     @PostMapping("/{id}/join")
+    @Operation(summary = "An invited organisation joins")
     public OrganisationResponse join(@PathVariable String id) {
         Caller.current().requireCoordinator();
         return OrganisationResponse.of(service.join(id));
     }
 
     @PostMapping("/{id}/withdraw")
+    @Operation(summary = "An organisation withdraws")
     public OrganisationResponse withdraw(@PathVariable String id) {
         Caller.current().requireCoordinator();
         return OrganisationResponse.of(service.withdraw(id));

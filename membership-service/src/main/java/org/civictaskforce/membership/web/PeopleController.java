@@ -29,6 +29,10 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.Operation;
 
 /**
  * People: register, look up, list with filters, and every step of the membership lifecycle.
@@ -53,6 +57,8 @@ public class PeopleController {
     }
 
     @PostMapping
+    @Operation(summary = "Register a person as a candidate (coordinators)")
+    @ApiResponse(responseCode = "201", description = "Registered (Location: the person)", useReturnTypeSchema = true)
     public ResponseEntity<PersonResponse> register(@Valid @RequestBody RegisterPersonRequest request) {
         Caller.current().requireCoordinator();
         Person person = service.register(request.toNewPerson(), request.toProfile());
@@ -66,6 +72,10 @@ public class PeopleController {
      * yet active) may read only themself.
      */
     @GetMapping("/{id}")
+    @Operation(summary = "A person: in full to themself and coordinators, else the public view")
+    @ApiResponse(responseCode = "200", description = "In full (contact details, consent) to the person themself and "
+            + "coordinators, else the public view",
+            content = @Content(schema = @Schema(anyOf = { PersonDetailsResponse.class, PersonResponse.class })))
     public Object get(@PathVariable String id) {
         Caller caller = Caller.current();
         if (caller.is(id) || caller.isCoordinator()) {
@@ -117,6 +127,7 @@ public class PeopleController {
      * role may list.
      */
     @GetMapping
+    @Operation(summary = "People, filtered and paged, with a name search (members)")
     public PagedModel<PersonResponse> list(
             @RequestParam(required = false) @IsoCode(IsoCode.Kind.COUNTRY) String country,
             @RequestParam(required = false) MembershipStatus status,
@@ -140,6 +151,8 @@ public class PeopleController {
     }
 
     @PostMapping("/{id}/invitations")
+    @Operation(summary = "Invite a person to the Working Group (coordinators)")
+    @ApiResponse(responseCode = "201", description = "Invited", useReturnTypeSchema = true)
     public ResponseEntity<InvitationResponse> invite(@PathVariable String id) {
         Caller.current().requireCoordinator();
         PersonService.Invited invited = service.invite(id);
@@ -150,6 +163,7 @@ public class PeopleController {
 
     /** Only the invited person themself (no role needed: an invited person has none yet). */
     @PostMapping("/{id}/invitation/accept")
+    @Operation(summary = "Accept one's own invitation")
     public PersonResponse accept(@PathVariable String id) {
         requireSelf(id);
         return PersonResponse.full(service.accept(id));
@@ -157,6 +171,7 @@ public class PeopleController {
 
     /** Only the invited person themself. */
     @PostMapping("/{id}/invitation/decline")
+    @Operation(summary = "Decline one's own invitation")
     public PersonResponse decline(@PathVariable String id) {
         requireSelf(id);
         return PersonResponse.full(service.decline(id));
@@ -167,6 +182,7 @@ public class PeopleController {
      * no consent); answers the person with the consent (the single-person view).
      */
     @PostMapping("/{id}/consent")
+    @Operation(summary = "Record one's own consent to a notice version and its purposes")
     public PersonDetailsResponse consent(@PathVariable String id, @Valid @RequestBody ConsentRequest request) {
         requireSelf(id);
         return PersonDetailsResponse.of(service.recordConsent(id, request.noticeVersion(), request.agreedTo()));
@@ -174,6 +190,7 @@ public class PeopleController {
 
     /** A coordinator approves an accepted member; needs recorded consent. */
     @PostMapping("/{id}/activate")
+    @Operation(summary = "Activate an accepted member who has consented (coordinators)")
     public PersonResponse activate(@PathVariable String id) {
         Caller.current().requireCoordinator();
         return PersonResponse.full(service.activate(id));
@@ -181,12 +198,14 @@ public class PeopleController {
 
     /** The member leaves of their own accord: only the person themself (a coordinator removes instead). */
     @PostMapping("/{id}/leave")
+    @Operation(summary = "Leave the Working Group (the person themself)")
     public PersonResponse leave(@PathVariable String id) {
         requireSelf(id);
         return PersonResponse.full(service.leave(id));
     }
 
     @PostMapping("/{id}/remove")
+    @Operation(summary = "Remove a member (coordinators)")
     public PersonResponse remove(@PathVariable String id) {
         Caller.current().requireCoordinator();
         return PersonResponse.full(service.remove(id));
@@ -198,6 +217,7 @@ public class PeopleController {
      * with 403 and nothing changes; left out, the roles stay).
      */
     @PutMapping("/{id}/profile")
+    @Operation(summary = "Replace languages, expertise, protected identity and (coordinators) roles")
     public PersonResponse profile(@PathVariable String id, @Valid @RequestBody ProfileRequest request) {
         Caller caller = Caller.current();
         caller.requireSelfOrCoordinator(id);
@@ -207,6 +227,7 @@ public class PeopleController {
 
     /** Replaces the person's affiliations (the person or a coordinator); unknown organisation ids are a 422 problem. */
     @PutMapping("/{id}/affiliations")
+    @Operation(summary = "Replace the person's affiliations with organisations")
     public PersonResponse affiliations(@PathVariable String id, @Valid @RequestBody AffiliationsRequest request) {
         Caller.current().requireSelfOrCoordinator(id);
         return PersonResponse.full(service.changeAffiliations(id, request.organisationIds()));

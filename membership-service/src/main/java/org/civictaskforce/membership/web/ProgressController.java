@@ -5,6 +5,7 @@ import org.civictaskforce.membership.domain.PlanProgress;
 import org.civictaskforce.platform.security.Caller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
+import io.swagger.v3.oas.annotations.Operation;
 
 /**
  * {@code GET /api/membership/progress}: the Working Group against its plan's targets (counts only, no
@@ -22,6 +23,7 @@ public class ProgressController {
     }
 
     @GetMapping("/api/membership/progress")
+    @Operation(summary = "Progress against the plan: experts per country, countries, organisations at discussions")
     public PlanProgress progress() {
         Caller caller = Caller.current();
         PeopleController.requireMemberRole(caller);

@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import io.swagger.v3.oas.annotations.Operation;
 
 /**
  * The delivery log, newest first: what was sent to whom (by id), through which channel, and how it went.
@@ -31,6 +32,7 @@ public class DeliveryLogController {
     }
 
     @GetMapping
+    @Operation(summary = "The delivery log, newest first (coordinators)")
     public DeliveryLogPage deliveries(@RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
         Caller.current().requireCoordinator();

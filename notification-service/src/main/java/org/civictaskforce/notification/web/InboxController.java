@@ -21,6 +21,10 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.Operation;
 
 /**
  * A person's in-app inbox, newest first.
@@ -46,12 +50,17 @@ public class InboxController {
 
     /** Server-sent events: {@code unread} on connect, then {@code inbox-item} for each new item. */
     @GetMapping(path = "/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    @Operation(summary = "Live updates of one's own inbox (server-sent events)")
+    @ApiResponse(responseCode = "200", description = "Server-sent events: `unread` (the count) on connect, then `inbox-item` "
+            + "(an InboxItemView as JSON) for each new item",
+            content = @Content(mediaType = MediaType.TEXT_EVENT_STREAM_VALUE, schema = @Schema(type = "string")))
     public SseEmitter stream(@PathVariable @Pattern(regexp = ID) String personId) {
         requireOwn(personId);
         return push.connect(personId);
     }
 
     @GetMapping
+    @Operation(summary = "One's own inbox, newest first, with the unread count")
     public InboxPage inbox(@PathVariable @Pattern(regexp = ID) String personId,
             @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
@@ -62,6 +71,8 @@ public class InboxController {
     }
 
     @PostMapping("/items/{itemId}/read")
+    @Operation(summary = "Mark an inbox item read")
+    @ApiResponse(responseCode = "204", description = "Marked read")
     public ResponseEntity<Void> markRead(@PathVariable @Pattern(regexp = ID) String personId,
             @PathVariable @Pattern(regexp = ID) String itemId) {
         requireOwn(personId);

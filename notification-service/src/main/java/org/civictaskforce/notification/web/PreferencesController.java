@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
+import io.swagger.v3.oas.annotations.Operation;
 
 /**
  * A person's notification preferences. Someone who never set any gets the defaults (every channel, at
@@ -33,6 +34,7 @@ public class PreferencesController {
     }
 
     @GetMapping
+    @Operation(summary = "One's notification preferences")
     public PreferencesView get(@PathVariable @Pattern(regexp = InboxController.ID) String personId) {
         InboxController.requireOwn(personId);
         return PreferencesView.of(preferences.of(personId));
@@ -40,6 +42,7 @@ public class PreferencesController {
 
     /** Replaces them; the answer is what is now in force. 400 for an unknown zone or equal quiet-hour ends. */
     @PutMapping
+    @Operation(summary = "Replace one's notification preferences")
     public PreferencesView put(@PathVariable @Pattern(regexp = InboxController.ID) String personId,
             @RequestBody @Valid PreferencesView body) {
         InboxController.requireOwn(personId);

@@ -7,6 +7,7 @@ import org.civictaskforce.notification.application.TemplateCatalogue.LanguageCov
 import org.civictaskforce.platform.security.Caller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
+import io.swagger.v3.oas.annotations.Operation;
 
 /**
  * Which templates are translated into which language, and what a reader gets where one is missing.
@@ -24,6 +25,7 @@ public class TemplateCoverageController {
     }
 
     @GetMapping("/api/notifications/templates/coverage")
+    @Operation(summary = "Which message templates exist in which languages")
     public CoverageReport coverage() {
         Caller.current().requireCoordinator();
         return new CoverageReport(List.copyOf(catalogue.templates()), catalogue.coverage());

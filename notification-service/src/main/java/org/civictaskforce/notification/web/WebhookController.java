@@ -22,6 +22,8 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.Operation;
 
 /**
  * A person's webhook: from then on their notifications are also POSTed there, signed with the secret.
@@ -56,6 +58,7 @@ public class WebhookController {
     }
 
     @PutMapping
+    @Operation(summary = "Register or replace one's webhook (signed deliveries)")
     public WebhookView register(@PathVariable @Pattern(regexp = InboxController.ID) String personId,
             @RequestBody @Valid WebhookRequest body) {
         InboxController.requireOwn(personId);
@@ -70,6 +73,7 @@ public class WebhookController {
     }
 
     @GetMapping
+    @Operation(summary = "One's webhook (without its secret)")
     public WebhookView get(@PathVariable @Pattern(regexp = InboxController.ID) String personId) {
         InboxController.requireOwn(personId);
         WebhookDocument webhook = webhooks.find(personId).orElseThrow(() -> new NotFoundException("Webhook", personId));
@@ -77,6 +81,8 @@ public class WebhookController {
     }
 
     @DeleteMapping
+    @Operation(summary = "Remove one's webhook")
+    @ApiResponse(responseCode = "204", description = "Removed")
     public ResponseEntity<Void> remove(@PathVariable @Pattern(regexp = InboxController.ID) String personId) {
         InboxController.requireOwn(personId);
         if (!webhooks.delete(personId)) {

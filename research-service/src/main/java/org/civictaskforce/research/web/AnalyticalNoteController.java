@@ -25,6 +25,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
  * The analytical note: the draft compiled from accepted findings, publishing numbered immutable
@@ -62,6 +65,13 @@ public class AnalyticalNoteController {
     @GetMapping("/draft")
     @Operation(summary = "The note as it would be published now, and what would change against the latest version: "
             + "JSON, or a download by ?format=md|html|pdf|docx or Accept")
+    @ApiResponse(responseCode = "200", description = "The draft: JSON, or the chosen download", content = {
+            @Content(mediaType = "application/json", schema = @Schema(implementation = DraftResponse.class)),
+            @Content(mediaType = "text/markdown", schema = @Schema(type = "string")),
+            @Content(mediaType = "text/html", schema = @Schema(type = "string")),
+            @Content(mediaType = "application/pdf", schema = @Schema(type = "string", format = "binary")),
+            @Content(mediaType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                    schema = @Schema(type = "string", format = "binary")) })
     public ResponseEntity<?> draft(@RequestParam(required = false) String format,
             @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept) {
         Access.member();
@@ -76,6 +86,7 @@ public class AnalyticalNoteController {
     @PostMapping("/versions")
     @Operation(summary = "Publish the draft as the next numbered, immutable version: 201; 422 without accepted "
             + "findings, 409 when nothing changed since the latest version")
+    @ApiResponse(responseCode = "201", description = "Published (Location: the version)", useReturnTypeSchema = true)
     public ResponseEntity<VersionResponse> publish() {
         Access.coordinator();
         NoteVersion v = note.publish();
@@ -91,6 +102,13 @@ public class AnalyticalNoteController {
 
     @GetMapping("/versions/{number}")
     @Operation(summary = "A published version: JSON, or a download by ?format=md|html|pdf|docx or Accept; 404 if unknown")
+    @ApiResponse(responseCode = "200", description = "The version: JSON, or the chosen download", content = {
+            @Content(mediaType = "application/json", schema = @Schema(implementation = VersionResponse.class)),
+            @Content(mediaType = "text/markdown", schema = @Schema(type = "string")),
+            @Content(mediaType = "text/html", schema = @Schema(type = "string")),
+            @Content(mediaType = "application/pdf", schema = @Schema(type = "string", format = "binary")),
+            @Content(mediaType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                    schema = @Schema(type = "string", format = "binary")) })
     public ResponseEntity<?> version(@PathVariable int number, @RequestParam(required = false) String format,
             @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept) {
         Access.member();

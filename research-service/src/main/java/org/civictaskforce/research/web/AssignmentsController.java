@@ -24,6 +24,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 
 /**
  * Research assignments and their lifecycle. Coordinators assign, return and accept and see every
@@ -45,6 +46,7 @@ public class AssignmentsController {
 
     @PostMapping
     @Operation(summary = "Assign research to an expert; the answer's warnings show the plan's 1–3 experts per country")
+    @ApiResponse(responseCode = "201", description = "Assigned (Location: the assignment)", useReturnTypeSchema = true)
     public ResponseEntity<AssignmentResponse> assign(@Valid @RequestBody AssignmentRequest request) {
         Access.coordinator();
         var created = service.assign(request.expertId().strip(), request.country().toUpperCase(Locale.ROOT),
@@ -54,6 +56,7 @@ public class AssignmentsController {
     }
 
     @GetMapping("/{id}")
+    @Operation(summary = "An assignment")
     public AssignmentResponse get(@PathVariable String id) {
         Caller caller = Access.coordinatorOrExpert();
         return AssignmentResponse.of(Access.visible(caller, service.get(id)));

@@ -23,6 +23,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 
 /**
  * Findings of assignments, their review, and the coverage matrix. The assigned expert submits and
@@ -59,6 +60,7 @@ public class FindingsController {
 
     @PostMapping("/api/research/assignments/{id}/findings")
     @Operation(summary = "Submit a finding of an assignment that is IN_PROGRESS or RETURNED (version 1)")
+    @ApiResponse(responseCode = "201", description = "Submitted (Location: the finding)", useReturnTypeSchema = true)
     public ResponseEntity<Finding> submit(@PathVariable String id, @Valid @RequestBody FindingRequest request) {
         Access.requireAssignedExpert(Access.coordinatorOrExpert(), assignments.get(id));
         Finding f = findings.submit(id, request.toContent());
@@ -66,6 +68,7 @@ public class FindingsController {
     }
 
     @GetMapping("/api/research/assignments/{id}/findings")
+    @Operation(summary = "The findings of an assignment")
     public FindingsResponse ofAssignment(@PathVariable String id) {
         Caller caller = Access.member();
         Assignment assignment = assignments.get(id);

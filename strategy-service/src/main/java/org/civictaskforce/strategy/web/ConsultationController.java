@@ -26,6 +26,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 
 /**
  * Consultation rounds on a strategy version or a guide edition. Open and resolve: coordinators;
@@ -85,6 +86,7 @@ public class ConsultationController {
 
     @PostMapping
     @Operation(summary = "Open a round with a deadline (local time + IANA zone) and invitees (coordinators)")
+    @ApiResponse(responseCode = "201", description = "Opened (Location: the round)", useReturnTypeSchema = true)
     public ResponseEntity<RoundView> open(@Valid @RequestBody OpenRequest request) {
         ConsultationRound round = consultations.open(new ConsultationService.Opening(request.subjectKind(),
                 request.subjectRef(), request.deadline(), request.timeZone(), request.invitedOrganisations(),
@@ -112,6 +114,7 @@ public class ConsultationController {
 
     @PostMapping("/{id}/comments")
     @Operation(summary = "Comment on a section, optionally quoting a passage of it (invitees; 409 after the deadline)")
+    @ApiResponse(responseCode = "201", description = "Commented (Location: the comment)", useReturnTypeSchema = true)
     public ResponseEntity<Comment> comment(@PathVariable String id, @Valid @RequestBody CommentRequest request) {
         ConsultationRound round = consultations.comment(id, request.sectionKey(), request.quote(), request.text(),
                 Caller.current());
@@ -129,6 +132,7 @@ public class ConsultationController {
 
     @DeleteMapping("/{id}/comments/{commentId}")
     @Operation(summary = "Withdraw one's own comment while the round is open")
+    @ApiResponse(responseCode = "204", description = "Withdrawn")
     public ResponseEntity<Void> withdraw(@PathVariable String id, @PathVariable String commentId) {
         consultations.withdrawComment(id, commentId, Caller.current());
         return ResponseEntity.noContent().build();
@@ -136,6 +140,7 @@ public class ConsultationController {
 
     @PostMapping("/{id}/comments/{commentId}/replies")
     @Operation(summary = "Reply to a comment (invitees and coordinators)")
+    @ApiResponse(responseCode = "201", description = "Replied", useReturnTypeSchema = true)
     public ResponseEntity<Comment> reply(@PathVariable String id, @PathVariable String commentId,
             @Valid @RequestBody TextRequest request) {
         return ResponseEntity.status(201)

@@ -25,6 +25,9 @@ import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 
 import org.civictaskforce.platform.security.Caller;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
  * The information guide, its translations and its published editions. The signed-in caller is
@@ -49,6 +52,7 @@ public class GuideController {
 
     @PostMapping("/sections")
     @Operation(summary = "Add a section (appended after the existing ones), revision 1")
+    @ApiResponse(responseCode = "201", description = "Added (Location: the section)", useReturnTypeSchema = true)
     public ResponseEntity<GuideResponse.SectionView> addSection(@Valid @RequestBody SectionRequest request) {
         Guide guide = guides.addSection(request.key(), request.title(), request.body(), Caller.current());
         return ResponseEntity.created(URI.create("/api/strategy/guide/sections/" + request.key()))
@@ -136,6 +140,7 @@ public class GuideController {
 
     @PostMapping("/editions/{lang}")
     @Operation(summary = "Publish the next edition in a language; 409 naming the sections not approved or stale")
+    @ApiResponse(responseCode = "201", description = "Published (Location: the edition)", useReturnTypeSchema = true)
     public ResponseEntity<EditionResponse> publish(@PathVariable String lang) {
         Edition edition = guides.publish(lang);
         return ResponseEntity.created(URI.create("/api/strategy/guide/editions/" + lang + "/" + edition.number()))
@@ -145,6 +150,13 @@ public class GuideController {
     @GetMapping("/editions/{lang}/{number}")
     @Operation(summary = "A published edition (no sign-in needed): JSON, or a download chosen by ?format=html|md|pdf|docx "
             + "or by Accept (text/html, text/markdown, application/pdf, the DOCX type); 400 for another format")
+    @ApiResponse(responseCode = "200", description = "The edition: JSON, or the chosen download", content = {
+            @Content(mediaType = "application/json", schema = @Schema(implementation = EditionResponse.class)),
+            @Content(mediaType = "text/markdown", schema = @Schema(type = "string")),
+            @Content(mediaType = "text/html", schema = @Schema(type = "string")),
+            @Content(mediaType = "application/pdf", schema = @Schema(type = "string", format = "binary")),
+            @Content(mediaType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                    schema = @Schema(type = "string", format = "binary")) })
     public ResponseEntity<?> edition(@PathVariable String lang, @PathVariable int number,
             @RequestParam(required = false) String format,
             @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept) {

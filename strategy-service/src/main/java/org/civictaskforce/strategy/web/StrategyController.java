@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.constraints.NotNull;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 
 /**
  * The Working Group's strategy and its versions. Reads: signed-in members (any role); drafts, edits
@@ -69,6 +70,7 @@ public class StrategyController {
 
     @PostMapping("/versions")
     @Operation(summary = "Start the next draft: version 1, or a copy of the latest adopted version (coordinators)")
+    @ApiResponse(responseCode = "201", description = "Started (Location: the version)", useReturnTypeSchema = true)
     public ResponseEntity<VersionView> startDraft() {
         StrategyVersion draft = strategy.startDraft(Caller.current());
         return ResponseEntity.created(URI.create("/api/strategy/versions/" + draft.number())).body(VersionView.of(draft));
