@@ -166,7 +166,10 @@ final class Dockerfile {
 
     /** Every module's pom is copied before the sources, or the dependency layer and the reactor build break. */
     static List<String> copiesEveryModulePom(Dockerfile dockerfile, Collection<String> modules) {
-        Stage build = dockerfile.stages().isEmpty() ? null : dockerfile.stages().get(0);
+        // the stage that runs the Maven reactor (an earlier one may build the web client with Node)
+        Stage build = dockerfile.stages().stream()
+                .filter(stage -> stage.all("RUN").stream().anyMatch(run -> run.arguments().contains("mvn")))
+                .findFirst().orElse(dockerfile.stages().isEmpty() ? null : dockerfile.stages().get(0));
         if (build == null) {
             return List.of("the Dockerfile has no build stage");
         }
