@@ -295,7 +295,7 @@ class WorkspaceBrowserIT {
             c.screenshot("coordinator-meeting-held");
             // every other screen a coordinator has, checked as it shows itself
             for (String area : List.of("people", "organisations", "organisations/new", "meetings", "inbox",
-                    "inbox/preferences", "profile", "security", "membership")) {
+                    "inbox/preferences", "profile", "security")) {
                 c.area(area);
                 c.visible(By.id("area-title"));
                 c.waitFor(d -> d.findElements(By.cssSelector("main [role=status]")).stream()
