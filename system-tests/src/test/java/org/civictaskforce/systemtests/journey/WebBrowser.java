@@ -225,6 +225,7 @@ final class WebBrowser implements AutoCloseable {
     void screenshot(String name) {
         try {
             Files.createDirectories(SCREENSHOTS);
+            script("window.scrollTo(0, 0);");
             byte[] png = ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES);
             Files.write(SCREENSHOTS.resolve(name + ".png"), png);
         } catch (IOException e) {
