@@ -162,7 +162,7 @@ function PeopleWaiting({ id, status, title, empty, hint, showExpiry }: WaitingPr
             <ul id={id} class="wait-list">
               {loaded.data.content.map((person: Person) => (
                 <li key={person.id}>
-                  <a href={hrefOf('people', person.id)}>{person.displayName ?? t('people.noName')}</a>
+                  <a href={hrefOf('people', person.id ?? '')}>{person.displayName ?? t('people.noName')}</a>
                   {showExpiry && person.invitation && (
                     <> · {t('dashboard.expires', { date: formatInstant(format, person.invitation.expiresAt) })}</>
                   )}
