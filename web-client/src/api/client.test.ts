@@ -96,4 +96,14 @@ describe('the typed gateway client', () => {
     await client.GET('/api/membership/countries');
     expect(offline.value).toBe(false);
   });
+
+  it('marks the page offline when the answer is the service worker\'s kept copy, and still gives it', async () => {
+    offline.value = false;
+    const { deps } = recording(() => new Response('[{"code":"KG"}]', {
+      status: 200, headers: { 'Content-Type': 'application/json', 'X-Civic-Offline-Copy': '1' },
+    }));
+    const { data } = await gatewayClient<MembershipPaths>(deps).GET('/api/membership/countries');
+    expect(data?.[0]?.code).toBe('KG');
+    expect(offline.value).toBe(true);
+  });
 });

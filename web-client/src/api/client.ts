@@ -8,6 +8,7 @@ import createClient, { type Client, type Middleware } from 'openapi-fetch';
 import { requestHeaders, type HttpDeps } from './http';
 import { ApiError, type ProblemDetails } from './problems';
 import { reportReachable, reportUnreachable } from './connectivity';
+import { OFFLINE_COPY_HEADER } from './offlineCopies';
 import type { paths as MembershipPaths } from './schema/membership';
 import type { paths as ResearchPaths } from './schema/research';
 import type { paths as StrategyPaths } from './schema/strategy';
@@ -30,7 +31,9 @@ export function gatewayMiddleware(cookies: () => string): Middleware {
       return request;
     },
     async onResponse({ response }) {
-      reportReachable();
+      // an answer kept by the service worker (as http.ts reads it): the gateway could not be reached
+      if (response.headers.get(OFFLINE_COPY_HEADER) !== null) reportUnreachable();
+      else reportReachable();
       if (response.ok) return response;
       const text = await response.text();
       let problem: ProblemDetails | null = null;

@@ -1,5 +1,5 @@
-import { beforeEach, describe, expect, it } from 'vitest';
-import { applyInboxEvent, arrived, followInbox, unreadCount } from './inbox';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { applyInboxEvent, arrived, followInbox, loadInbox, unreadCount } from './inbox';
 
 const item = (id: string, read = false) => JSON.stringify({
   id, subject: 'Meeting', body: 'b', language: 'ru', createdAt: '2026-12-04T10:00:00Z', read,
@@ -46,5 +46,21 @@ describe('the live inbox', () => {
     expect(unreadCount.value).toBe(4);
     close();
     expect(closed).toBe(true);
+  });
+});
+
+describe('loading the inbox', () => {
+  afterEach(() => {
+    vi.unstubAllGlobals();
+  });
+
+  it('reads an answer that leaves out the count and the page (the service omits nulls) as an unknown count', async () => {
+    vi.stubGlobal('fetch', async () => new Response(JSON.stringify({ content: [{ id: 'i-1', subject: 'Meeting' }] }), { status: 200 }));
+    unreadCount.value = 4;
+    const page = await loadInbox('p-1', 0);
+    expect(unreadCount.value).toBeNull();
+    expect(page.content).toEqual([{ id: 'i-1', subject: 'Meeting' }]);
+    expect(page.page).toEqual({ number: 0, size: 1, totalElements: 1, totalPages: 1 });
+    expect(page.unreadCount).toBeUndefined();
   });
 });

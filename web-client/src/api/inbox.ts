@@ -3,20 +3,17 @@
 // which keep the unread badge and an open inbox current wherever the person is in the app.
 import { signal } from '@preact/signals';
 import { request } from './http';
+import { pagedOf } from './paged';
+import type * as notification from './schema/notification';
 import type { Paged } from '../ui/Pager';
 
-export interface InboxItem {
-  readonly id: string;
-  readonly subject: string;
-  readonly body: string;
-  readonly language: string;
-  readonly createdAt: string;
-  readonly read: boolean;
-}
+type Schemas = notification.components['schemas'];
 
-export interface InboxPage extends Paged<InboxItem> {
-  readonly unreadCount: number;
-}
+/** One message (notification-service's InboxItemView): every field optional, as the service leaves out nulls. */
+export type InboxItem = Schemas['InboxItemView'];
+
+/** A page of the inbox; unreadCount absent when the answer leaves it out. */
+export type InboxPage = Paged<InboxItem> & Pick<Schemas['InboxPage'], 'unreadCount'>;
 
 export const unreadCount = signal<number | null>(null);
 /** items that arrived live since the inbox was last loaded, newest first */
@@ -25,11 +22,12 @@ export const arrived = signal<readonly InboxItem[]>([]);
 const base = (personId: string) => `/api/notifications/inbox/${encodeURIComponent(personId)}`;
 
 export async function loadInbox(personId: string, page: number, size = 20): Promise<InboxPage> {
-  const answer = await request<InboxPage>('GET', `${base(personId)}?page=${page}&size=${size}`);
+  const answer = await request<Schemas['InboxPage']>('GET', `${base(personId)}?page=${page}&size=${size}`);
   if (answer === null) throw new Error('empty inbox answer');
-  unreadCount.value = answer.unreadCount;
+  // no count in the answer: not known, so no summary rather than a wrong one
+  unreadCount.value = answer.unreadCount ?? null;
   if (page === 0) arrived.value = [];
-  return answer;
+  return { ...pagedOf(answer), ...(answer.unreadCount === undefined ? {} : { unreadCount: answer.unreadCount }) };
 }
 
 export async function markRead(personId: string, itemId: string): Promise<void> {

@@ -48,4 +48,12 @@ describe('the dashboard\'s charts from a progress answer', () => {
     expect(percent(12, 10)).toBe(100);
     expect(percent(-1, 10)).toBe(0);
   });
+
+  it('reads an answer with parts left out (the service leaves out nulls) without failing', () => {
+    const partial = chartsOf({ experts: { total: 3, perCountry: [{ country: 'KZ', experts: 3 }, { experts: 1 }] } }, (code) => code, (key) => key);
+    expect(partial.map((chart) => chart.id)).toEqual(['experts-per-country', 'experts-total', 'countries-covered']);
+    expect(partial[0]!.rows.map((row) => [row.label, row.value, row.min, row.max])).toEqual([['KZ', 3, 0, null]]);
+    expect(partial[1]!.rows.map((row) => [row.value, row.min, row.max, row.standing])).toEqual([[3, 0, null, 'within']]);
+    expect(partial[2]!.rows.map((row) => row.value)).toEqual([0]);
+  });
 });

@@ -1,7 +1,7 @@
 // The progress answer as chart rows: each row a number against the plan's target range, with the
 // scale its bar is drawn on and where it stands in words (never in colour only).
 import type { MessageKey } from '../../i18n/messages/en';
-import type { Progress } from './api';
+import type { Progress, Range } from './api';
 
 export type Standing = 'below' | 'within' | 'above';
 
@@ -29,7 +29,11 @@ export function standingOf(value: number, min: number, max: number | null): Stan
   return 'within';
 }
 
-function row(key: string, label: string, value: number, min: number, max: number | null): ChartRow {
+function row(key: string, label: string, value: number | undefined, target: Range | undefined): ChartRow {
+  return rowAgainst(key, label, value ?? 0, target?.min ?? 0, target?.max ?? null);
+}
+
+function rowAgainst(key: string, label: string, value: number, min: number, max: number | null): ChartRow {
   return { key, label, value, min, max, standing: standingOf(value, min, max) };
 }
 
@@ -44,22 +48,23 @@ function chart(id: string, title: MessageKey, rows: readonly ChartRow[]): Chart 
  * service tracks discussions).
  */
 export function chartsOf(progress: Progress, countryLabel: (code: string) => string, label: (key: MessageKey) => string): Chart[] {
+  // the service leaves out nulls, so every part may be missing: a missing number counts 0, a missing
+  // maximum reads "at least the minimum", a part not there has no rows
   const { experts, countries, discussion } = progress;
   const charts = [
     chart('experts-per-country', 'dashboard.chart.perCountry',
-      experts.perCountry.map((c) => row(c.country, countryLabel(c.country), c.experts, c.target.min, c.target.max))),
+      (experts?.perCountry ?? []).flatMap((c) => c.country ? [row(c.country, countryLabel(c.country), c.experts, c.target)] : [])),
     chart('experts-total', 'dashboard.chart.experts',
-      [row('total', label('dashboard.row.experts'), experts.total, experts.target.min, experts.target.max)]),
+      [row('total', label('dashboard.row.experts'), experts?.total, experts?.target)]),
     chart('countries-covered', 'dashboard.chart.countries',
-      [row('covered', label('dashboard.row.countries'), countries.covered, countries.target.min, countries.target.max)]),
+      [row('covered', label('dashboard.row.countries'), countries?.covered, countries?.target)]),
   ];
-  if (discussion.tracked) {
+  if (discussion?.tracked) {
     charts.push(
       chart('discussion-organisations', 'dashboard.chart.discussionOrganisations',
-        [row('organisations', label('dashboard.row.organisations'), discussion.organisations,
-          discussion.organisationsTarget.min, discussion.organisationsTarget.max)]),
+        [row('organisations', label('dashboard.row.organisations'), discussion.organisations, discussion.organisationsTarget)]),
       chart('discussion-countries', 'dashboard.chart.discussionCountries',
-        [row('countries', label('dashboard.row.countries'), discussion.countries, discussion.countriesTarget, null)]),
+        [rowAgainst('countries', label('dashboard.row.countries'), discussion.countries ?? 0, discussion.countriesTarget ?? 0, null)]),
     );
   }
   return charts;

@@ -36,10 +36,10 @@ export default function Dashboard() {
         <h2 id="invitations-title">{t('dashboard.invitations')}</h2>
         {progress.state === 'ready' && (
           <p>
-            {t('dashboard.openInvitations', { count: progress.data.pendingInvitations.people })}
+            {t('dashboard.openInvitations', { count: progress.data.pendingInvitations?.people ?? 0 })}
             {' · '}
             <a href={hrefOf('organisations', 'status', 'INVITED')}>
-              {t('dashboard.openOrganisationInvitations', { count: progress.data.pendingInvitations.organisations })}
+              {t('dashboard.openOrganisationInvitations', { count: progress.data.pendingInvitations?.organisations ?? 0 })}
             </a>
           </p>
         )}
@@ -68,8 +68,8 @@ function ProgressCharts({ progress }: { readonly progress: Progress }) {
   return (
     <>
       <p class="hint">{t('dashboard.legend')}</p>
-      {(progress.experts.withoutCountry ?? 0) > 0 && (
-        <p>{t('dashboard.withoutCountry', { count: progress.experts.withoutCountry ?? 0 })}</p>
+      {(progress.experts?.withoutCountry ?? 0) > 0 && (
+        <p>{t('dashboard.withoutCountry', { count: progress.experts?.withoutCountry ?? 0 })}</p>
       )}
       {charts.map((chart) => <ChartWithTable key={chart.id} chart={chart} />)}
     </>
@@ -162,7 +162,7 @@ function PeopleWaiting({ id, status, title, empty, hint, showExpiry }: WaitingPr
             <ul id={id} class="wait-list">
               {loaded.data.content.map((person: Person) => (
                 <li key={person.id}>
-                  <a href={hrefOf('people', person.id)}>{person.displayName ?? t('people.noName')}</a>
+                  <a href={hrefOf('people', person.id ?? '')}>{person.displayName ?? t('people.noName')}</a>
                   {showExpiry && person.invitation && (
                     <> · {t('dashboard.expires', { date: formatInstant(format, person.invitation.expiresAt) })}</>
                   )}
@@ -192,13 +192,15 @@ function Meetings() {
   return (
     <ul id="meetings-list" class="wait-list">
       {loaded.data.content.map((meeting) => {
-        const time = meetingTime(format, new Date(meeting.startsAt), meeting.local.timeZone, zone);
+        // without its own zone the meeting's time is the viewer's; without a start there is no time to show
+        const meetingZone = meeting.local?.timeZone ?? zone;
+        const time = meeting.startsAt ? meetingTime(format, new Date(meeting.startsAt), meetingZone, zone) : null;
         return (
           <li key={meeting.id}>
-            <a href={hrefOf('meetings', meeting.id)}>{meeting.title}</a>
-            <Line>{time.local}{time.meeting && <> ({t('dashboard.meetingZone', { time: time.meeting, zone: meeting.local.timeZone })})</>}</Line>
+            <a href={hrefOf('meetings', meeting.id ?? '')}>{meeting.title}</a>
+            {time && <Line>{time.local}{time.meeting && <> ({t('dashboard.meetingZone', { time: time.meeting, zone: meetingZone })})</>}</Line>}
             {meeting.invitations && (
-              <Line>{t('dashboard.answers', { invited: meeting.invitations.invited, yes: meeting.invitations.yes, unanswered: meeting.invitations.unanswered })}</Line>
+              <Line>{t('dashboard.answers', { invited: meeting.invitations.invited ?? 0, yes: meeting.invitations.yes ?? 0, unanswered: meeting.invitations.unanswered ?? 0 })}</Line>
             )}
           </li>
         );

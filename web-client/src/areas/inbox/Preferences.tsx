@@ -2,6 +2,7 @@
 // all in my time zone. The service keeps one set per person; the answer to a save is what is in force.
 import { useEffect, useState } from 'preact/hooks';
 import { request } from '../../api/http';
+import type * as notification from '../../api/schema/notification';
 import { zoneChoices } from '../../dates/zones';
 import { hrefOf } from '../../app/router';
 import { t } from '../../i18n/i18n';
@@ -11,36 +12,38 @@ import { Loading, ProblemAlert, StatusMessage } from '../../ui/feedback';
 import { useAction } from '../../ui/useAction';
 import { useLoad } from '../../ui/useLoad';
 
+// the document's channels map has string keys (a Map<Channel, Boolean> in the service): the channels are these
 export type Channel = 'EMAIL' | 'INBOX' | 'WEBHOOK';
 export const CHANNELS: readonly Channel[] = ['EMAIL', 'INBOX', 'WEBHOOK'];
 
-export interface PreferencesView {
-  readonly channels: Partial<Record<Channel, boolean>>;
-  readonly emailCadence: 'IMMEDIATE' | 'DAILY_DIGEST';
-  readonly digestTime: string | null;
-  readonly quietHours: { readonly from: string; readonly to: string } | null;
-  readonly timeZone: string | null;
-}
+/** Read and written alike (notification-service's PreferencesView); a field left out is no value. */
+export type PreferencesView = notification.components['schemas']['PreferencesView'];
 
 const path = (personId: string) => `/api/notifications/preferences/${encodeURIComponent(personId)}`;
 
-/** What is sent: quiet hours only when both ends are given and differ (the service refuses equal ends). */
+/**
+ * What is sent: quiet hours only when both ends are given and differ (the service refuses equal ends); no
+ * zone for the profile's zone. A value not sent is left out (the service reads a missing field as null).
+ */
 export function toRequest(form: PreferencesView): PreferencesView {
-  const quiet = form.quietHours && form.quietHours.from && form.quietHours.to && form.quietHours.from !== form.quietHours.to
-    ? form.quietHours : null;
+  const quiet = form.quietHours?.from && form.quietHours.to && form.quietHours.from !== form.quietHours.to
+    ? form.quietHours : undefined;
+  const digestTime = form.emailCadence === 'DAILY_DIGEST' ? form.digestTime || '08:00' : form.digestTime;
   return {
-    channels: form.channels,
+    ...(form.channels ? { channels: form.channels } : {}),
     emailCadence: form.emailCadence,
-    digestTime: form.emailCadence === 'DAILY_DIGEST' ? form.digestTime || '08:00' : form.digestTime,
-    quietHours: quiet,
-    timeZone: form.timeZone || null,
+    ...(digestTime !== undefined ? { digestTime } : {}),
+    ...(quiet ? { quietHours: quiet } : {}),
+    ...(form.timeZone ? { timeZone: form.timeZone } : {}),
   };
 }
 
 export function Preferences({ personId }: { readonly personId: string | null }) {
   const [loaded] = useLoad(async () => {
     if (personId === null) throw new Error('no person');
-    return (await request<PreferencesView>('GET', path(personId)))!;
+    const preferences = await request<PreferencesView>('GET', path(personId));
+    if (preferences === null) throw new Error('empty answer');
+    return preferences;
   }, [personId]);
   const [form, setForm] = useState<PreferencesView | null>(null);
   const [status, setStatus] = useState<string | null>(null);
@@ -67,7 +70,7 @@ export function Preferences({ personId }: { readonly personId: string | null }) 
             <legend>{t('inbox.channels')}</legend>
             {CHANNELS.map((channel) => (
               <div class="check" key={channel}>
-                <input type="checkbox" id={`channel-${channel}`} checked={form.channels[channel] !== false}
+                <input type="checkbox" id={`channel-${channel}`} checked={form.channels?.[channel] !== false}
                   onChange={(event) => setForm({ ...form, channels: { ...form.channels, [channel]: event.currentTarget.checked } })} />
                 <label for={`channel-${channel}`}>{t(`inbox.channel.${channel}`)}</label>
               </div>
@@ -94,7 +97,7 @@ export function Preferences({ personId }: { readonly personId: string | null }) 
           </fieldset>
           <SelectField id="prefTimeZone" label={t('inbox.timeZone')} value={form.timeZone ?? ''} empty={t('inbox.profileZone')}
             choices={zoneChoices().map((zone) => ({ value: zone, label: zone }))}
-            onValue={(value) => setForm({ ...form, timeZone: value || null })} error={save.fields['timeZone']} />
+            onValue={(value) => setForm({ ...form, timeZone: value })} error={save.fields['timeZone']} />
           <ProblemAlert error={save.error} />
           <StatusMessage message={status} />
           <div class="actions">

@@ -45,23 +45,24 @@ function Messages({ personId }: { readonly personId: string | null }) {
       {loaded.state === 'ready' && items.length === 0 && <p>{t('inbox.empty')}</p>}
       {items.length > 0 && (
         <ol id="inbox-items" class="inbox-items">
-          {items.map((item) => (
-            <li key={item.id} class={item.read ? 'inbox-item' : 'inbox-item unread'}>
-              <article aria-labelledby={`item-${item.id}`}>
-                <h2 id={`item-${item.id}`} class="inbox-subject">
-                  {!item.read && <span class="badge">{t('inbox.new')}</span>} <span lang={item.language}>{item.subject}</span>
+          {items.map(({ id, read, language, subject, createdAt, body }, index) => (
+            // an item without its id can be read but not marked read (the call needs the id)
+            <li key={id ?? index} class={read ? 'inbox-item' : 'inbox-item unread'}>
+              <article aria-labelledby={`item-${id ?? index}`}>
+                <h2 id={`item-${id ?? index}`} class="inbox-subject">
+                  {!read && <span class="badge">{t('inbox.new')}</span>} <span lang={language}>{subject}</span>
                 </h2>
-                <p class="meta"><time dateTime={item.createdAt}>{format(new Date(item.createdAt), zone)}</time></p>
-                <p class="inbox-body" lang={item.language}>{item.body}</p>
-                {!item.read && (
+                {createdAt && <p class="meta"><time dateTime={createdAt}>{format(new Date(createdAt), zone)}</time></p>}
+                <p class="inbox-body" lang={language}>{body}</p>
+                {!read && id !== undefined && (
                   <button type="button" disabled={reading.busy} onClick={async () => {
-                    if (await reading.run(item.id)) {
+                    if (await reading.run(id)) {
                       setStatus(t('inbox.markedRead'));
                       reload();
                     }
                   }}>
                     {t('inbox.markRead')}
-                    <span class="visually-hidden">: {item.subject}</span>
+                    <span class="visually-hidden">: {subject}</span>
                   </button>
                 )}
               </article>

@@ -19,10 +19,10 @@ import {
   peopleNames,
   RSVPS,
   type Institution,
-  type Meeting,
+  type ReadMeeting,
   type Rsvp,
 } from './api';
-import { meetingActions, myAnswer, type Viewer } from './logic';
+import { answerCounts, attended, inviteeIds, meetingActions, myAnswer, type Viewer } from './logic';
 import { kindKey, rsvpKey, statusKey, When } from './shared';
 import { AttendanceForm, DecisionForm, InviteForms, MinutesForm, RescheduleForm } from './forms';
 
@@ -51,7 +51,7 @@ export function MeetingPage({ id, viewer, format }: Props) {
   if (loaded.state === 'failed') return <Page title={t('nav.meetings')}>{back}<ProblemAlert error={loaded.error} /></Page>;
   const meeting = loaded.data;
   return (
-    <Page title={meeting.title}>
+    <Page title={meeting.title ?? ''}>
       {back}
       <StatusMessage message={status} />
       <MeetingBody meeting={meeting} viewer={viewer} format={format} onDone={done} />
@@ -60,17 +60,18 @@ export function MeetingPage({ id, viewer, format }: Props) {
 }
 
 function MeetingBody({ meeting, viewer, format, onDone }: {
-  readonly meeting: Meeting;
+  readonly meeting: ReadMeeting;
   readonly viewer: Viewer;
   readonly format: DateTimeFormatter;
   readonly onDone: (message: string) => void;
 }) {
   const now = new Date();
   const actions = meetingActions(meeting, viewer, now);
-  const inviteeIds = (meeting.invitees ?? []).map((invitee) => invitee.personId);
+  const invitees = inviteeIds(meeting);
+  const agenda = meeting.agenda ?? [];
   const [names] = useLoad(
-    () => (viewer.coordinator && inviteeIds.length ? peopleNames(inviteeIds) : Promise.resolve(new Map<string, string>())),
-    [viewer.coordinator, inviteeIds.join(',')],
+    () => (viewer.coordinator && invitees.length ? peopleNames(invitees) : Promise.resolve(new Map<string, string>())),
+    [viewer.coordinator, invitees.join(',')],
   );
   const wantsCatalogue = actions.decisions || (meeting.decisions?.length ?? 0) > 0;
   const [catalogue] = useLoad(() => (wantsCatalogue ? institutions() : Promise.resolve([] as readonly Institution[])), [wantsCatalogue]);
@@ -84,12 +85,11 @@ function MeetingBody({ meeting, viewer, format, onDone }: {
       <dl class="meeting-details">
         <dt>{t('meetings.when')}</dt>
         <dd><When meeting={meeting} viewer={viewer} format={format} /></dd>
-        <dt>{t('meetings.duration')}</dt>
-        <dd>{t('meetings.minutes', { count: meeting.durationMinutes })}</dd>
-        <dt>{t('meetings.kind')}</dt>
-        <dd>{t(kindKey(meeting.kind))}</dd>
-        <dt>{t('meetings.statusLabel')}</dt>
-        <dd>{t(statusKey(meeting.status))}</dd>
+        {meeting.durationMinutes !== undefined && (
+          <><dt>{t('meetings.duration')}</dt><dd>{t('meetings.minutes', { count: meeting.durationMinutes })}</dd></>
+        )}
+        {meeting.kind && <><dt>{t('meetings.kind')}</dt><dd>{t(kindKey(meeting.kind))}</dd></>}
+        {meeting.status && <><dt>{t('meetings.statusLabel')}</dt><dd>{t(statusKey(meeting.status))}</dd></>}
         {meeting.purpose && <><dt>{t('meetings.purpose')}</dt><dd class="meeting-text">{meeting.purpose}</dd></>}
         {meeting.onlineLink && (
           <>
@@ -98,12 +98,12 @@ function MeetingBody({ meeting, viewer, format, onDone }: {
           </>
         )}
         <dt>{t('meetings.invitationsLabel')}</dt>
-        <dd>{t('meetings.answers', { ...meeting.invitations })}</dd>
+        <dd>{t('meetings.answers', answerCounts(meeting))}</dd>
       </dl>
-      {meeting.agenda.length > 0 && (
+      {agenda.length > 0 && (
         <>
           <h2>{t('meetings.agenda')}</h2>
-          <ol id="meeting-agenda-items">{meeting.agenda.map((item, i) => <li key={i}>{item}</li>)}</ol>
+          <ol id="meeting-agenda-items">{agenda.map((item, i) => <li key={i}>{item}</li>)}</ol>
         </>
       )}
       {meeting.status !== 'CANCELLED' && (
@@ -127,9 +127,9 @@ function MeetingBody({ meeting, viewer, format, onDone }: {
               <tbody>
                 {meeting.invitees.map((invitee) => (
                   <tr key={invitee.personId}>
-                    <th scope="row">{nameOf(invitee.personId)}</th>
+                    <th scope="row">{invitee.personId === undefined ? '' : nameOf(invitee.personId)}</th>
                     <td>{invitee.response ? t(rsvpKey(invitee.response)) : t('rsvp.none')}</td>
-                    <td>{meeting.attendance ? t(meeting.attendance.attendeeIds.includes(invitee.personId) ? 'common.yes' : 'common.no') : '—'}</td>
+                    <td>{meeting.attendance ? t(attended(meeting, invitee.personId) ? 'common.yes' : 'common.no') : '—'}</td>
                   </tr>
                 ))}
               </tbody>
@@ -161,7 +161,7 @@ function MeetingBody({ meeting, viewer, format, onDone }: {
                   <strong>{t(decision.kind === 'TARGET_INSTITUTIONS' ? 'meetings.decision.TARGET_INSTITUTIONS' : 'meetings.decision.GENERAL')}</strong>
                   {decision.institutionIds && <span>{`: ${decision.institutionIds.map(institutionName).join(', ')}`}</span>}
                   {decision.text && <p class="meeting-text">{decision.text}</p>}
-                  <p class="hint">{format(new Date(decision.decidedAt), viewer.zone)}</p>
+                  {decision.decidedAt && <p class="hint">{format(new Date(decision.decidedAt), viewer.zone)}</p>}
                 </li>
               ))}
             </ul>
@@ -183,7 +183,7 @@ function MeetingBody({ meeting, viewer, format, onDone }: {
   );
 }
 
-function RsvpButtons({ meeting, current, onDone }: { readonly meeting: Meeting; readonly current: Rsvp | null; readonly onDone: (m: string) => void }) {
+function RsvpButtons({ meeting, current, onDone }: { readonly meeting: ReadMeeting; readonly current: Rsvp | null; readonly onDone: (m: string) => void }) {
   const action = useAction((response: Rsvp) => answer(meeting.id, response));
   return (
     <section aria-labelledby="rsvp-question">
@@ -209,7 +209,7 @@ function RsvpButtons({ meeting, current, onDone }: { readonly meeting: Meeting; 
   );
 }
 
-function CancelMeeting({ meeting, onDone }: { readonly meeting: Meeting; readonly onDone: (m: string) => void }) {
+function CancelMeeting({ meeting, onDone }: { readonly meeting: ReadMeeting; readonly onDone: (m: string) => void }) {
   const [confirming, setConfirming] = useState(false);
   const action = useAction(() => cancelMeeting(meeting.id));
   const keep = useRef<HTMLButtonElement>(null);

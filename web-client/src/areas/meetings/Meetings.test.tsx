@@ -52,8 +52,8 @@ const future: Meeting = {
 };
 
 const invitees = [
-  { personId: 'p-aida', invitedAt: '2020-01-01T00:00:00Z', response: 'MAYBE' as const, answeredAt: null },
-  { personId: 'p-bakyt', invitedAt: '2020-01-01T00:00:00Z', response: 'YES' as const, answeredAt: null },
+  { personId: 'p-aida', invitedAt: '2020-01-01T00:00:00Z', response: 'MAYBE' as const },
+  { personId: 'p-bakyt', invitedAt: '2020-01-01T00:00:00Z', response: 'YES' as const },
 ];
 
 const past: Meeting = {
@@ -124,6 +124,24 @@ describe('the meetings list', () => {
     await waitFor(() => expect(within(document.getElementById('meetings-past')!).getByRole('link', { name: 'Discussion with organisations' })).toBeTruthy());
     expect(screen.getByRole('heading', { level: 2, name: 'Upcoming meetings' })).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'Schedule a meeting' })).toBeNull();
+  });
+
+  it('lists a meeting whose answer leaves fields out (the service omits nulls) instead of failing', async () => {
+    account.value = { state: 'signedIn', roles: ['coordinator'], subject: 'p-coordinator' };
+    routeArgs.value = [];
+    // no zone of its own, no kind, no counts: what is there is shown, the counts read 0
+    const sparse: Meeting = { id: 'm-sparse', title: 'Sparse meeting', startsAt: '2030-05-12T09:00:00Z', status: 'SCHEDULED' };
+    gateway((method, path) => {
+      if (path === '/api/membership/people/me') return undefined;
+      if (method === 'GET' && path.startsWith('/api/membership/meetings?')) return path.includes('from=') ? paged([sparse]) : paged([]);
+      return undefined;
+    });
+    render(<Meetings />);
+    await waitFor(() => expect(document.getElementById('meetings-upcoming')).toBeTruthy());
+    const list = document.getElementById('meetings-upcoming')!;
+    expect(within(list).getByRole('link', { name: 'Sparse meeting' }).getAttribute('href')).toBe('#/meetings/m-sparse');
+    expect(list.textContent).toContain('0 invited: 0 yes, 0 no, 0 maybe, 0 not answered');
+    expect(list.textContent).toContain('Scheduled');
   });
 
   it('marks no invitation for an expert who is not invited (the single read is the summary)', async () => {

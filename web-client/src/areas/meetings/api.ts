@@ -1,117 +1,48 @@
 // The meetings area's calls and their JSON, one function per call (membership-service's MeetingsController,
-// the people list for names, research-service's institution catalogue). Kept here so they can be switched
-// to the types generated from the OpenAPI documents in one place.
+// the people list for names, research-service's institution catalogue). The types are the services' OpenAPI
+// documents' (src/api/schema, generated).
 import { request } from '../../api/http';
+import { pagedOf } from '../../api/paged';
 import { ApiError } from '../../api/problems';
+import type * as membership from '../../api/schema/membership';
+import type * as research from '../../api/schema/research';
 import type { Paged } from '../../ui/Pager';
 
-export type MeetingKind = 'EXPERT_MEETING' | 'DISCUSSION' | 'OTHER';
-export type MeetingStatus = 'SCHEDULED' | 'CANCELLED' | 'HELD';
-export type Rsvp = 'YES' | 'NO' | 'MAYBE';
-export type DecisionKind = 'TARGET_INSTITUTIONS' | 'GENERAL';
+type Schemas = membership.components['schemas'];
+
+/**
+ * A meeting as answered; invitees, attendance, minutes and decisions are only in the single read, and only
+ * for invitees and coordinators. The service leaves out nulls, so every field is optional.
+ */
+export type Meeting = Schemas['MeetingResponse'];
+/** A meeting read by its id (its page and its forms): the id asked for, whatever the answer holds. */
+export type ReadMeeting = Meeting & { readonly id: string };
+export type MeetingKind = NonNullable<Meeting['kind']>;
+export type MeetingStatus = NonNullable<Meeting['status']>;
+export type Rsvp = Schemas['RsvpRequest']['response'];
+export type DecisionKind = Schemas['DecisionRequest']['kind'];
 
 export const MEETING_KINDS: readonly MeetingKind[] = ['EXPERT_MEETING', 'DISCUSSION', 'OTHER'];
 export const RSVPS: readonly Rsvp[] = ['YES', 'NO', 'MAYBE'];
 
-export interface ZonedTime {
-  readonly dateTime: string;
-  readonly timeZone: string;
-}
+export type ZonedTime = Schemas['ZonedTime'];
+export type Invitee = Schemas['InviteeView'];
+export type Decision = Schemas['DecisionView'];
 
-export interface Invitee {
-  readonly personId: string;
-  readonly invitedAt: string;
-  readonly response: Rsvp | null;
-  readonly answeredAt: string | null;
-}
+/** POST /meetings: the start as a wall-clock time (localStart) in the meeting's zone; the service converts it. */
+export type ScheduleBody = Schemas['ScheduleMeetingRequest'];
+export type RescheduleBody = Schemas['RescheduleMeetingRequest'];
+/** Invite by ids, or everyone the filter finds. */
+export type InviteBody = Schemas['MeetingInvitationsRequest'];
+export type InviteFilter = Schemas['Filter'];
+export type InvitationsResult = Schemas['MeetingInvitationsResponse'];
+export type DecisionBody = Schemas['DecisionRequest'];
 
-export interface Decision {
-  readonly id: string;
-  readonly kind: DecisionKind;
-  readonly institutionIds: readonly string[] | null;
-  readonly text: string | null;
-  readonly decidedAt: string;
-}
-
-/** A meeting as answered; the last five are only in the single read, and only for invitees and coordinators. */
-export interface Meeting {
-  readonly id: string;
-  readonly title: string;
-  readonly purpose: string | null;
-  readonly kind: MeetingKind;
-  readonly agenda: readonly string[];
-  readonly startsAt: string;
-  readonly endsAt: string;
-  readonly durationMinutes: number;
-  readonly local: ZonedTime;
-  readonly status: MeetingStatus;
-  readonly invitations: { readonly invited: number; readonly yes: number; readonly no: number; readonly maybe: number; readonly unanswered: number };
-  readonly onlineLink?: string | null;
-  readonly invitees?: readonly Invitee[] | null;
-  readonly attendance?: { readonly attendeeIds: readonly string[]; readonly recordedAt: string } | null;
-  readonly minutes?: { readonly text: string; readonly recordedAt: string } | null;
-  readonly decisions?: readonly Decision[] | null;
-}
-
-/** POST /meetings: the start as a wall-clock time in the meeting's zone; the service converts it. */
-export interface ScheduleBody {
-  readonly title: string;
-  readonly kind: MeetingKind;
-  readonly purpose?: string;
-  readonly agenda?: readonly string[];
-  readonly localStart: string;
-  readonly timeZone: string;
-  readonly durationMinutes: number;
-  readonly onlineLink?: string;
-}
-
-export interface RescheduleBody {
-  readonly localStart: string;
-  readonly timeZone: string;
-}
-
-export interface InviteFilter {
-  readonly status?: string;
-  readonly role?: string;
-  readonly country?: string;
-}
-
-export type InviteBody = { readonly personIds: readonly string[] } | { readonly filter: InviteFilter };
-
-export interface InvitationsResult {
-  readonly meetingId: string;
-  readonly invited: readonly string[];
-  readonly alreadyInvited: readonly string[];
-  readonly invitees: number;
-}
-
-export type DecisionBody =
-  | { readonly kind: 'TARGET_INSTITUTIONS'; readonly institutionIds: readonly string[]; readonly text?: string }
-  | { readonly kind: 'GENERAL'; readonly text: string };
-
-export interface PersonRow {
-  readonly id: string;
-  readonly displayName: string;
-  readonly country?: string | null;
-  readonly status?: string | null;
-}
-
-export interface Institution {
-  readonly id: string;
-  readonly name: string;
-  readonly kind: string;
-}
-
-export interface Country {
-  readonly code: string;
-  readonly name: string;
-  readonly centralAsia: boolean;
-}
-
-export interface Me {
-  readonly id: string;
-  readonly timeZone?: string | null;
-}
+export type PersonRow = Schemas['PersonResponse'];
+export type Institution = research.components['schemas']['InstitutionSummary'];
+export type Country = Schemas['Country'];
+/** GET /people/me: the screens read its id and zone */
+export type Me = Schemas['PersonDetailsResponse'];
 
 const BASE = '/api/membership/meetings';
 
@@ -137,11 +68,12 @@ export function calendarPath(id: string): string {
 }
 
 export async function listMeetings(params: { from?: string; to?: string; page: number; size: number }): Promise<Paged<Meeting>> {
-  return required(await request<Paged<Meeting>>('GET', BASE + query(params)));
+  return pagedOf(required(await request<Schemas['PagedModelMeetingResponse']>('GET', BASE + query(params))));
 }
 
-export async function getMeeting(id: string): Promise<Meeting> {
-  return required(await request<Meeting>('GET', meetingPath(id)));
+export async function getMeeting(id: string): Promise<ReadMeeting> {
+  const meeting = required(await request<Meeting>('GET', meetingPath(id)));
+  return { ...meeting, id: meeting.id ?? id };
 }
 
 export async function scheduleMeeting(body: ScheduleBody): Promise<Meeting> {
@@ -187,7 +119,7 @@ export async function me(): Promise<Me | null> {
 }
 
 export async function searchPeople(params: { q?: string; status?: string; page: number; size: number }): Promise<Paged<PersonRow>> {
-  return required(await request<Paged<PersonRow>>('GET', '/api/membership/people' + query(params)));
+  return pagedOf(required(await request<Schemas['PagedModelPersonResponse']>('GET', '/api/membership/people' + query(params))));
 }
 
 /** Display names of the given people (a coordinator sees everyone): the people list, page by page, until all are found. */
@@ -197,6 +129,8 @@ export async function peopleNames(ids: readonly string[]): Promise<Map<string, s
   for (let page = 0; wanted.size > 0 && page < 10; page++) {
     const found = await searchPeople({ page, size: 100 });
     for (const person of found.content) {
+      // someone without an id or a name in the answer keeps their id on the screen, as someone not found
+      if (person.id === undefined || person.displayName === undefined) continue;
       names.set(person.id, person.displayName);
       wanted.delete(person.id);
     }
@@ -211,5 +145,5 @@ export async function countries(): Promise<readonly Country[]> {
 
 /** Research's institution catalogue (14 entries today: one page holds it). */
 export async function institutions(): Promise<readonly Institution[]> {
-  return (await request<Paged<Institution>>('GET', '/api/research/institutions?size=100'))?.content ?? [];
+  return (await request<research.components['schemas']['PagedModelInstitutionSummary']>('GET', '/api/research/institutions?size=100'))?.content ?? [];
 }

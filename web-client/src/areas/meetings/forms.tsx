@@ -21,9 +21,10 @@ import {
   type DecisionKind,
   type Institution,
   type InviteFilter,
-  type Meeting,
+  type InvitationsResult,
+  type ReadMeeting,
 } from './api';
-import { instantOf, type Viewer } from './logic';
+import { instantOf, inviteeIds, type Viewer } from './logic';
 import { zoneOptions } from './ScheduleForm';
 
 type Done = (message: string) => void;
@@ -34,7 +35,9 @@ export const INVITE_ROLES = ['EXPERT', 'MEMBER', 'COORDINATOR', 'TRANSLATOR', 'O
 
 /** The filter as the invitations endpoint takes it: empty choices left out. */
 export function inviteFilter(status: string, role: string, country: string): InviteFilter {
-  return { ...(status ? { status } : {}), ...(role ? { role } : {}), ...(country ? { country } : {}) };
+  const knownStatus = INVITE_STATUSES.find((value) => value === status);
+  const knownRole = INVITE_ROLES.find((value) => value === role);
+  return { ...(knownStatus ? { status: knownStatus } : {}), ...(knownRole ? { role: knownRole } : {}), ...(country ? { country } : {}) };
 }
 
 function countryName(code: string, fallback: string): string {
@@ -60,7 +63,7 @@ function Check({ id, label, checked, disabled, onChange }: {
   );
 }
 
-export function InviteForms({ meeting, onDone }: { readonly meeting: Meeting; readonly onDone: Done }) {
+export function InviteForms({ meeting, onDone }: { readonly meeting: ReadMeeting; readonly onDone: Done }) {
   return (
     <section aria-labelledby="meeting-invite-title">
       <h2 id="meeting-invite-title">{t('meetings.invite')}</h2>
@@ -70,18 +73,18 @@ export function InviteForms({ meeting, onDone }: { readonly meeting: Meeting; re
   );
 }
 
-function invitedMessage(result: { invited: readonly unknown[]; alreadyInvited: readonly unknown[] }): string {
-  return t('meetings.invitedResult', { invited: result.invited.length, already: result.alreadyInvited.length });
+function invitedMessage(result: InvitationsResult): string {
+  return t('meetings.invitedResult', { invited: result.invited?.length ?? 0, already: result.alreadyInvited?.length ?? 0 });
 }
 
-function InviteByFilter({ meeting, onDone }: { readonly meeting: Meeting; readonly onDone: Done }) {
+function InviteByFilter({ meeting, onDone }: { readonly meeting: ReadMeeting; readonly onDone: Done }) {
   const [status, setStatus] = useState<string>('ACTIVE');
   const [role, setRole] = useState('');
   const [country, setCountry] = useState('');
   const [list] = useLoad(countries, []);
   const action = useAction(async () => onDone(invitedMessage(await invite(meeting.id, { filter: inviteFilter(status, role, country) }))));
   const countryChoices = list.state === 'ready'
-    ? list.data.map((c) => ({ value: c.code, label: countryName(c.code, c.name) }))
+    ? list.data.flatMap((c) => (c.code ? [{ value: c.code, label: countryName(c.code, c.name ?? c.code) }] : []))
     : [];
   return (
     <form id="invite-filter-form" onSubmit={(event) => { event.preventDefault(); void action.run(); }}>
@@ -104,12 +107,12 @@ function InviteByFilter({ meeting, onDone }: { readonly meeting: Meeting; readon
   );
 }
 
-function InviteByPicking({ meeting, onDone }: { readonly meeting: Meeting; readonly onDone: Done }) {
+function InviteByPicking({ meeting, onDone }: { readonly meeting: ReadMeeting; readonly onDone: Done }) {
   const [q, setQ] = useState('');
   const [picked, setPicked] = useState<ReadonlyMap<string, string>>(new Map());
   const [empty, setEmpty] = useState(false);
   const [found] = useLoad(() => searchPeople({ q: q.trim(), page: 0, size: 20 }), [q]);
-  const invited = new Set((meeting.invitees ?? []).map((invitee) => invitee.personId));
+  const invited = new Set(inviteeIds(meeting));
   const action = useAction(async () => {
     const result = await invite(meeting.id, { personIds: [...picked.keys()] });
     setPicked(new Map());
@@ -138,16 +141,16 @@ function InviteByPicking({ meeting, onDone }: { readonly meeting: Meeting; reado
         {found.state === 'loading' && <Loading />}
         {found.state === 'failed' && <ProblemAlert error={found.error} />}
         {found.state === 'ready' && found.data.content.length === 0 && <p>{t('meetings.nobodyFound')}</p>}
-        {found.state === 'ready' && found.data.content.map((person) => (
+        {found.state === 'ready' && found.data.content.map(({ id, displayName = '', status }) => id !== undefined && (
           <Check
-            key={person.id}
-            id={`invite-person-${person.id}`}
-            label={invited.has(person.id)
-              ? t('meetings.alreadyInvitedName', { name: person.displayName })
-              : person.status ? `${person.displayName} (${t(`status.${person.status.toLowerCase()}` as MessageKey)})` : person.displayName}
-            checked={invited.has(person.id) || picked.has(person.id)}
-            disabled={invited.has(person.id)}
-            onChange={(on) => toggle(person.id, person.displayName, on)}
+            key={id}
+            id={`invite-person-${id}`}
+            label={invited.has(id)
+              ? t('meetings.alreadyInvitedName', { name: displayName })
+              : status ? `${displayName} (${t(`status.${status.toLowerCase()}` as MessageKey)})` : displayName}
+            checked={invited.has(id) || picked.has(id)}
+            disabled={invited.has(id)}
+            onChange={(on) => toggle(id, displayName, on)}
           />
         ))}
         {empty && <p id="invite-people-error" class="field-error">{t('meetings.pickSomeone')}</p>}
@@ -164,12 +167,12 @@ function InviteByPicking({ meeting, onDone }: { readonly meeting: Meeting; reado
 }
 
 export function AttendanceForm({ meeting, nameOf, onDone }: {
-  readonly meeting: Meeting;
+  readonly meeting: ReadMeeting;
   readonly nameOf: (personId: string) => string;
   readonly onDone: Done;
 }) {
   // erased people are no longer people the service knows: they cannot be ticked
-  const people = (meeting.invitees ?? []).map((invitee) => invitee.personId).filter((id) => !id.startsWith('erased-'));
+  const people = inviteeIds(meeting).filter((id) => !id.startsWith('erased-'));
   const [ticked, setTicked] = useState<ReadonlySet<string>>(new Set(meeting.attendance?.attendeeIds ?? []));
   const [empty, setEmpty] = useState(false);
   const action = useAction(async () => {
@@ -213,7 +216,7 @@ export function AttendanceForm({ meeting, nameOf, onDone }: {
   );
 }
 
-export function MinutesForm({ meeting, onDone }: { readonly meeting: Meeting; readonly onDone: Done }) {
+export function MinutesForm({ meeting, onDone }: { readonly meeting: ReadMeeting; readonly onDone: Done }) {
   const [text, setText] = useState(meeting.minutes?.text ?? '');
   const [empty, setEmpty] = useState(false);
   const action = useAction(async () => {
@@ -254,7 +257,7 @@ export function decisionBody(kind: DecisionKind, institutionIds: readonly string
 }
 
 export function DecisionForm({ meeting, catalogue, onDone }: {
-  readonly meeting: Meeting;
+  readonly meeting: ReadMeeting;
   readonly catalogue: Loaded<readonly Institution[]>;
   readonly onDone: Done;
 }) {
@@ -296,11 +299,11 @@ export function DecisionForm({ meeting, catalogue, onDone }: {
           <legend>{t('meetings.targetInstitutions')}</legend>
           {catalogue.state === 'loading' && <Loading />}
           {catalogue.state === 'failed' && <ProblemAlert error={catalogue.error} />}
-          {catalogue.state === 'ready' && catalogue.data.map((institution) => (
-            <Check key={institution.id} id={`institution-${institution.id}`} label={institution.name}
-              checked={chosen.includes(institution.id)}
+          {catalogue.state === 'ready' && catalogue.data.map(({ id: institutionId, name }) => institutionId !== undefined && (
+            <Check key={institutionId} id={`institution-${institutionId}`} label={name ?? institutionId}
+              checked={chosen.includes(institutionId)}
               onChange={(on) => {
-                setChosen(on ? [...chosen, institution.id] : chosen.filter((id) => id !== institution.id));
+                setChosen(on ? [...chosen, institutionId] : chosen.filter((id) => id !== institutionId));
                 setMissing(null);
               }} />
           ))}
@@ -324,13 +327,14 @@ export function DecisionForm({ meeting, catalogue, onDone }: {
 }
 
 export function RescheduleForm({ meeting, viewer, format, onDone }: {
-  readonly meeting: Meeting;
+  readonly meeting: ReadMeeting;
   readonly viewer: Viewer;
   readonly format: DateTimeFormatter;
   readonly onDone: Done;
 }) {
-  const [localStart, setLocalStart] = useState(meeting.local.dateTime.substring(0, 16));
-  const [zone, setZone] = useState(meeting.local.timeZone);
+  // the meeting's wall-clock start and zone as the form's first values (empty, or the viewer's zone, when not in the answer)
+  const [localStart, setLocalStart] = useState(meeting.local?.dateTime?.substring(0, 16) ?? '');
+  const [zone, setZone] = useState(meeting.local?.timeZone ?? viewer.zone);
   const [problem, setProblem] = useState<MessageKey | null>(null);
   const action = useAction(async () => {
     await rescheduleMeeting(meeting.id, { localStart, timeZone: zone });

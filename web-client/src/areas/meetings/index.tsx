@@ -11,7 +11,7 @@ import { Pager, type Paged } from '../../ui/Pager';
 import { Loading, ProblemAlert } from '../../ui/feedback';
 import { useLoad, type Loaded } from '../../ui/useLoad';
 import { calendarPath, getMeeting, listMeetings, type Meeting } from './api';
-import { invitationMark, pastQuery, reversedPage, upcomingQuery, type Viewer } from './logic';
+import { answerCounts, invitationMark, pastQuery, reversedPage, upcomingQuery, type Viewer } from './logic';
 import { kindKey, loadViewer, rsvpKey, statusKey, When } from './shared';
 import { useDateTime } from '../../dates/useDateTime';
 import { ScheduleForm } from './ScheduleForm';
@@ -38,7 +38,7 @@ async function loadUpcoming(now: Date, page: number, viewer: Viewer): Promise<Pa
   const found = await listMeetings({ ...upcomingQuery(now), page, size: SIZE });
   if (viewer.coordinator) return found;
   const content = await Promise.all(found.content.map((meeting) =>
-    meeting.status === 'SCHEDULED' ? getMeeting(meeting.id).catch(() => meeting) : Promise.resolve(meeting)));
+    meeting.status === 'SCHEDULED' && meeting.id !== undefined ? getMeeting(meeting.id).catch(() => meeting) : Promise.resolve(meeting)));
   return { ...found, content };
 }
 
@@ -80,7 +80,7 @@ function MeetingsList({ viewer, format }: { readonly viewer: Viewer; readonly fo
         <ScheduleForm
           viewer={viewer}
           onScheduled={(meeting) => {
-            window.location.hash = hrefOf('meetings', meeting.id);
+            window.location.hash = hrefOf('meetings', meeting.id ?? '');
           }}
           onClose={() => {
             setScheduling(false);
@@ -129,7 +129,7 @@ function MeetingList({ id, loaded, viewer, format, calendar, empty, label, onPag
           const mark = invitationMark(meeting, viewer);
           return (
             <li key={meeting.id}>
-              <h3><a href={hrefOf('meetings', meeting.id)}>{meeting.title}</a></h3>
+              <h3><a href={hrefOf('meetings', meeting.id ?? '')}>{meeting.title}</a></h3>
               <p><When meeting={meeting} viewer={viewer} format={format} /></p>
               {mark && (
                 <p class="invited">
@@ -138,11 +138,11 @@ function MeetingList({ id, loaded, viewer, format, calendar, empty, label, onPag
                 </p>
               )}
               <p class="meeting-facts">
-                <span>{t(kindKey(meeting.kind))}</span>
-                <span>{t(statusKey(meeting.status))}</span>
-                <span>{t('meetings.answers', { ...meeting.invitations })}</span>
+                {meeting.kind && <span>{t(kindKey(meeting.kind))}</span>}
+                {meeting.status && <span>{t(statusKey(meeting.status))}</span>}
+                <span>{t('meetings.answers', answerCounts(meeting))}</span>
               </p>
-              {calendar && meeting.status === 'SCHEDULED' && (
+              {calendar && meeting.status === 'SCHEDULED' && meeting.id !== undefined && (
                 <p>
                   <a href={calendarPath(meeting.id)} download={`meeting-${meeting.id}.ics`}>
                     {t('meetings.addToCalendar')}<span class="visually-hidden">{`: ${meeting.title}`}</span>

@@ -86,7 +86,6 @@ function meeting(overrides: Partial<Meeting> = {}): Meeting {
   return {
     id: 'm-1',
     title: 'Expert meeting',
-    purpose: null,
     kind: 'EXPERT_MEETING',
     agenda: [],
     startsAt: '2026-12-21T09:00:00Z',
@@ -102,7 +101,7 @@ function meeting(overrides: Partial<Meeting> = {}): Meeting {
 const coordinator: Viewer = { coordinator: true, personId: null, zone: 'Europe/Berlin' };
 const expert: Viewer = { coordinator: false, personId: 'p-expert', zone: 'Asia/Bishkek' };
 const expertWithoutId: Viewer = { coordinator: false, personId: null, zone: 'Asia/Bishkek' };
-const invitedFull = { invitees: [{ personId: 'p-expert', invitedAt: '2026-12-01T00:00:00Z', response: 'MAYBE' as const, answeredAt: null }] };
+const invitedFull = { invitees: [{ personId: 'p-expert', invitedAt: '2026-12-01T00:00:00Z', response: 'MAYBE' as const }] };
 const started = { startsAt: '2026-12-20T11:00:00Z' };
 
 describe('what a meeting offers', () => {
@@ -134,7 +133,7 @@ describe('what a meeting offers', () => {
 
   it('offers no RSVP to someone not invited (the summary without invitees, or a list without them)', () => {
     expect(meetingActions(meeting(), expert, NOW).rsvp).toBe(false);
-    expect(meetingActions(meeting({ invitees: [{ personId: 'p-other', invitedAt: '', response: null, answeredAt: null }] }), expert, NOW).rsvp).toBe(false);
+    expect(meetingActions(meeting({ invitees: [{ personId: 'p-other', invitedAt: '' }] }), expert, NOW).rsvp).toBe(false);
     // a coordinator whose person id is unknown (no person record): not offered, the service would say "not invited"
     expect(meetingActions(meeting(invitedFull), coordinator, NOW).rsvp).toBe(false);
     expect(meetingActions(meeting(invitedFull), { ...coordinator, personId: 'p-expert' }, NOW).rsvp).toBe(true);

@@ -131,7 +131,29 @@ export interface MeetingActions {
 }
 
 export function hasStarted(meeting: Meeting, now: Date): boolean {
-  return Date.parse(meeting.startsAt) <= now.getTime();
+  return meeting.startsAt !== undefined && Date.parse(meeting.startsAt) <= now.getTime();
+}
+
+/** The invitees' person ids (an invitee the answer gives without one is left out). */
+export function inviteeIds(meeting: Meeting): string[] {
+  return (meeting.invitees ?? []).flatMap((invitee) => (invitee.personId === undefined ? [] : [invitee.personId]));
+}
+
+/** Whether the attendance recorded names the person. */
+export function attended(meeting: Meeting, personId: string | undefined): boolean {
+  return personId !== undefined && (meeting.attendance?.attendeeIds ?? []).includes(personId);
+}
+
+/** The answer counts for "5 invited: 2 yes…", each 0 when the answer leaves it out (the message needs every one). */
+export function answerCounts(meeting: Meeting): { invited: number; yes: number; no: number; maybe: number; unanswered: number } {
+  const counts = meeting.invitations;
+  return {
+    invited: counts?.invited ?? 0,
+    yes: counts?.yes ?? 0,
+    no: counts?.no ?? 0,
+    maybe: counts?.maybe ?? 0,
+    unanswered: counts?.unanswered ?? 0,
+  };
 }
 
 /** What the meeting offers to the viewer now. */

@@ -25,14 +25,17 @@ export async function loadViewer(): Promise<Viewer> {
 
 /** The start in the viewer's zone and in the meeting's zone (one line when they show the same time). */
 export function When({ meeting, viewer, format }: { readonly meeting: Meeting; readonly viewer: Viewer; readonly format: DateTimeFormatter }) {
-  const time = meetingTime(format, new Date(meeting.startsAt), meeting.local.timeZone, viewer.zone);
+  // no start in the answer: no time to show; no zone of its own: the viewer's
+  if (meeting.startsAt === undefined) return null;
+  const meetingZone = meeting.local?.timeZone ?? viewer.zone;
+  const time = meetingTime(format, new Date(meeting.startsAt), meetingZone, viewer.zone);
   if (time.meeting === null) {
     return <span class="meeting-when">{t('meetings.sameZoneTime', { time: time.local, zone: zoneCity(viewer.zone) })}</span>;
   }
   return (
     <span class="meeting-when">
       <span>{t('meetings.yourTime', { time: time.local, zone: zoneCity(viewer.zone) })}</span>
-      <span>{t('meetings.meetingTime', { time: time.meeting, zone: zoneCity(meeting.local.timeZone) })}</span>
+      <span>{t('meetings.meetingTime', { time: time.meeting, zone: zoneCity(meetingZone) })}</span>
     </span>
   );
 }

@@ -11,7 +11,7 @@ import { Page } from '../../ui/Page';
 import { Loading, ProblemAlert, StatusMessage } from '../../ui/feedback';
 import { useAction } from '../../ui/useAction';
 import { useLoad } from '../../ui/useLoad';
-import { NOTICE_VERSION, PURPOSES, stepOf, type MyRecord } from './notice';
+import { NOTICE_VERSION, PURPOSES, stepOf, type MyRecord, type OwnRecord } from './notice';
 
 const path = (id: string) => `/api/membership/people/${encodeURIComponent(id)}`;
 
@@ -19,7 +19,9 @@ export default function Membership() {
   const me = mySubject();
   const [loaded, reload] = useLoad(async () => {
     if (me === null) throw new ApiError(404, null, null);
-    return (await request<MyRecord>('GET', path(me)))!;
+    const record = await request<MyRecord>('GET', path(me));
+    if (record === null) throw new ApiError(502, null, null);
+    return { ...record, id: record.id ?? me };
   }, [me]);
   const [message, setMessage] = useState<string | null>(null);
   const done = (key: MessageKey) => {
@@ -39,11 +41,11 @@ export default function Membership() {
   );
 }
 
-function Where({ record, onDone }: { readonly record: MyRecord; readonly onDone: (key: MessageKey) => void }) {
+function Where({ record, onDone }: { readonly record: OwnRecord; readonly onDone: (key: MessageKey) => void }) {
   const step = stepOf(record, new Date());
   return (
     <>
-      <p id="membership-status">{t('membership.status', { status: t(`status.${record.status.toLowerCase()}` as MessageKey) })}</p>
+      {record.status && <p id="membership-status">{t('membership.status', { status: t(`status.${record.status.toLowerCase()}` as MessageKey) })}</p>}
       {step === 'answer' && <Answer record={record} onDone={onDone} />}
       {step === 'consent' && <Consent record={record} onDone={onDone} />}
       {step === 'waiting' && <p>{t('membership.waiting')}</p>}
@@ -54,12 +56,12 @@ function Where({ record, onDone }: { readonly record: MyRecord; readonly onDone:
   );
 }
 
-function Answer({ record, onDone }: { readonly record: MyRecord; readonly onDone: (key: MessageKey) => void }) {
+function Answer({ record, onDone }: { readonly record: OwnRecord; readonly onDone: (key: MessageKey) => void }) {
   const format = useDateTime();
   const accept = useAction(() => request('POST', `${path(record.id)}/invitation/accept`));
   const decline = useAction(() => request('POST', `${path(record.id)}/invitation/decline`));
   const [declining, setDeclining] = useState(false);
-  const expires = record.invitation != null ? format(new Date(record.invitation.expiresAt), viewerZone()) : '';
+  const expires = record.invitation?.expiresAt !== undefined ? format(new Date(record.invitation.expiresAt), viewerZone()) : '';
   return (
     <section aria-labelledby="invitation-heading" id="invitation">
       <h2 id="invitation-heading">{t('invitation.title')}</h2>
@@ -87,7 +89,7 @@ function Answer({ record, onDone }: { readonly record: MyRecord; readonly onDone
   );
 }
 
-function Consent({ record, onDone }: { readonly record: MyRecord; readonly onDone: (key: MessageKey) => void }) {
+function Consent({ record, onDone }: { readonly record: OwnRecord; readonly onDone: (key: MessageKey) => void }) {
   const [chosen, setChosen] = useState<ReadonlySet<string>>(new Set(PURPOSES.filter((p) => p.required).map((p) => p.code)));
   const give = useAction(() => request('POST', `${path(record.id)}/consent`, {
     noticeVersion: NOTICE_VERSION,
@@ -141,9 +143,9 @@ function Member({ record }: { readonly record: MyRecord }) {
       <p>{t('membership.active')}</p>
       {record.consent != null && (
         <p>{t('consent.recorded', {
-          version: record.consent.noticeVersion,
-          date: format(new Date(record.consent.agreedAt), viewerZone()),
-          purposes: record.consent.agreedTo.map((code) => t(`consent.purpose.${code}` as MessageKey)).join('; '),
+          version: record.consent.noticeVersion ?? '',
+          date: record.consent.agreedAt !== undefined ? format(new Date(record.consent.agreedAt), viewerZone()) : '',
+          purposes: (record.consent.agreedTo ?? []).map((code) => t(`consent.purpose.${code}` as MessageKey)).join('; '),
         })}</p>
       )}
     </section>

@@ -11,10 +11,8 @@ import { ky } from '../../i18n/messages/ky';
 import { ru } from '../../i18n/messages/ru';
 
 const NOW = new Date('2026-12-04T12:00:00Z');
-const record = (over: Partial<MyRecord>): MyRecord => ({
-  id: 'p-1', status: 'INVITED', invitation: { invitationId: 'i', invitedAt: '2026-12-01T00:00:00Z', expiresAt: '2026-12-15T00:00:00Z' },
-  consent: null, ...over,
-});
+const INVITATION = { invitationId: 'i', invitedAt: '2026-12-01T00:00:00Z', expiresAt: '2026-12-15T00:00:00Z' };
+const record = (over: Partial<MyRecord>): MyRecord => ({ id: 'p-1', status: 'INVITED', invitation: INVITATION, ...over });
 
 describe('what an invited person can do', () => {
   it('follows the service\'s order: answer, consent, wait, member', () => {
@@ -42,7 +40,7 @@ describe('the membership screen', () => {
     account.value = { state: 'signedIn', roles: [], subject: 'p-1' };
     posted = [];
     // as the service answers: no "consent" key until there is one
-    current = { id: 'p-1', status: 'INVITED', invitation: record({}).invitation ?? null };
+    current = { id: 'p-1', status: 'INVITED', invitation: INVITATION };
     document.cookie = 'XSRF-TOKEN=t1';
     vi.stubGlobal('fetch', async (path: string, init: RequestInit) => {
       if ((init.method ?? 'GET') === 'GET') return new Response(JSON.stringify(current), { status: 200 });
@@ -72,6 +70,14 @@ describe('the membership screen', () => {
     expect(await screen.findByText(/координатор подтвердит ваше участие/)).toBeTruthy();
     expect(posted.map((call) => call.path)).toEqual(['/api/membership/people/p-1/invitation/accept', '/api/membership/people/p-1/consent']);
     expect(posted[1]!.body).toEqual({ noticeVersion: NOTICE_VERSION, agreedTo: ['membership'] });
+  });
+
+  it('shows a member whose consent comes without its date and purposes (left out, not null)', async () => {
+    translator.value = new Translator('en', { en });
+    current = { id: 'p-1', status: 'ACTIVE', consent: { noticeVersion: NOTICE_VERSION } };
+    render(<Membership />);
+    expect(await screen.findByRole('heading', { name: 'You are a member' })).toBeTruthy();
+    expect(screen.getByText(new RegExp(`^You agreed to notice ${NOTICE_VERSION}`))).toBeTruthy();
   });
 
   it('asks before declining, in Kyrgyz', async () => {

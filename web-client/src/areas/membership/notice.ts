@@ -1,6 +1,8 @@
 // The privacy notice a person consents to. Its version is recorded with the consent (membership-service keeps
 // the version and the purpose codes, not the text), so any change of the words below needs a new version,
 // and people are asked again. The words themselves are in the catalogues (consent.notice.*), per language.
+import type * as membership from '../../api/schema/membership';
+
 export const NOTICE_VERSION = '2026-12';
 
 export interface Purpose {
@@ -14,15 +16,14 @@ export const PURPOSES: readonly Purpose[] = [
   { code: 'contact-by-email', required: false },
 ];
 
-export type Status = 'CANDIDATE' | 'INVITED' | 'ACCEPTED' | 'DECLINED' | 'ACTIVE' | 'LEFT' | 'REMOVED' | 'ERASED';
-
-/** The person's own record as membership-service answers it; fields without a value are left out, not null. */
-export interface MyRecord {
-  readonly id: string;
-  readonly status: Status;
-  readonly invitation?: { readonly invitationId: string; readonly invitedAt: string; readonly expiresAt: string } | null;
-  readonly consent?: { readonly noticeVersion: string; readonly agreedTo: readonly string[]; readonly agreedAt: string } | null;
-}
+/**
+ * The person's own record as membership-service answers it (GET /people/{id}, the OpenAPI document's
+ * PersonDetailsResponse): fields without a value are left out, not null, so every field is optional.
+ */
+export type MyRecord = membership.components['schemas']['PersonDetailsResponse'];
+export type Status = NonNullable<MyRecord['status']>;
+/** The record read by the person's own id: the id asked for, whatever the answer holds. */
+export type OwnRecord = MyRecord & { readonly id: string };
 
 export type Step = 'answer' | 'consent' | 'waiting' | 'member' | 'none' | 'ended';
 
@@ -30,7 +31,7 @@ export type Step = 'answer' | 'consent' | 'waiting' | 'member' | 'none' | 'ended
 export function stepOf(record: MyRecord, now: Date): Step {
   switch (record.status) {
     case 'INVITED':
-      return record.invitation != null && new Date(record.invitation.expiresAt) > now ? 'answer' : 'none';
+      return record.invitation?.expiresAt !== undefined && new Date(record.invitation.expiresAt) > now ? 'answer' : 'none';
     case 'ACCEPTED':
       return needsConsent(record) ? 'consent' : 'waiting';
     case 'ACTIVE':
@@ -46,5 +47,5 @@ export function stepOf(record: MyRecord, now: Date): Step {
 
 /** No consent yet, or one given to an older notice. */
 export function needsConsent(record: MyRecord): boolean {
-  return record.consent == null || record.consent.noticeVersion !== NOTICE_VERSION;
+  return record.consent?.noticeVersion !== NOTICE_VERSION;
 }

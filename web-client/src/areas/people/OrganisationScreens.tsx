@@ -11,7 +11,7 @@ import { useAction } from '../../ui/useAction';
 import { useLoad } from '../../ui/useLoad';
 import type { MessageKey } from '../../i18n/messages/en';
 import {
-  ORGANISATION_KINDS, ORGANISATION_STATUSES, getOrganisation, listOrganisations, organisationCommand, registerOrganisation,
+  ORGANISATION_KINDS, ORGANISATION_STATUSES, getOrganisation, organisationKindOf, listOrganisations, organisationCommand, registerOrganisation,
   type NewOrganisation, type Organisation, type OrganisationCommand, type OrganisationFilter,
 } from './api';
 import { countryName, formatInstant, useDateTimeFormatter } from './display';
@@ -84,8 +84,8 @@ export function OrganisationList({ status = '' }: { readonly status?: string }) 
                 {loaded.data.content.length === 0 && <EmptyRow columns={4} />}
                 {loaded.data.content.map((organisation) => (
                   <tr key={organisation.id}>
-                    <th scope="row"><a href={hrefOf('organisations', organisation.id)}>{organisation.name}</a></th>
-                    <td>{t(organisationStatusKey(organisation.status))}</td>
+                    <th scope="row"><a href={hrefOf('organisations', organisation.id ?? '')}>{organisation.name}</a></th>
+                    <td>{organisation.status ? t(organisationStatusKey(organisation.status)) : ''}</td>
                     <td>{organisation.country ? countryName(organisation.country, language) : ''}</td>
                     <td>{organisation.kind ? t(kindKey(organisation.kind)) : ''}</td>
                   </tr>
@@ -106,7 +106,7 @@ export function RegisterOrganisation({ go = (hash: string) => void (window.locat
   const action = useAction(async (organisation: NewOrganisation) => {
     const created = await registerOrganisation(organisation);
     notice.value = t('organisations.registered', { name: created.name });
-    go(hrefOf('organisations', created.id));
+    go(hrefOf('organisations', created.id ?? ''));
   });
   const set = (name: keyof typeof form) => (value: string) => setForm({ ...form, [name]: value });
   const field = (name: string) => action.fields[name];
@@ -119,7 +119,7 @@ export function RegisterOrganisation({ go = (hash: string) => void (window.locat
         void action.run({
           name: form.name.trim(),
           country: form.country,
-          kind: form.kind,
+          kind: organisationKindOf(form.kind),
           focusAreas: tagsOf(form.focusAreas),
           ...optional('website'),
           ...optional('contactEmail'),
@@ -184,12 +184,12 @@ export function OrganisationPage({ id }: { readonly id: string }) {
   const language = translator.value.language;
   const actions = organisationActionsFor(organisation.status);
   return (
-    <Page title={organisation.name}>
+    <Page title={organisation.name ?? ''}>
       <p><a href={hrefOf('organisations')}>{t('organisations.backToList')}</a></p>
       <p ref={statusRef} tabIndex={-1} role="status" class="status" id="organisation-message">{message ?? ''}</p>
       <dl class="details" id="organisation-details">
         <dt>{t('people.status')}</dt>
-        <dd>{t(organisationStatusKey(organisation.status))}</dd>
+        <dd>{organisation.status ? t(organisationStatusKey(organisation.status)) : ''}</dd>
         {organisation.country && <><dt>{t('people.country')}</dt><dd>{countryName(organisation.country, language)}</dd></>}
         {organisation.kind && <><dt>{t('organisations.kind')}</dt><dd>{t(kindKey(organisation.kind))}</dd></>}
         {organisation.focusAreas?.length ? <><dt>{t('organisations.focusAreas')}</dt><dd>{organisation.focusAreas.join(', ')}</dd></> : null}

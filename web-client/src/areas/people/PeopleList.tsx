@@ -101,7 +101,7 @@ function PersonRow({ person, language, registered }: { readonly person: Person; 
   return (
     <tr>
       <th scope="row">
-        <a href={hrefOf('people', person.id)}>{person.displayName ?? t('people.noName')}</a>
+        <a href={hrefOf('people', person.id ?? '')}>{person.displayName ?? t('people.noName')}</a>
         {person.protectedIdentity && <span class="tag"> {t('people.protected')}</span>}
       </th>
       <td>{person.status ? t(personStatusKey(person.status)) : ''}</td>

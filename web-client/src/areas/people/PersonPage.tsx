@@ -140,7 +140,7 @@ function present<T>(value: T | null | undefined): value is T {
 }
 
 /** Every field the answer holds, and only those. */
-function Details({ person, format }: { readonly person: Person; readonly format: (instant: string) => string }) {
+function Details({ person, format }: { readonly person: Person; readonly format: (instant: string | undefined) => string }) {
   const language = translator.value.language;
   return (
     <dl class="details" id="person-details">
@@ -186,7 +186,7 @@ function Details({ person, format }: { readonly person: Person; readonly format:
       )}
       {present(person.consent) && (
         <Row label={t('people.consent')}>
-          {t('people.consentGiven', { version: person.consent.noticeVersion, date: format(person.consent.agreedAt) })}
+          {t('people.consentGiven', { version: person.consent.noticeVersion ?? '', date: format(person.consent.agreedAt) })}
           {present(person.consent.agreedTo) && <> ({person.consent.agreedTo.join(', ')})</>}
         </Row>
       )}
@@ -198,7 +198,7 @@ function EnrolmentLinkBox({ link, expires }: { readonly link: EnrolmentLink; rea
   const [copied, setCopied] = useState<string | null>(null);
   const copy = async () => {
     try {
-      await navigator.clipboard.writeText(link.enrolmentUrl);
+      await navigator.clipboard.writeText(link.enrolmentUrl ?? '');
       setCopied(t('common.copied'));
     } catch {
       // no clipboard (insecure context, refused): select the text so it can be copied by hand
@@ -212,7 +212,7 @@ function EnrolmentLinkBox({ link, expires }: { readonly link: EnrolmentLink; rea
       <h3 id="enrolment-link-title">{t('people.enrolmentLink')}</h3>
       <div class="field">
         <label for="enrolment-link">{t('people.enrolmentLinkLabel')}</label>
-        <input id="enrolment-link" type="text" readOnly value={link.enrolmentUrl} aria-describedby="enrolment-link-how" />
+        <input id="enrolment-link" type="text" readOnly value={link.enrolmentUrl ?? ''} aria-describedby="enrolment-link-how" />
       </div>
       <div class="actions">
         <button type="button" onClick={() => void copy()}>{t('common.copy')}</button>

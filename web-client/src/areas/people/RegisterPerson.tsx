@@ -17,13 +17,13 @@ const zones = zoneChoices().map((zone) => ({ value: zone, label: zone.replace(/_
 
 export function RegisterPerson({ go = (hash: string) => void (window.location.hash = hash) }: { readonly go?: (hash: string) => void }) {
   const [form, setForm] = useState({ displayName: '', fullName: '', email: '', country: '', preferredLanguage: '', timeZone: '' });
-  const [roles, setRoles] = useState<readonly GroupRole[]>(['EXPERT']);
+  const [roles, setRoles] = useState<GroupRole[]>(['EXPERT']);
   const [protectedIdentity, setProtected] = useState(false);
   const countries = useCountryChoices();
   const action = useAction(async (person: NewPerson) => {
     const created = await registerPerson(person);
     notice.value = t('people.registered', { name: created.displayName ?? '' });
-    go(hrefOf('people', created.id));
+    go(hrefOf('people', created.id ?? ''));
   });
   const set = (name: keyof typeof form) => (value: string) => setForm({ ...form, [name]: value });
   const field = (name: string) => action.fields[name];

@@ -1,49 +1,27 @@
 // membership-service's people and organisations, and identity-service's enrolment links, as the
-// gateway serves them (README API tables). One function per call, so the generated OpenAPI types can
-// replace these hand-written ones in one place.
+// gateway serves them (README API tables). One function per call; the types are the services' OpenAPI
+// documents' (src/api/schema, generated). The services leave out null fields, so almost every field
+// of an answer is optional: the screens show what comes.
 import { request } from '../../api/http';
+import { pagedOf } from '../../api/paged';
+import type * as identity from '../../api/schema/identity';
+import type * as membership from '../../api/schema/membership';
 import type { Paged } from '../../ui/Pager';
 
-export type PersonStatus = 'CANDIDATE' | 'INVITED' | 'ACCEPTED' | 'DECLINED' | 'ACTIVE' | 'LEFT' | 'REMOVED' | 'ERASED';
-export type GroupRole = 'COORDINATOR' | 'EXPERT' | 'MEMBER' | 'TRANSLATOR' | 'OBSERVER';
-export const PERSON_STATUSES: readonly PersonStatus[] = ['CANDIDATE', 'INVITED', 'ACCEPTED', 'DECLINED', 'ACTIVE', 'LEFT', 'REMOVED', 'ERASED'];
-export const GROUP_ROLES: readonly GroupRole[] = ['COORDINATOR', 'EXPERT', 'MEMBER', 'TRANSLATOR', 'OBSERVER'];
-
-export interface InvitationView {
-  readonly invitationId: string;
-  readonly invitedAt: string;
-  readonly expiresAt: string;
-}
-
-export interface ConsentView {
-  readonly noticeVersion: string;
-  readonly agreedTo: readonly string[];
-  readonly agreedAt: string;
-}
+type Schemas = membership.components['schemas'];
 
 /**
- * A person as the API answers: lists and commands leave out contact details; the single read adds
- * them for coordinators. Any field may be missing or null (a protected person's public view is id,
- * display name and the flag; an erased person is a tombstone): the screens show what comes.
+ * A person as the API answers: lists and commands leave out contact details and consent (PersonResponse);
+ * the single read adds them for coordinators (PersonDetailsResponse). A protected person's public view is
+ * id, display name and the flag; an erased person is a tombstone.
  */
-export interface Person {
-  readonly id: string;
-  readonly displayName?: string | null;
-  readonly fullName?: string | null;
-  readonly email?: string | null;
-  readonly country?: string | null;
-  readonly preferredLanguage?: string | null;
-  readonly timeZone?: string | null;
-  readonly status?: PersonStatus | null;
-  readonly registeredAt?: string | null;
-  readonly invitation?: InvitationView | null;
-  readonly roles?: readonly GroupRole[] | null;
-  readonly languages?: readonly string[] | null;
-  readonly expertise?: readonly string[] | null;
-  readonly affiliations?: readonly string[] | null;
-  readonly protectedIdentity?: boolean;
-  readonly consent?: ConsentView | null;
-}
+export type Person = Schemas['PersonDetailsResponse'];
+export type InvitationView = Schemas['InvitationView'];
+export type ConsentView = Schemas['ConsentView'];
+export type PersonStatus = NonNullable<Person['status']>;
+export type GroupRole = NonNullable<Person['roles']>[number];
+export const PERSON_STATUSES: readonly PersonStatus[] = ['CANDIDATE', 'INVITED', 'ACCEPTED', 'DECLINED', 'ACTIVE', 'LEFT', 'REMOVED', 'ERASED'];
+export const GROUP_ROLES: readonly GroupRole[] = ['COORDINATOR', 'EXPERT', 'MEMBER', 'TRANSLATOR', 'OBSERVER'];
 
 export interface PeopleFilter {
   readonly q?: string;
@@ -77,26 +55,17 @@ function required<T>(value: T | null): T {
 }
 
 export async function listPeople(filter: PeopleFilter, page: number, size = PAGE_SIZE): Promise<Paged<Person>> {
-  return required(await request<Paged<Person>>('GET', `${PEOPLE}?${listQuery({ ...filter }, page, size)}`));
+  return pagedOf(required(await request<Schemas['PagedModelPersonResponse']>('GET', `${PEOPLE}?${listQuery({ ...filter }, page, size)}`)));
 }
 
 export async function getPerson(id: string): Promise<Person> {
   return required(await request<Person>('GET', `${PEOPLE}/${encodeURIComponent(id)}`));
 }
 
-export interface NewPerson {
-  readonly displayName: string;
-  readonly fullName?: string;
-  readonly email: string;
-  readonly country: string;
-  readonly preferredLanguage: string;
-  readonly timeZone: string;
-  readonly roles: readonly GroupRole[];
-  readonly protectedIdentity: boolean;
-}
+export type NewPerson = Schemas['RegisterPersonRequest'];
 
 export async function registerPerson(person: NewPerson): Promise<Person> {
-  return required(await request<Person>('POST', PEOPLE, person));
+  return required(await request<Schemas['PersonResponse']>('POST', PEOPLE, person));
 }
 
 export type PersonCommand = 'invite' | 'activate' | 'remove' | 'erase';
@@ -112,47 +81,35 @@ export async function personCommand(id: string, command: PersonCommand): Promise
   await request('POST', `${PEOPLE}/${encodeURIComponent(id)}/${COMMAND_PATHS[command]}`);
 }
 
-export interface EnrolmentLink {
-  readonly enrolmentUrl: string;
-  readonly expiresAt: string;
-}
+export type EnrolmentLink = identity.components['schemas']['EnrolmentLink'];
 
 /** identity-service: a one-time link with which the person sets their username and password. */
 export async function issueEnrolmentLink(personId: string): Promise<EnrolmentLink> {
   return required(await request<EnrolmentLink>('POST', '/api/identity/enrolments', { personId }));
 }
 
-export interface Country {
-  readonly code: string;
-  readonly name: string;
-  readonly centralAsia: boolean;
-}
+export type Country = Schemas['Country'];
 
 /** The five Central Asian states first, then every ISO 3166 country (English names). */
 export async function listCountries(): Promise<readonly Country[]> {
   return (await request<Country[]>('GET', '/api/membership/countries')) ?? [];
 }
 
-export type OrganisationStatus = 'CANDIDATE' | 'INVITED' | 'MEMBER' | 'WITHDRAWN';
+export type OrganisationStatus = NonNullable<Organisation['status']>;
 export const ORGANISATION_STATUSES: readonly OrganisationStatus[] = ['CANDIDATE', 'INVITED', 'MEMBER', 'WITHDRAWN'];
 export const ORGANISATION_KINDS = [
   'HUMAN_RIGHTS', 'ENVIRONMENT', 'LABOUR', 'MEDIA', 'ANTI_CORRUPTION', 'WOMENS_RIGHTS', 'LEGAL_AID',
   'MINORITY_RIGHTS', 'DEVELOPMENT', 'RESEARCH', 'OTHER',
-] as const;
+] as const satisfies readonly NonNullable<Organisation['kind']>[];
 export type OrganisationKind = (typeof ORGANISATION_KINDS)[number];
 
-export interface Organisation {
-  readonly id: string;
-  readonly name: string;
-  readonly country?: string | null;
-  readonly kind?: OrganisationKind | null;
-  readonly focusAreas?: readonly string[] | null;
-  readonly website?: string | null;
-  readonly status: OrganisationStatus;
-  readonly registeredAt?: string | null;
-  /** only in the single read, only for coordinators */
-  readonly contact?: { readonly email?: string | null; readonly phone?: string | null } | null;
+/** A kind chosen in a form, or '' when none (or none the service knows) is chosen. */
+export function organisationKindOf(value: string): OrganisationKind | '' {
+  return ORGANISATION_KINDS.find((kind) => kind === value) ?? '';
 }
+
+/** contact: only in the single read, only for coordinators */
+export type Organisation = Schemas['OrganisationResponse'];
 
 export interface OrganisationFilter {
   readonly q?: string;
@@ -163,22 +120,17 @@ export interface OrganisationFilter {
 }
 
 export async function listOrganisations(filter: OrganisationFilter, page: number, size = PAGE_SIZE): Promise<Paged<Organisation>> {
-  return required(await request<Paged<Organisation>>('GET', `${ORGANISATIONS}?${listQuery({ ...filter }, page, size)}`));
+  return pagedOf(required(await request<Schemas['PagedModelOrganisationResponse']>('GET', `${ORGANISATIONS}?${listQuery({ ...filter }, page, size)}`)));
 }
 
 export async function getOrganisation(id: string): Promise<Organisation> {
   return required(await request<Organisation>('GET', `${ORGANISATIONS}/${encodeURIComponent(id)}`));
 }
 
-export interface NewOrganisation {
-  readonly name: string;
-  readonly country: string;
-  readonly kind: string;
-  readonly focusAreas: readonly string[];
-  readonly website?: string;
-  readonly contactEmail?: string;
-  readonly contactPhone?: string;
-}
+/** kind '' when none was chosen: the form sends it anyway and the service's problem names the field */
+export type NewOrganisation = Omit<Schemas['RegisterOrganisationRequest'], 'kind'> & {
+  readonly kind: Schemas['RegisterOrganisationRequest']['kind'] | '';
+};
 
 export async function registerOrganisation(organisation: NewOrganisation): Promise<Organisation> {
   return required(await request<Organisation>('POST', ORGANISATIONS, organisation));

@@ -29,7 +29,7 @@ export function personActions(person: Person): PersonAction[] {
 }
 
 /** CANDIDATE → INVITED → MEMBER → WITHDRAWN, withdraw also from INVITED. */
-export function organisationActionsFor(status: OrganisationStatus): OrganisationCommand[] {
+export function organisationActionsFor(status: OrganisationStatus | undefined): OrganisationCommand[] {
   switch (status) {
     case 'CANDIDATE':
       return ['invite'];

@@ -33,7 +33,9 @@ export function useCountryChoices(): readonly Choice[] {
     };
   }, []);
   const language = translator.value.language;
-  const named = loaded.map((country) => ({ ...country, label: countryName(country.code, language, country.name) }));
+  // a country without its code cannot be chosen (the documents mark every field optional)
+  const named = loaded.flatMap(({ code, name, centralAsia }) =>
+    code ? [{ code, centralAsia: centralAsia ?? false, label: countryName(code, language, name) }] : []);
   const first = named.filter((country) => country.centralAsia);
   const rest = named.filter((country) => !country.centralAsia).sort((a, b) => a.label.localeCompare(b.label, language));
   return [...first, ...rest].map((country) => ({ value: country.code, label: country.label }));

@@ -2,6 +2,7 @@
 // GET/PATCH /people/me). Only what changed is sent, so a correction cannot undo one made meanwhile elsewhere.
 import { useEffect, useState } from 'preact/hooks';
 import { request } from '../../api/http';
+import type * as membership from '../../api/schema/membership';
 import { ApiError } from '../../api/problems';
 import { zoneChoices } from '../../dates/zones';
 import { t } from '../../i18n/i18n';
@@ -14,16 +15,8 @@ import { useLoad } from '../../ui/useLoad';
 
 const ME = '/api/membership/people/me';
 
-export interface MyDetails {
-  readonly displayName: string;
-  readonly fullName: string | null;
-  readonly email: string;
-  readonly country: string;
-  readonly preferredLanguage: string;
-  readonly timeZone: string;
-  readonly languages: readonly string[];
-  readonly protectedIdentity: boolean;
-}
+/** GET and PATCH /people/me answer the OpenAPI document's PersonDetailsResponse: a field without a value is left out. */
+export type MyDetails = membership.components['schemas']['PersonDetailsResponse'];
 
 type Editable = Pick<MyDetails, 'displayName' | 'fullName' | 'email' | 'preferredLanguage' | 'timeZone' | 'languages'>;
 const FIELDS: readonly (keyof Editable)[] = ['displayName', 'fullName', 'email', 'preferredLanguage', 'timeZone', 'languages'];
@@ -31,16 +24,22 @@ const FIELDS: readonly (keyof Editable)[] = ['displayName', 'fullName', 'email',
 /** The PATCH body: only the fields that differ from what was loaded; an emptied full name is sent as "". */
 export function correction(before: Editable, after: Editable): Partial<Record<keyof Editable, unknown>> {
   const out: Partial<Record<keyof Editable, unknown>> = {};
+  // a field left out of the answer compares as empty (no languages: [])
+  const empty = (field: keyof Editable) => (field === 'languages' ? [] : '');
   for (const field of FIELDS) {
-    const was = before[field] ?? '';
-    const now = after[field] ?? '';
+    const was = before[field] ?? empty(field);
+    const now = after[field] ?? empty(field);
     if (JSON.stringify(was) !== JSON.stringify(now)) out[field] = now;
   }
   return out;
 }
 
 export default function Profile() {
-  const [loaded] = useLoad(async () => (await request<MyDetails>('GET', ME))!, []);
+  const [loaded] = useLoad(async () => {
+    const details = await request<MyDetails>('GET', ME);
+    if (details === null) throw new Error('empty answer');
+    return details;
+  }, []);
   const [saved, setSaved] = useState<MyDetails | null>(null);
   const [form, setForm] = useState<Editable | null>(null);
   const [message, setMessage] = useState<string | null>(null);
@@ -76,33 +75,33 @@ export default function Profile() {
         }}>
           <p class="hint">{t('profile.explain')}</p>
           {saved.protectedIdentity && <p class="notice">{t('profile.protected')}</p>}
-          <TextField id="displayName" label={t('profile.displayName')} hint={t('profile.displayNameHint')} value={form.displayName}
+          <TextField id="displayName" label={t('profile.displayName')} hint={t('profile.displayNameHint')} value={form.displayName ?? ''}
             onValue={(value) => setForm({ ...form, displayName: value })} required autoComplete="nickname" maxLength={200}
             error={save.fields['displayName']} />
           <TextField id="fullName" label={t('profile.fullName')} value={form.fullName ?? ''}
             onValue={(value) => setForm({ ...form, fullName: value })} autoComplete="name" maxLength={300}
             error={save.fields['fullName']} />
-          <TextField id="email" type="email" label={t('profile.email')} value={form.email}
+          <TextField id="email" type="email" label={t('profile.email')} value={form.email ?? ''}
             onValue={(value) => setForm({ ...form, email: value })} required autoComplete="email" inputMode="email"
             error={save.fields['email']} />
           <SelectField id="preferredLanguage" label={t('profile.preferredLanguage')} hint={t('profile.preferredLanguageHint')}
-            value={form.preferredLanguage}
+            value={form.preferredLanguage ?? ''}
             choices={LANGUAGES.map((code) => ({ value: code, label: LANGUAGE_NAMES[code], lang: code }))}
             onValue={(value) => setForm({ ...form, preferredLanguage: value })} error={save.fields['preferredLanguage']} />
           <fieldset>
             <legend>{t('profile.languages')}</legend>
             {LANGUAGES.map((code) => (
               <div class="check" key={code}>
-                <input type="checkbox" id={`language-${code}`} checked={form.languages.includes(code)}
+                <input type="checkbox" id={`language-${code}`} checked={(form.languages ?? []).includes(code)}
                   onChange={(event) => {
-                    const others = form.languages.filter((known) => known !== code);
+                    const others = (form.languages ?? []).filter((known) => known !== code);
                     setForm({ ...form, languages: event.currentTarget.checked ? [...others, code] : others });
                   }} />
                 <label for={`language-${code}`} lang={code}>{LANGUAGE_NAMES[code]}</label>
               </div>
             ))}
           </fieldset>
-          <SelectField id="timeZone" label={t('profile.timeZone')} value={form.timeZone}
+          <SelectField id="timeZone" label={t('profile.timeZone')} value={form.timeZone ?? ''}
             choices={zoneChoices().map((zone) => ({ value: zone, label: zone }))}
             onValue={(value) => setForm({ ...form, timeZone: value })} error={save.fields['timeZone']} />
           <p>{t('profile.country', { country: saved.country })}</p>

@@ -61,6 +61,17 @@ describe('the second factor screen', () => {
     expect(screen.queryByRole('button', { name: 'Turn on the second factor' })).toBeNull();
   });
 
+  it('says it went wrong when the setup answer leaves out the key, instead of drawing nothing', async () => {
+    gateway({
+      [`GET ${API}`]: [{ status: 200, body: { state: 'OFF', recoveryCodesLeft: 0 } }],
+      [`POST ${API}`]: [{ status: 201, body: { otpauthUri: 'otpauth://totp/x' } }],
+    });
+    render(<Security />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Turn on the second factor' }));
+    expect((await screen.findByRole('alert')).textContent).toContain('Something went wrong. Please try again.');
+    expect(screen.queryByRole('img', { name: 'QR code with the key for your authenticator app' })).toBeNull();
+  });
+
   it('offers renewal and turning off while on, in Russian, and says a wrong code in words', async () => {
     translator.value = new Translator('ru', { en, ru });
     gateway({

@@ -3,6 +3,7 @@
 // on, turn off or renew the one-time recovery codes (each needs a current code from the app).
 import { useState } from 'preact/hooks';
 import { request } from '../../api/http';
+import type * as identity from '../../api/schema/identity';
 import { t } from '../../i18n/i18n';
 import { Page } from '../../ui/Page';
 import { TextField } from '../../ui/Field';
@@ -13,18 +14,20 @@ import { groupedForTyping, qrPath } from './qr';
 
 const API = '/api/identity/me/second-factor';
 
-export interface FactorStatus {
-  readonly state: 'OFF' | 'PENDING' | 'ON';
-  readonly recoveryCodesLeft: number;
-}
+type Schemas = identity.components['schemas'];
 
-interface Setup {
-  readonly secret: string;
-  readonly otpauthUri: string;
-}
+/** state OFF, PENDING (set up, not confirmed) or ON: the document says only "a string" (a String in the service) */
+export type FactorStatus = Schemas['Status'];
+/** The setup answer once both parts are there (the page cannot go on without either). */
+type Setup = Required<Schemas['Setup']>;
+type RecoveryCodesAnswer = Schemas['RecoveryCodes'];
 
 export function Security() {
-  const [status, reload] = useLoad(async () => (await request<FactorStatus>('GET', API))!, []);
+  const [status, reload] = useLoad(async () => {
+    const answer = await request<FactorStatus>('GET', API);
+    if (answer === null) throw new Error('empty answer');
+    return answer;
+  }, []);
   const [setup, setSetup] = useState<Setup | null>(null);
   const [codes, setCodes] = useState<readonly string[] | null>(null);
   const [message, setMessage] = useState<string | null>(null);
@@ -63,8 +66,11 @@ export function Security() {
 
 function TurnOn({ onStarted, pending }: { readonly onStarted: (setup: Setup) => void; readonly pending: boolean }) {
   const start = useAction(async () => {
-    const setup = await request<Setup>('POST', API);
-    if (setup) onStarted(setup);
+    const setup = await request<Schemas['Setup']>('POST', API);
+    if (setup === null) return;
+    // without the key and its URI there is nothing to show: said as an error rather than a broken page
+    if (!setup.secret || !setup.otpauthUri) throw new Error('incomplete setup answer');
+    onStarted({ secret: setup.secret, otpauthUri: setup.otpauthUri });
   });
   return (
     <div id="second-factor-off">
@@ -86,7 +92,7 @@ function Confirm({ setup, onConfirmed, onCancel }: {
   const [code, setCode] = useState('');
   const [password, setPassword] = useState('');
   const confirm = useAction(async () => {
-    const answer = await request<{ recoveryCodes: string[] }>('POST', `${API}/confirm`, { code: code.replace(/\s/g, ''), password });
+    const answer = await request<RecoveryCodesAnswer>('POST', `${API}/confirm`, { code: code.replace(/\s/g, ''), password });
     onConfirmed(answer?.recoveryCodes ?? []);
   });
   const qr = qrPath(setup.otpauthUri);
@@ -139,14 +145,14 @@ function RecoveryCodes({ codes, onDone }: { readonly codes: readonly string[]; r
 }
 
 function FactorOn({ left, onRenewed, onRemoved }: {
-  readonly left: number;
+  readonly left: number | undefined;
   readonly onRenewed: (codes: readonly string[]) => void;
   readonly onRemoved: () => void;
 }) {
   const [renewCode, setRenewCode] = useState('');
   const [offCode, setOffCode] = useState('');
   const renew = useAction(async () => {
-    const answer = await request<{ recoveryCodes: string[] }>('POST', `${API}/recovery-codes`, { code: renewCode.replace(/\s/g, '') });
+    const answer = await request<RecoveryCodesAnswer>('POST', `${API}/recovery-codes`, { code: renewCode.replace(/\s/g, '') });
     onRenewed(answer?.recoveryCodes ?? []);
   });
   const off = useAction(async () => {
@@ -155,7 +161,7 @@ function FactorOn({ left, onRenewed, onRemoved }: {
   });
   return (
     <div id="second-factor-on">
-      <p id="second-factor-status">{t('security.isOn')} {t('security.recoveryCodesLeft', { count: left })}</p>
+      <p id="second-factor-status">{t('security.isOn')}{left !== undefined && <> {t('security.recoveryCodesLeft', { count: left })}</>}</p>
       <form id="recovery-renew-form" noValidate onSubmit={(event) => {
         event.preventDefault();
         void renew.run();
