@@ -19,16 +19,14 @@ trap 'rm -f "$jar"' EXIT
 
 # sign in the way a browser does: the gateway sends us to the identity service's page, we post the form with its
 # CSRF token, and come back with the gateway's session cookie
-login_page="$(curl -s -L -c "$jar" -b "$jar" "$gateway/oauth2/authorization/civic")"
-csrf="$(printf '%s' "$login_page" | sed -n 's/.*name="_csrf" value="\([^"]*\)".*/\1/p' | head -1)"
-identity="$(printf '%s' "$login_page" | grep -o 'action="[^"]*"' | head -1 | sed 's/action="//;s/"$//')"
-login_url="$(curl -s -o /dev/null -w '%{url_effective}' -L -c "$jar" -b "$jar" "$gateway/oauth2/authorization/civic")"
-post_url="${login_url%%\?*}"
+login_page="$(mktemp)"
+login_url="$(curl -s -L -c "$jar" -b "$jar" -o "$login_page" -w '%{url_effective}' "$gateway/oauth2/authorization/civic")"
+csrf="$(sed -n 's/.*name="_csrf" value="\([^"]*\)".*/\1/p' "$login_page" | head -1)"
+rm -f "$login_page"
 curl -s -o /dev/null -L -c "$jar" -b "$jar" --data-urlencode "username=$user" --data-urlencode "password=$CIVIC_PASSWORD" \
-  --data-urlencode "_csrf=$csrf" "$post_url"
+  --data-urlencode "_csrf=$csrf" "${login_url%%\?*}"
 session="$(awk '$6 == "SESSION" { print $7 }' "$jar" | tail -1)"
 [[ -n "$session" ]] || { echo "sign-in failed (no SESSION cookie from the gateway)" >&2; exit 1; }
-[[ -n "$identity" ]] || true
 
 printf '%-12s %5s %5s %5s %5s\n' screen perf a11y best seo
 for screen in dashboard people meetings inbox profile; do

@@ -135,6 +135,8 @@ export interface components {
             detail?: string;
             /** @description the broken fields of a 422 */
             errors?: {
+                /** @description the broken constraint (NotBlank, Size, Email, Pattern…): clients choose their words by it */
+                code: string;
                 /** @description the request body's field */
                 field: string;
                 /** @description what is wrong with it (English) */
@@ -161,7 +163,8 @@ export interface components {
         Status: {
             /** Format: int32 */
             recoveryCodesLeft?: number;
-            state?: string;
+            /** @enum {string} */
+            state?: "OFF" | "PENDING" | "ON";
         };
     };
     responses: {

@@ -27,6 +27,15 @@ export default function Dashboard() {
         {progress.state === 'failed' && <Failed error={progress.error} retry={reloadProgress} />}
         {progress.state === 'ready' && <ProgressCharts progress={progress.data} />}
       </section>
+      {/* the rest appears once the charts have their height, so nothing below them jumps while the page fills */}
+      {progress.state !== 'loading' && <Rest progress={progress.state === 'ready' ? progress.data : null} />}
+    </Page>
+  );
+}
+
+function Rest({ progress }: { readonly progress: Awaited<ReturnType<typeof getProgress>> | null }) {
+  return (
+    <>
       <section aria-labelledby="waiting-title" id="waiting">
         <h2 id="waiting-title">{t('dashboard.waiting')}</h2>
         <PeopleWaiting id="wait-accepted" status="ACCEPTED" title="dashboard.toActivate" empty="dashboard.noneToActivate" hint="dashboard.toActivateHint" />
@@ -34,12 +43,12 @@ export default function Dashboard() {
       </section>
       <section aria-labelledby="invitations-title" id="open-invitations">
         <h2 id="invitations-title">{t('dashboard.invitations')}</h2>
-        {progress.state === 'ready' && (
+        {progress !== null && (
           <p>
-            {t('dashboard.openInvitations', { count: progress.data.pendingInvitations?.people ?? 0 })}
+            {t('dashboard.openInvitations', { count: progress.pendingInvitations?.people ?? 0 })}
             {' · '}
             <a href={hrefOf('organisations', 'status', 'INVITED')}>
-              {t('dashboard.openOrganisationInvitations', { count: progress.data.pendingInvitations?.organisations ?? 0 })}
+              {t('dashboard.openOrganisationInvitations', { count: progress.pendingInvitations?.organisations ?? 0 })}
             </a>
           </p>
         )}
@@ -49,7 +58,7 @@ export default function Dashboard() {
         <h2 id="meetings-title">{t('dashboard.meetings')}</h2>
         <Meetings />
       </section>
-    </Page>
+    </>
   );
 }
 

@@ -42,8 +42,13 @@ public class SecondFactors {
     public record Setup(String secret, String otpauthUri) {
     }
 
-    /** Where the account stands: {@code OFF}, {@code PENDING} (set up, not confirmed) or {@code ON}. */
-    public record Status(String state, int recoveryCodesLeft) {
+    /** Where the account stands: off, set up but not confirmed, or on (required at sign-in). */
+    public enum State {
+        OFF, PENDING, ON
+    }
+
+    /** The state and, when on, how many recovery codes are left. */
+    public record Status(State state, int recoveryCodesLeft) {
     }
 
     /**
@@ -131,8 +136,8 @@ public class SecondFactors {
     public Status status(String subject) {
         Account account = account(subject);
         return accounts.secondFactor(account.id())
-                .map(f -> new Status(f.active() ? "ON" : "PENDING", f.active() ? f.recoveryCodesLeft() : 0))
-                .orElse(new Status("OFF", 0));
+                .map(f -> new Status(f.active() ? State.ON : State.PENDING, f.active() ? f.recoveryCodesLeft() : 0))
+                .orElse(new Status(State.OFF, 0));
     }
 
     /**

@@ -197,8 +197,10 @@ public class ApiDocumentAutoConfiguration {
     static Schema<?> problemSchema() {
         Schema fieldError = new ObjectSchema()
                 .addProperty("field", new StringSchema().description("the request body's field"))
+                .addProperty("code", new StringSchema()
+                        .description("the broken constraint (NotBlank, Size, Email, Pattern…): clients choose their words by it"))
                 .addProperty("message", new StringSchema().description("what is wrong with it (English)"));
-        fieldError.setRequired(List.of("field", "message"));
+        fieldError.setRequired(List.of("field", "code", "message"));
         return new ObjectSchema()
                 .description("An RFC 9457 problem. Clients choose their words by `status` (and `type`); `title` and "
                         + "`detail` are English and technical.")
