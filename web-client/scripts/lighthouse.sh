@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Lighthouse scores of the web workspace's main screens, signed in as a coordinator, on the running local system
-# (./run-local.sh). Not part of the build: it needs the lighthouse npm package (12.x runs on Node 20) and Chromium.
+# (./run-local.sh). Not part of the build: it needs the lighthouse npm package (12.x runs on Node 20) installed apart
+# (mkdir -p /tmp/lh && (cd /tmp/lh && npm install lighthouse@12); LIGHTHOUSE_HOME=/tmp/lh) and Chromium.
 #
 #   CIVIC_PASSWORD=<from the READY banner> web-client/scripts/lighthouse.sh [gateway-url]
 #
@@ -10,7 +11,6 @@ set -euo pipefail
 gateway="${1:-http://localhost:8080}"
 user="${CIVIC_USER:-coordinator}"
 : "${CIVIC_PASSWORD:?set CIVIC_PASSWORD (the READY banner prints it)}"
-lighthouse="${LIGHTHOUSE:-npx --yes lighthouse@12}"
 export CHROME_PATH="${CHROME_PATH:-/usr/bin/chromium}"
 out="$(dirname "$0")/../target/lighthouse"
 mkdir -p "$out"
@@ -28,16 +28,4 @@ curl -s -o /dev/null -L -c "$jar" -b "$jar" --data-urlencode "username=$user" --
 session="$(awk '$6 == "SESSION" { print $7 }' "$jar" | tail -1)"
 [[ -n "$session" ]] || { echo "sign-in failed (no SESSION cookie from the gateway)" >&2; exit 1; }
 
-printf '%-12s %5s %5s %5s %5s\n' screen perf a11y best seo
-for screen in dashboard people meetings inbox profile; do
-  $lighthouse "$gateway/#/$screen" --quiet --chrome-flags="--headless=new --no-sandbox --disable-gpu" \
-    --extra-headers="{\"Cookie\":\"SESSION=$session\"}" --only-categories=performance,accessibility,best-practices,seo \
-    --output=json --output-path="$out/$screen.json" >/dev/null 2>&1 || true
-  node -e '
-    const r = require(process.argv[1]); const c = r.categories; const s = (k) => Math.round((c[k]?.score ?? 0) * 100);
-    console.log(process.argv[2].padEnd(12), String(s("performance")).padStart(5), String(s("accessibility")).padStart(5),
-      String(s("best-practices")).padStart(5), String(s("seo")).padStart(5),
-      " FCP", r.audits["first-contentful-paint"].displayValue, " LCP", r.audits["largest-contentful-paint"].displayValue,
-      " TBT", r.audits["total-blocking-time"].displayValue, " transfer", Math.round(r.audits["total-byte-weight"].numericValue / 1024) + " KiB");
-  ' "$(cd "$out" && pwd)/$screen.json" "$screen"
-done
+node "$(dirname "$0")/lighthouse.mjs" "$gateway" "$session" "$out" dashboard people meetings inbox profile
