@@ -8,7 +8,9 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalLong;
 
@@ -37,6 +39,7 @@ public class SecondFactors {
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final int SECRET_BYTES = 20;
     static final String WRONG_CODE = "The one-time code is wrong or was already used.";
+    static final String LOCKED = "Too many failed attempts: the account is locked for now. Try again later.";
 
     /** What the person adds to their authenticator app. */
     public record Setup(String secret, String otpauthUri) {
@@ -108,7 +111,7 @@ public class SecondFactors {
     public RecoveryCodes confirm(String subject, String code, String password) {
         Account account = account(subject);
         if (account.lockedAt(clock.instant())) {
-            throw new DomainRuleException("Too many failed attempts: the account is locked for now. Try again later.");
+            throw new DomainRuleException(LOCKED);
         }
         // nothing to confirm: answered before the password is looked at, so wrong passwords sent with a stolen
         // token cannot lock the owner out (they count toward the lockout only when a set-up is pending)
@@ -151,15 +154,7 @@ public class SecondFactors {
         Account account = account(subject);
         StoredSecondFactor factor = accounts.secondFactor(account.id()).filter(StoredSecondFactor::active)
                 .orElseThrow(() -> new NotFoundException("Active second factor of", subject));
-        Instant now = clock.instant();
-        if (account.lockedAt(now)) {
-            throw new DomainRuleException("Too many failed attempts: the account is locked for now. Try again later.");
-        }
-        OptionalLong step = Totp.match(cipher.open(factor.sealedSecret(), account.id()), code, now, factor.lastStep());
-        if (step.isEmpty() || !accounts.useSecondFactorStep(account.id(), factor.sealedSecret(), step.getAsLong())) {
-            failed(account.id(), subject);
-            throw new DomainRuleException(WRONG_CODE);
-        }
+        useCurrentCode(account, factor, subject, code);
         log.info("recovery codes renewed for account {}", account.id());
         return newRecoveryCodes(account.id(), factor.sealedSecret());
     }
@@ -184,11 +179,11 @@ public class SecondFactors {
 
     /** The stored form of a recovery code: typed with or without dashes and spaces, in either case. */
     static String recoveryHash(String accountId, String code) {
-        String normalised = code.replaceAll("[\\s-]", "").toUpperCase(java.util.Locale.ROOT);
+        String normalised = code.replaceAll("[\\s-]", "").toUpperCase(Locale.ROOT);
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256")
                     .digest((accountId + ":" + normalised).getBytes(StandardCharsets.UTF_8));
-            return java.util.HexFormat.of().formatHex(digest);
+            return HexFormat.of().formatHex(digest);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
@@ -205,15 +200,7 @@ public class SecondFactors {
         Account account = account(subject);
         StoredSecondFactor factor = accounts.secondFactor(account.id())
                 .orElseThrow(() -> new NotFoundException("Second factor of", subject));
-        Instant now = clock.instant();
-        if (account.lockedAt(now)) {
-            throw new DomainRuleException("Too many failed attempts: the account is locked for now. Try again later.");
-        }
-        OptionalLong step = Totp.match(cipher.open(factor.sealedSecret(), account.id()), code, now, factor.lastStep());
-        if (step.isEmpty() || !accounts.useSecondFactorStep(account.id(), factor.sealedSecret(), step.getAsLong())) {
-            failed(account.id(), subject);
-            throw new DomainRuleException(WRONG_CODE);
-        }
+        useCurrentCode(account, factor, subject, code);
         accounts.removeSecondFactor(account.id(), factor.sealedSecret());
         audit.record(IdentityAudit.SECOND_FACTOR_DISABLED, AccountStore.COLLECTION, account.id(), subject);
         log.info("second factor removed from account {}", account.id());
@@ -243,6 +230,22 @@ public class SecondFactors {
         }
         audit.record(IdentityAudit.SECOND_FACTOR_FAILED, AccountStore.COLLECTION, accountId, Actor.ANONYMOUS);
         return false;
+    }
+
+    /**
+     * Uses up a current code of the app for an action on the factor (renewal, removal): refused while the account is
+     * locked, and a wrong code counts toward the lockout, so a stolen access token is no way to guess codes.
+     */
+    private void useCurrentCode(Account account, StoredSecondFactor factor, String subject, String code) {
+        Instant now = clock.instant();
+        if (account.lockedAt(now)) {
+            throw new DomainRuleException(LOCKED);
+        }
+        OptionalLong step = Totp.match(cipher.open(factor.sealedSecret(), account.id()), code, now, factor.lastStep());
+        if (step.isEmpty() || !accounts.useSecondFactorStep(account.id(), factor.sealedSecret(), step.getAsLong())) {
+            failed(account.id(), subject);
+            throw new DomainRuleException(WRONG_CODE);
+        }
     }
 
     private void failed(String accountId, String subject) {
