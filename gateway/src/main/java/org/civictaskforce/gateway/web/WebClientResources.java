@@ -41,15 +41,13 @@ public class WebClientResources implements WebFluxConfigurer {
 
     @Override
     public void addResourceHandlers(ResourceHandlerRegistry registry) {
-        registry.addResourceHandler("/assets/**")
-                .addResourceLocations("classpath:/static/assets/")
-                .setCacheControl(HASHED)
-                .resourceChain(true)
-                .addResolver(new EncodedResourceResolver())
-                .addResolver(new PathResourceResolver());
-        registry.addResourceHandler("/*.*")
-                .addResourceLocations("classpath:/static/")
-                .setCacheControl(REVALIDATED)
+        serve(registry, "/assets/**", "classpath:/static/assets/", HASHED);
+        serve(registry, "/*.*", "classpath:/static/", REVALIDATED);
+    }
+
+    /** The built file, or its brotli or gzip variant when the browser accepts one. */
+    private static void serve(ResourceHandlerRegistry registry, String pattern, String location, CacheControl cache) {
+        registry.addResourceHandler(pattern).addResourceLocations(location).setCacheControl(cache)
                 .resourceChain(true)
                 .addResolver(new EncodedResourceResolver())
                 .addResolver(new PathResourceResolver());
