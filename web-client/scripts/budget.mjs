@@ -19,21 +19,29 @@ function closure(key, files = new Set()) {
   return files;
 }
 
-const gz = (file) => gzipSync(readFileSync(join(outDir, file)), { level: 9 }).length;
+const gzipped = new Map();
+const gz = (file) => {
+  if (!gzipped.has(file)) gzipped.set(file, gzipSync(readFileSync(join(outDir, file)), { level: 9 }).length);
+  return gzipped.get(file);
+};
 const sum = (files) => [...files].reduce((total, file) => total + gz(file), 0);
 
 const entryKey = Object.keys(manifest).find((key) => manifest[key].isEntry);
 const shell = closure(entryKey);
-function heaviestOf(pattern) {
-  let heaviest = { key: null, files: new Set() };
-  for (const key of Object.keys(manifest).filter((k) => pattern.test(k))) {
+/** Each chunk whose key matches, with what it loads beyond the shell. */
+function chunksOf(pattern) {
+  return Object.keys(manifest).filter((k) => pattern.test(k)).sort().map((key) => {
     const files = closure(key, new Set());
     for (const file of shell) files.delete(file);
-    if (sum(files) > sum(heaviest.files)) heaviest = { key, files };
-  }
-  return heaviest;
+    return { key, files };
+  });
 }
-const area = heaviestOf(/src\/areas\/[^/]+\/index\.tsx$/);
+function heaviestOf(pattern) {
+  return chunksOf(pattern).reduce((heaviest, chunk) => (sum(chunk.files) > sum(heaviest.files) ? chunk : heaviest),
+    { key: null, files: new Set() });
+}
+const AREAS = /src\/areas\/[^/]+\/index\.tsx$/;
+const area = heaviestOf(AREAS);
 const language = heaviestOf(/src\/i18n\/messages\/(?!en\/)[a-z]{2}\/index\.ts$/);
 // where the browser cannot format dates in the language (Debian's Chromium: kk, ky, tg, tk, uz), the first screen
 // also loads the FormatJS date-time ponyfill and that language's data
@@ -48,9 +56,7 @@ console.log(`web-client first screen: ${kb(total)} JS+CSS gzipped (shell ${kb(su
   + ` + heaviest catalogue ${language.key ?? 'none'} with the date ponyfill and ${dateData.key?.replace(/.*\//, '') ?? 'no'} date data ${kb(sum(language.files))}); budget ${kb(BUDGET_BYTES)}`);
 if (process.env.VERBOSE) {
   // each area opened first, in the heaviest language (what docs/benchmarks.md lists)
-  for (const key of Object.keys(manifest).filter((k) => /src\/areas\/[^/]+\/index\.tsx$/.test(k)).sort()) {
-    const files = closure(key, new Set());
-    for (const file of shell) files.delete(file);
+  for (const { key, files } of chunksOf(AREAS)) {
     console.log(`  ${key.replace(/^src\/areas\/|\/index\.tsx$/g, '').padEnd(12)} area ${kb(sum(files)).padStart(8)}`
       + `   first screen ${kb(sum(new Set([...shell, ...files, ...language.files]))).padStart(8)}`);
   }
