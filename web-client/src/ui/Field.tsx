@@ -11,9 +11,15 @@ interface Common {
   readonly hint?: string | undefined;
 }
 
-function describedBy(id: string, error?: MessageKey, hint?: string): string | undefined {
+/** What every control carries: its id and name, and the hint and error it is described by. */
+function controlProps(id: string, error?: MessageKey, hint?: string) {
   const ids = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter((x) => x !== null);
-  return ids.length ? ids.join(' ') : undefined;
+  return {
+    id,
+    name: id,
+    'aria-invalid': error ? true : undefined,
+    'aria-describedby': ids.length ? ids.join(' ') : undefined,
+  };
 }
 
 function Frame({ id, label, error, hint, children }: Common & { readonly children: ComponentChildren }) {
@@ -45,13 +51,10 @@ export function TextField({ id, label, error, hint, value, onValue, type = 'text
   return (
     <Frame id={id} label={label} error={error} hint={hint}>
       <input
-        id={id}
-        name={id}
+        {...controlProps(id, error, hint)}
         // Preact 11 types each input type separately; one labelled control serves them all
         type={type as 'text'}
         value={value}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(id, error, hint)}
         required={rest.required}
         autoComplete={rest.autoComplete}
         inputMode={rest.inputMode}
@@ -79,11 +82,8 @@ export function TextArea({ id, label, error, hint, value, onValue, ...rest }: Ar
   return (
     <Frame id={id} label={label} error={error} hint={hint}>
       <textarea
-        id={id}
-        name={id}
+        {...controlProps(id, error, hint)}
         value={value}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(id, error, hint)}
         required={rest.required}
         maxLength={rest.maxLength}
         rows={rest.rows ?? 4}
@@ -113,12 +113,9 @@ export function SelectField({ id, label, error, hint, value, choices, onValue, r
   return (
     <Frame id={id} label={label} error={error} hint={hint}>
       <select
-        id={id}
-        name={id}
+        {...controlProps(id, error, hint)}
         value={value}
         required={required}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(id, error, hint)}
         onChange={(event) => onValue(event.currentTarget.value)}
       >
         {empty !== undefined && <option value="">{empty}</option>}

@@ -16,3 +16,13 @@ export function StatusMessage({ message }: { readonly message: string | null }) 
 export function Loading() {
   return <p role="status">{t('shell.loading')}</p>;
 }
+
+/** A load that failed: what went wrong, in words, and a way to try again. */
+export function LoadFailed({ error, retry }: { readonly error: unknown; readonly retry: () => void }) {
+  return (
+    <>
+      <ProblemAlert error={error} />
+      <button type="button" onClick={retry}>{t('common.retry')}</button>
+    </>
+  );
+}

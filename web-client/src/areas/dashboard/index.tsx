@@ -6,7 +6,7 @@ import { hrefOf } from '../../app/router';
 import { meetingTime } from '../../dates/format';
 import { viewerZone } from '../../dates/zones';
 import { Page } from '../../ui/Page';
-import { Loading, ProblemAlert } from '../../ui/feedback';
+import { LoadFailed, Loading } from '../../ui/feedback';
 import { useLoad } from '../../ui/useLoad';
 import { listPeople, type Person } from '../people/api';
 import { countryName, formatInstant, useDateTimeFormatter } from '../people/display';
@@ -24,7 +24,7 @@ export default function Dashboard() {
       <section aria-labelledby="progress-title" id="progress">
         <h2 id="progress-title">{t('dashboard.progress')}</h2>
         {progress.state === 'loading' && <Loading />}
-        {progress.state === 'failed' && <Failed error={progress.error} retry={reloadProgress} />}
+        {progress.state === 'failed' && <LoadFailed error={progress.error} retry={reloadProgress} />}
         {progress.state === 'ready' && <ProgressCharts progress={progress.data} />}
       </section>
       {/* the rest appears once the charts have their height, so nothing below them jumps while the page fills */}
@@ -33,7 +33,7 @@ export default function Dashboard() {
   );
 }
 
-function Rest({ progress }: { readonly progress: Awaited<ReturnType<typeof getProgress>> | null }) {
+function Rest({ progress }: { readonly progress: Progress | null }) {
   return (
     <>
       <section aria-labelledby="waiting-title" id="waiting">
@@ -58,15 +58,6 @@ function Rest({ progress }: { readonly progress: Awaited<ReturnType<typeof getPr
         <h2 id="meetings-title">{t('dashboard.meetings')}</h2>
         <Meetings />
       </section>
-    </>
-  );
-}
-
-function Failed({ error, retry }: { readonly error: unknown; readonly retry: () => void }) {
-  return (
-    <>
-      <ProblemAlert error={error} />
-      <button type="button" onClick={retry}>{t('common.retry')}</button>
     </>
   );
 }
@@ -164,7 +155,7 @@ function PeopleWaiting({ id, status, title, empty, hint, showExpiry }: WaitingPr
       <h3 id={`${id}-title`}>{t(title)}</h3>
       {hint && <p class="hint">{t(hint)}</p>}
       {loaded.state === 'loading' && <Loading />}
-      {loaded.state === 'failed' && <Failed error={loaded.error} retry={reload} />}
+      {loaded.state === 'failed' && <LoadFailed error={loaded.error} retry={reload} />}
       {loaded.state === 'ready' && (
         loaded.data.content.length === 0 ? <p>{t(empty)}</p> : (
           <>
@@ -196,7 +187,7 @@ function Meetings() {
   const format = useDateTimeFormatter();
   const zone = viewerZone();
   if (loaded.state === 'loading') return <Loading />;
-  if (loaded.state === 'failed') return <Failed error={loaded.error} retry={reload} />;
+  if (loaded.state === 'failed') return <LoadFailed error={loaded.error} retry={reload} />;
   if (loaded.data.content.length === 0) return <p>{t('dashboard.noMeetings')}</p>;
   return (
     <ul id="meetings-list" class="wait-list">

@@ -6,7 +6,7 @@ import { hrefOf } from '../../app/router';
 import { Page } from '../../ui/Page';
 import { SelectField, TextField } from '../../ui/Field';
 import { Pager } from '../../ui/Pager';
-import { Loading, ProblemAlert } from '../../ui/feedback';
+import { LoadFailed, Loading, ProblemAlert } from '../../ui/feedback';
 import { useAction } from '../../ui/useAction';
 import { useLoad } from '../../ui/useLoad';
 import type { MessageKey } from '../../i18n/messages/en';
@@ -60,12 +60,7 @@ export function OrganisationList({ status = '' }: { readonly status?: string }) 
         </div>
       </form>
       {loaded.state === 'loading' && <Loading />}
-      {loaded.state === 'failed' && (
-        <>
-          <ProblemAlert error={loaded.error} />
-          <button type="button" onClick={reload}>{t('common.retry')}</button>
-        </>
-      )}
+      {loaded.state === 'failed' && <LoadFailed error={loaded.error} retry={reload} />}
       {loaded.state === 'ready' && (
         <>
           <p role="status">{t('organisations.count', { count: loaded.data.page.totalElements })}</p>

@@ -6,7 +6,7 @@ import { LANGUAGES, LANGUAGE_NAMES } from '../../i18n/languages';
 import { Page } from '../../ui/Page';
 import { SelectField, TextField } from '../../ui/Field';
 import { Pager } from '../../ui/Pager';
-import { Loading, ProblemAlert } from '../../ui/feedback';
+import { LoadFailed, Loading } from '../../ui/feedback';
 import { useLoad } from '../../ui/useLoad';
 import { GROUP_ROLES, PERSON_STATUSES, listPeople, type PeopleFilter, type Person } from './api';
 import { countryName, formatInstant, useDateTimeFormatter } from './display';
@@ -61,12 +61,7 @@ export function PeopleList({ status = '' }: { readonly status?: string }) {
         </div>
       </form>
       {loaded.state === 'loading' && <Loading />}
-      {loaded.state === 'failed' && (
-        <>
-          <ProblemAlert error={loaded.error} />
-          <button type="button" onClick={reload}>{t('common.retry')}</button>
-        </>
-      )}
+      {loaded.state === 'failed' && <LoadFailed error={loaded.error} retry={reload} />}
       {loaded.state === 'ready' && (
         <>
           <p role="status">{t('people.count', { count: loaded.data.page.totalElements })}</p>
