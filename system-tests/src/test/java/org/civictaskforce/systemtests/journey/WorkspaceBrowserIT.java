@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 import org.civictaskforce.devstack.Devstack;
 import org.civictaskforce.systemtests.journey.GatewayClient.Answer;
@@ -72,24 +73,13 @@ class WorkspaceBrowserIT {
             checkPhone(browser, width, "welcome");
 
             // the enrolment link: their own username and password on the identity service's page
-            browser.go(link);
-            browser.type(By.id("username"), username);
-            browser.type(By.id("password"), password);
-            browser.type(By.id("repeat"), password);
-            browser.assertAccessible("enrolment page");
-            browser.screenshot(shot + "enrol");
-            browser.click(By.cssSelector("form button[type=submit]"));
-            browser.waitFor(ExpectedConditions.not(ExpectedConditions.urlContains("token=")));
+            enrol(browser, link, username, password, page -> {
+                page.assertAccessible("enrolment page");
+                page.screenshot(shot + "enrol");
+            });
 
             // back at the web client: sign in
-            browser.go(stack.gatewayUrl() + "/");
-            browser.click(By.id("sign-in"));
-            browser.type(By.id("username"), username);
-            browser.type(By.id("password"), password);
-            browser.assertAccessible("sign-in page");
-            browser.click(By.cssSelector("form button[type=submit]"));
-            browser.waitFor(d -> d.getCurrentUrl().startsWith(stack.gatewayUrl()));
-            browser.visible(By.id("sign-out"));
+            signIn(browser, username, password, null, page -> page.assertAccessible("sign-in page"));
 
             // my membership: accept, then consent to the notice in my language
             browser.click(WebBrowser.text("a", words.get("membership")));
@@ -104,7 +94,9 @@ class WorkspaceBrowserIT {
             checkPhone(browser, width, "consent");
             browser.click(WebBrowser.text("button", words.get("consent")));
             browser.waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("main"), words.get("waiting")));
-            JsonAssert.consentRecorded(coordinator.get("/api/membership/people/" + person));
+            Answer recorded = coordinator.get("/api/membership/people/" + person);
+            assertThat(recorded.status()).isEqualTo(200);
+            assertThat(recorded.body().get("consent").get("agreedTo").toString()).contains("membership");
 
             // the coordinator activates them; the status says so after a reload
             Answer activated = coordinator.post("/api/membership/people/" + person + "/activate", null);
@@ -157,13 +149,7 @@ class WorkspaceBrowserIT {
             browser.click(By.id("sign-out"));
             browser.waitFor(d -> d.getCurrentUrl().startsWith(stack.gatewayUrl())
                     && !d.findElements(By.id("sign-in")).isEmpty());
-            browser.click(By.id("sign-in"));
-            browser.type(By.id("username"), username);
-            browser.type(By.id("password"), password);
-            browser.type(By.name("otp"), codes.get(0));
-            browser.click(By.cssSelector("form button[type=submit]"));
-            browser.waitFor(d -> d.getCurrentUrl().startsWith(stack.gatewayUrl()));
-            browser.visible(By.id("sign-out"));
+            signIn(browser, username, password, codes.get(0), page -> { });
         }
     }
 
@@ -210,13 +196,7 @@ class WorkspaceBrowserIT {
 
             // the expert, on their phone, in Kyrgyz
             WebBrowser e = expertBrowser;
-            e.go(link);
-            e.type(By.id("username"), username);
-            e.type(By.id("password"), password);
-            e.type(By.id("repeat"), password);
-            e.click(By.cssSelector("form button[type=submit]"));
-            e.waitFor(ExpectedConditions.not(ExpectedConditions.urlContains("token=")));
-            e.go(stack.gatewayUrl() + "/");
+            enrol(e, link, username, password, page -> { });
             signIn(e, username, password);
             e.area("membership");
             e.click(WebBrowser.text("button", "Чакырууну кабыл алуу"));
@@ -314,10 +294,39 @@ class WorkspaceBrowserIT {
         }
     }
 
+    /**
+     * Opens the enrolment link, chooses the username and password, lets {@code onPage} look at the filled page,
+     * creates the sign-in and goes back to the web client.
+     */
+    private static void enrol(WebBrowser browser, String link, String username, String password,
+            Consumer<WebBrowser> onPage) {
+        browser.go(link);
+        browser.type(By.id("username"), username);
+        browser.type(By.id("password"), password);
+        browser.type(By.id("repeat"), password);
+        onPage.accept(browser);
+        browser.click(By.cssSelector("form button[type=submit]"));
+        browser.waitFor(ExpectedConditions.not(ExpectedConditions.urlContains("token=")));
+        browser.go(stack.gatewayUrl() + "/");
+    }
+
     private static void signIn(WebBrowser browser, String username, String password) {
+        signIn(browser, username, password, null, page -> { });
+    }
+
+    /**
+     * The web client's "Sign in", the identity service's page filled in ({@code code}: the app's or a recovery code,
+     * or none), {@code onPage} looking at it before it is sent, then back at the web client, signed in.
+     */
+    private static void signIn(WebBrowser browser, String username, String password, String code,
+            Consumer<WebBrowser> onPage) {
         browser.click(By.id("sign-in"));
         browser.type(By.id("username"), username);
         browser.type(By.id("password"), password);
+        if (code != null) {
+            browser.type(By.name("otp"), code);
+        }
+        onPage.accept(browser);
         browser.click(By.cssSelector("form button[type=submit]"));
         browser.waitFor(d -> d.getCurrentUrl().startsWith(stack.gatewayUrl()));
         browser.visible(By.id("sign-out"));
@@ -327,14 +336,6 @@ class WorkspaceBrowserIT {
         if (width <= 400) {
             browser.assertFitsWidth(screen);
             browser.assertTouchTargets(screen);
-        }
-    }
-
-    /** Small checks on API answers the browser journey caused. */
-    private static final class JsonAssert {
-        static void consentRecorded(Answer person) {
-            assertThat(person.status()).isEqualTo(200);
-            assertThat(person.body().get("consent").get("agreedTo").toString()).contains("membership");
         }
     }
 }
