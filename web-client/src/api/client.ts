@@ -5,20 +5,14 @@
 // offline. So `const { data } = await membership.GET('/api/membership/people/{id}', { params: { path: { id } } })`
 // either gives the typed answer or throws the same ApiError the screens already turn into words.
 import createClient, { type Client, type Middleware } from 'openapi-fetch';
-import { requestHeaders, type HttpDeps } from './http';
-import { ApiError, type ProblemDetails } from './problems';
-import { reportReachable, reportUnreachable } from './connectivity';
-import { OFFLINE_COPY_HEADER } from './offlineCopies';
+import { browser, noteAnswer, parseBody, problemError, requestHeaders, type HttpDeps } from './http';
+import { ApiError } from './problems';
+import { reportUnreachable } from './connectivity';
 import type { paths as MembershipPaths } from './schema/membership';
 import type { paths as ResearchPaths } from './schema/research';
 import type { paths as StrategyPaths } from './schema/strategy';
 import type { paths as NotificationPaths } from './schema/notification';
 import type { paths as IdentityPaths } from './schema/identity';
-
-const browser: HttpDeps = {
-  fetch: (...args) => globalThis.fetch(...args),
-  cookies: () => document.cookie,
-};
 
 /** The middleware every client uses: headers as http.ts sets them, problems to ApiError, connectivity. */
 export function gatewayMiddleware(cookies: () => string): Middleware {
@@ -31,21 +25,9 @@ export function gatewayMiddleware(cookies: () => string): Middleware {
       return request;
     },
     async onResponse({ response }) {
-      // an answer kept by the service worker (as http.ts reads it): the gateway could not be reached
-      if (response.headers.get(OFFLINE_COPY_HEADER) !== null) reportUnreachable();
-      else reportReachable();
+      noteAnswer(response);
       if (response.ok) return response;
-      const text = await response.text();
-      let problem: ProblemDetails | null = null;
-      if (text) {
-        try {
-          const parsed: unknown = JSON.parse(text);
-          if (parsed !== null && typeof parsed === 'object') problem = parsed as ProblemDetails;
-        } catch {
-          problem = null;
-        }
-      }
-      throw new ApiError(response.status, problem, response.headers.get('X-Correlation-Id'));
+      throw problemError(response, parseBody(await response.text()));
     },
     onError() {
       reportUnreachable();

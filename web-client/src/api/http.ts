@@ -18,7 +18,7 @@ export interface HttpDeps {
   readonly cookies: () => string;
 }
 
-const browser: HttpDeps = {
+export const browser: HttpDeps = {
   fetch: (...args) => globalThis.fetch(...args),
   cookies: () => document.cookie,
 };
@@ -48,21 +48,30 @@ export async function request<T>(method: string, path: string, body?: unknown, d
     reportUnreachable();
     throw new ApiError(0, null, null, true);
   }
-  // an answer kept by the service worker: the gateway could not be reached, what is shown is the last copy
+  noteAnswer(response);
+  const data = parseBody(await response.text());
+  if (!response.ok) throw problemError(response, data);
+  return data as T | null;
+}
+
+/** An answer came: the gateway is reachable, unless it is a copy the service worker kept (then it is not). */
+export function noteAnswer(response: Response): void {
   if (response.headers.get(OFFLINE_COPY_HEADER) !== null) reportUnreachable();
   else reportReachable();
-  const text = await response.text();
-  let data: unknown = null;
-  if (text) {
-    try {
-      data = JSON.parse(text);
-    } catch {
-      data = null;
-    }
+}
+
+/** An answer's body as JSON, or null when it is empty or no JSON (a proxy's HTML error page, say). */
+export function parseBody(text: string): unknown {
+  if (!text) return null;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
   }
-  if (!response.ok) {
-    const problem = data !== null && typeof data === 'object' ? (data as ProblemDetails) : null;
-    throw new ApiError(response.status, problem, response.headers.get('X-Correlation-Id'));
-  }
-  return data as T | null;
+}
+
+/** The ApiError of a refused call: its status, the problem details if the body is one, the correlation id. */
+export function problemError(response: Response, data: unknown): ApiError {
+  const problem = data !== null && typeof data === 'object' ? (data as ProblemDetails) : null;
+  return new ApiError(response.status, problem, response.headers.get('X-Correlation-Id'));
 }
