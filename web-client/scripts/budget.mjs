@@ -41,7 +41,21 @@ function heaviestOf(pattern) {
     { key: null, files: new Set() });
 }
 const AREAS = /src\/areas\/[^/]+\/index\.tsx$/;
-const area = heaviestOf(AREAS);
+// an area of part 2 also loads its catalogue parts (src/app/nav.ts AREA_PARTS), in the shown language and English
+const navSource = readFileSync(new URL('../src/app/nav.ts', import.meta.url), 'utf8');
+const partsBlock = navSource.substring(navSource.indexOf('AREA_PARTS'));
+const partsOf = (name) => [...(partsBlock.match(new RegExp(`\\n  ${name}: \\[([^\\]]*)\\]`))?.[1] ?? '').matchAll(/'([a-z]+)'/g)].map((m) => m[1]);
+function withParts(chunk) {
+  const name = chunk.key?.replace(/^src\/areas\/|\/index\.tsx$/g, '');
+  for (const part of name ? partsOf(name) : []) {
+    for (const file of heaviestOf(new RegExp(`src/i18n/messages/(?!en/)[a-z]{2}/${part}\\.ts$`)).files) chunk.files.add(file);
+    for (const file of heaviestOf(new RegExp(`src/i18n/messages/en/${part}\\.ts$`)).files) chunk.files.add(file);
+  }
+  return chunk;
+}
+const areaChunks = () => chunksOf(AREAS).map(withParts);
+const area = areaChunks().reduce((heaviest, chunk) => (sum(chunk.files) > sum(heaviest.files) ? chunk : heaviest),
+  { key: null, files: new Set() });
 const language = heaviestOf(/src\/i18n\/messages\/(?!en\/)[a-z]{2}\/index\.ts$/);
 // where the browser cannot format dates in the language (Debian's Chromium: kk, ky, tg, tk, uz), the first screen
 // also loads the FormatJS date-time ponyfill and that language's data
@@ -56,7 +70,7 @@ console.log(`web-client first screen: ${kb(total)} JS+CSS gzipped (shell ${kb(su
   + ` + heaviest catalogue ${language.key ?? 'none'} with the date ponyfill and ${dateData.key?.replace(/.*\//, '') ?? 'no'} date data ${kb(sum(language.files))}); budget ${kb(BUDGET_BYTES)}`);
 if (process.env.VERBOSE) {
   // each area opened first, in the heaviest language (what docs/benchmarks.md lists)
-  for (const { key, files } of chunksOf(AREAS)) {
+  for (const { key, files } of areaChunks()) {
     console.log(`  ${key.replace(/^src\/areas\/|\/index\.tsx$/g, '').padEnd(12)} area ${kb(sum(files)).padStart(8)}`
       + `   first screen ${kb(sum(new Set([...shell, ...files, ...language.files]))).padStart(8)}`);
   }

@@ -59,7 +59,8 @@ describe('the shell', () => {
     render(<App onLanguage={() => undefined} />);
     const links = screen.getAllByRole('link').filter((link) => link.getAttribute('href')?.startsWith('#/'));
     expect(links.map((link) => link.textContent))
-      .toEqual(['Dashboard', 'People', 'Organisations', 'Meetings', 'Inbox', 'My profile', 'Security']);
+      .toEqual(['Dashboard', 'Inbox', 'People', 'Organisations', 'Meetings', 'Research', 'Assignments',
+        'Analytical note', 'Strategy', 'Consultations', 'Guide', 'Back office', 'My profile', 'Security']);
     expect(screen.getByText('Signed in as Coordinator')).toBeTruthy();
   });
 

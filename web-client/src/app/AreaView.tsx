@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import { Component, type ComponentChildren, type ComponentType } from 'preact';
 import { areaLoaders } from './router';
-import type { Area } from './nav';
-import { t } from '../i18n/i18n';
+import { AREA_PARTS, type Area } from './nav';
+import { loadParts, t } from '../i18n/i18n';
 import { problemMessage, ApiError } from '../api/problems';
 import { reportUnreachable } from '../api/connectivity';
 
@@ -14,8 +14,9 @@ export function AreaView({ area }: { readonly area: Area }) {
   useEffect(() => {
     let current = true;
     setFailed(null);
-    areaLoaders[area]()
-      .then((module) => current && setView({ area, component: module.default }))
+    // the area's chunk and its messages in the current language come together
+    Promise.all([areaLoaders[area](), loadParts(AREA_PARTS[area] ?? [])])
+      .then(([module]) => current && setView({ area, component: module.default }))
       .catch(() => {
         // a chunk that cannot be fetched means the connection is gone
         reportUnreachable();

@@ -5,12 +5,18 @@ import { argsOf, hrefOf, routeOf } from './router';
 describe('navigation by role', () => {
   it('offers a coordinator the coordinator areas and everyone\'s', () => {
     expect(navItems(['coordinator']).map((item) => item.area))
-      .toEqual(['dashboard', 'people', 'organisations', 'meetings', 'inbox', 'profile', 'security']);
+      .toEqual(['dashboard', 'inbox', 'people', 'organisations', 'meetings', 'research', 'assignments', 'note',
+        'strategy', 'consultations', 'guide', 'admin', 'profile', 'security']);
   });
 
-  it('offers an expert or member their inbox, meetings, membership, profile and security', () => {
-    expect(navItems(['expert']).map((item) => item.area)).toEqual(['inbox', 'meetings', 'membership', 'profile', 'security']);
+  it('offers everyone their inbox, meetings, membership, profile and security, and each role its work', () => {
     expect(navItems([]).map((item) => item.area)).toEqual(['inbox', 'meetings', 'membership', 'profile', 'security']);
+    expect(navItems(['expert']).map((item) => item.area)).toEqual(['inbox', 'meetings', 'membership', 'research',
+      'assignments', 'note', 'strategy', 'consultations', 'profile', 'security']);
+    expect(navItems(['translator']).map((item) => item.area)).toEqual(['inbox', 'meetings', 'membership', 'guide',
+      'profile', 'security']);
+    expect(navItems(['member', 'translator']).map((item) => item.area)).toEqual(['inbox', 'meetings', 'membership',
+      'research', 'note', 'strategy', 'consultations', 'guide', 'profile', 'security']);
   });
 
   it('lands coordinators on the dashboard and everyone else in the inbox', () => {

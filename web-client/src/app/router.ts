@@ -2,9 +2,7 @@
 // Each area is its own lazily loaded chunk.
 import { signal } from '@preact/signals';
 import type { ComponentType } from 'preact';
-import type { Area } from './nav';
-
-const AREAS: readonly Area[] = ['dashboard', 'people', 'organisations', 'meetings', 'membership', 'inbox', 'profile', 'security'];
+import { AREAS, type Area } from './nav';
 
 /** null is home; 'notFound' an unknown route */
 export type Route = Area | 'notFound' | null;
@@ -58,4 +56,11 @@ export const areaLoaders: Record<Area, () => Promise<AreaModule>> = {
   inbox: () => import('../areas/inbox/index'),
   profile: () => import('../areas/profile/index'),
   security: () => import('../areas/profile/index').then((m) => ({ default: m.Security })),
+  research: () => import('../areas/research/index'),
+  assignments: () => import('../areas/assignments/index'),
+  note: () => import('../areas/note/index'),
+  strategy: () => import('../areas/strategy/index'),
+  consultations: () => import('../areas/consultations/index'),
+  guide: () => import('../areas/guide/index'),
+  admin: () => import('../areas/admin/index'),
 };

@@ -36,6 +36,7 @@ export class Translator {
   }
 
   private messageIn(language: Language, key: MessageKey): string | undefined {
-    return language === 'en' ? en[key] : this.catalogues[language]?.[key];
+    // English is always there (the shell's part statically, the areas' parts once loaded)
+    return this.catalogues[language]?.[key] ?? (language === 'en' ? (en as Catalogue)[key] : undefined);
   }
 }

@@ -9,9 +9,11 @@ import { meetings } from './meetings';
 import { inbox } from './inbox';
 import { profile } from './profile';
 import { invitation } from './invitation';
+import type { PartMessages } from '../parts';
 
 export const en = { ...shell, ...dashboard, ...people, ...meetings, ...inbox, ...profile, ...invitation } as const;
 
-export type MessageKey = keyof typeof en;
+/** The shell's keys and those of the parts loaded with their areas (./parts.ts). */
+export type MessageKey = keyof typeof en | keyof PartMessages;
 /** A catalogue for another language: any subset of the English keys (missing ones fall back). */
 export type Catalogue = { readonly [K in MessageKey]?: string };

@@ -1,0 +1,7 @@
+// kk, guide (to be reviewed by a native speaker).
+import type { PartCatalogue } from '../parts';
+import type { guide as english } from '../en/guide';
+
+export const guide = {
+  'guide.title': 'Нұсқаулық және аудармалар',
+} as const satisfies PartCatalogue<typeof english>;

@@ -1,0 +1,7 @@
+// kk, note (to be reviewed by a native speaker).
+import type { PartCatalogue } from '../parts';
+import type { note as english } from '../en/note';
+
+export const note = {
+  'note.title': 'Талдамалық жазба',
+} as const satisfies PartCatalogue<typeof english>;

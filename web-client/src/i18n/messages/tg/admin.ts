@@ -1,0 +1,7 @@
+// tg, admin (to be reviewed by a native speaker).
+import type { PartCatalogue } from '../parts';
+import type { admin as english } from '../en/admin';
+
+export const admin = {
+  'admin.title': 'Маъмурият',
+} as const satisfies PartCatalogue<typeof english>;

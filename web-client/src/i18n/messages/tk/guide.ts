@@ -1,0 +1,7 @@
+// tk, guide (to be reviewed by a native speaker).
+import type { PartCatalogue } from '../parts';
+import type { guide as english } from '../en/guide';
+
+export const guide = {
+  'guide.title': 'Gollanma we terjimeler',
+} as const satisfies PartCatalogue<typeof english>;

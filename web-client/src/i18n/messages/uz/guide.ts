@@ -1,0 +1,7 @@
+// uz, guide (to be reviewed by a native speaker).
+import type { PartCatalogue } from '../parts';
+import type { guide as english } from '../en/guide';
+
+export const guide = {
+  'guide.title': 'Qo‘llanma va tarjimalar',
+} as const satisfies PartCatalogue<typeof english>;

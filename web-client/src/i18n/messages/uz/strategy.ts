@@ -1,0 +1,7 @@
+// uz, strategy (to be reviewed by a native speaker).
+import type { PartCatalogue } from '../parts';
+import type { strategy as english } from '../en/strategy';
+
+export const strategy = {
+  'strategy.title': 'Strategiya',
+} as const satisfies PartCatalogue<typeof english>;
