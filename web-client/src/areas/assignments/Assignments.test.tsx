@@ -109,6 +109,27 @@ describe('the expert', () => {
   });
 });
 
+describe('the coordinator\'s list', () => {
+  it('shows every assignment with its expert, offers a new assignment and the review queue', async () => {
+    account.value = { state: 'signedIn', roles: ['coordinator'], subject: 'p-coord' };
+    routeArgs.value = [];
+    research(assignment('SUBMITTED', '2020-01-10'), null);
+    render(<Assignments />);
+    await waitFor(() => expect(document.querySelector('table#assignments-list')).toBeTruthy());
+    const table = document.getElementById('assignments-list')!;
+    expect(within(table).getByRole('columnheader', { name: 'Expert' })).toBeTruthy();
+    expect(table.textContent).toContain('Aigul S.');
+    expect(table.textContent).toContain('Submitted for review');
+    expect(table.textContent).not.toContain('Overdue');
+    expect(screen.getByRole('button', { name: 'New assignment' }).getAttribute('aria-expanded')).toBe('false');
+    expect(screen.getByRole('link', { name: 'Review queue' }).getAttribute('href')).toBe('#/assignments/review');
+    fireEvent.click(screen.getByRole('button', { name: 'New assignment' }));
+    await waitFor(() => expect(document.getElementById('assignment-form')).toBeTruthy());
+    const expert = await screen.findByLabelText('Expert') as HTMLSelectElement;
+    await waitFor(() => expect([...expert.options].map((o) => o.text)).toContain('Aigul S. (Kazakhstan)'));
+  });
+});
+
 describe('the coordinator\'s review queue, in Russian', () => {
   it('shows each submitted finding with its citations and returns one with a required comment in one call', async () => {
     await switchLanguage('ru');

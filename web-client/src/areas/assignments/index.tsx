@@ -9,7 +9,7 @@ import { Page } from '../../ui/Page';
 import { Pager } from '../../ui/Pager';
 import { LoadFailed, Loading } from '../../ui/feedback';
 import { useLoad } from '../../ui/useLoad';
-import { listAssignments, type Assignment } from './api';
+import { activeExperts, listAssignments, type Assignment } from './api';
 import { STATUS_KEYS, localDay, type Viewer } from './logic';
 import { DueText, country, institutionNames, strandKey, viewerNow } from './shared';
 import { CreateAssignment } from './CreateAssignment';
@@ -26,14 +26,16 @@ export default function Assignments() {
 
 const SIZE = 20;
 
-async function loadList(page: number) {
-  const [assignments, names] = await Promise.all([listAssignments({ page, size: SIZE }), institutionNames()]);
-  return { assignments, names };
+async function loadList(page: number, coordinator: boolean) {
+  const [assignments, names, experts] = await Promise.all([listAssignments({ page, size: SIZE }), institutionNames(),
+    coordinator ? activeExperts().catch(() => []) : Promise.resolve([])]);
+  const expertNames = new Map(experts.flatMap((p) => (p.id && p.displayName ? [[p.id, p.displayName] as const] : [])));
+  return { assignments, names, expertNames };
 }
 
 function AssignmentList({ viewer }: { readonly viewer: Viewer }) {
   const [page, setPage] = useState(0);
-  const [loaded, reload] = useLoad(() => loadList(page), [page]);
+  const [loaded, reload] = useLoad(() => loadList(page, viewer.coordinator), [page]);
   const [creating, setCreating] = useState(false);
   const toggle = useRef<HTMLButtonElement>(null);
   const today = useMemo(() => localDay(), []);
@@ -63,16 +65,17 @@ function AssignmentList({ viewer }: { readonly viewer: Viewer }) {
       {loaded.state === 'loading' && <Loading />}
       {loaded.state === 'failed' && <LoadFailed error={loaded.error} retry={reload} />}
       {loaded.state === 'ready' && (
-        <List rows={loaded.data.assignments.content} names={loaded.data.names} viewer={viewer} today={today} />
+        <List rows={loaded.data.assignments.content} names={loaded.data.names} expertNames={loaded.data.expertNames} viewer={viewer} today={today} />
       )}
       {loaded.state === 'ready' && <Pager page={loaded.data.assignments.page} onPage={setPage} label={t('assignments.pages')} />}
     </Page>
   );
 }
 
-function List({ rows, names, viewer, today }: {
+function List({ rows, names, expertNames, viewer, today }: {
   readonly rows: readonly Assignment[];
   readonly names: ReadonlyMap<string, string>;
+  readonly expertNames: ReadonlyMap<string, string>;
   readonly viewer: Viewer;
   readonly today: string;
 }) {
@@ -86,6 +89,7 @@ function List({ rows, names, viewer, today }: {
             <th scope="col">{t('assignments.field.institution')}</th>
             <th scope="col">{t('assignments.field.country')}</th>
             <th scope="col">{t('assignments.field.strand')}</th>
+            {viewer.coordinator && <th scope="col">{t('assignments.field.expert')}</th>}
             <th scope="col">{t('assignments.field.due')}</th>
             <th scope="col">{t('assignments.field.status')}</th>
           </tr>
@@ -98,6 +102,7 @@ function List({ rows, names, viewer, today }: {
               </th>
               <td>{country(a.country)}</td>
               <td>{t(strandKey(a.strand))}</td>
+              {viewer.coordinator && <td>{expertNames.get(a.expertId ?? '') ?? t('assignments.formerExpert')}</td>}
               <td><DueText assignment={a} today={today} /></td>
               <td>{a.status ? t(STATUS_KEYS[a.status]) : ''}</td>
             </tr>

@@ -13,6 +13,7 @@ export const assignments = {
   'assignments.field.strand': 'Research strand',
   'assignments.field.due': 'Due date',
   'assignments.field.status': 'Status',
+  'assignments.formerExpert': 'Not an active expert now',
   'assignments.field.expert': 'Expert',
   'assignments.field.statement': 'Statement',
   'assignments.field.confidence': 'How sure are you?',

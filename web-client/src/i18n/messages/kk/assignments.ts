@@ -16,6 +16,7 @@ export const assignments = {
   'assignments.field.strand': 'Зерттеу бағыты',
   'assignments.field.due': 'Мерзімі',
   'assignments.field.status': 'Күйі',
+  'assignments.formerExpert': 'Қазір белсенді сарапшы емес',
   'assignments.field.expert': 'Сарапшы',
   'assignments.field.statement': 'Қорытынды',
   'assignments.field.confidence': 'Қаншалықты сенімдісіз?',

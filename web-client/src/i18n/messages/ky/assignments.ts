@@ -16,6 +16,7 @@ export const assignments = {
   'assignments.field.strand': 'Изилдөө багыты',
   'assignments.field.due': 'Мөөнөтү',
   'assignments.field.status': 'Абалы',
+  'assignments.formerExpert': 'Азыр активдүү эксперт эмес',
   'assignments.field.expert': 'Эксперт',
   'assignments.field.statement': 'Жыйынтык',
   'assignments.field.confidence': 'Канчалык ишенимдүүсүз?',

@@ -16,6 +16,7 @@ export const assignments = {
   'assignments.field.strand': 'Направление исследования',
   'assignments.field.due': 'Срок',
   'assignments.field.status': 'Состояние',
+  'assignments.formerExpert': 'Сейчас не активный эксперт',
   'assignments.field.expert': 'Эксперт',
   'assignments.field.statement': 'Вывод',
   'assignments.field.confidence': 'Насколько вы уверены?',

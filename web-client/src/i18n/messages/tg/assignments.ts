@@ -16,6 +16,7 @@ export const assignments = {
   'assignments.field.strand': 'Самти тадқиқот',
   'assignments.field.due': 'Мӯҳлат',
   'assignments.field.status': 'Ҳолат',
+  'assignments.formerExpert': 'Ҳоло коршиноси фаъол нест',
   'assignments.field.expert': 'Коршинос',
   'assignments.field.statement': 'Хулоса',
   'assignments.field.confidence': 'Шумо то чӣ андоза боварӣ доред?',

@@ -16,6 +16,7 @@ export const assignments = {
   'assignments.field.strand': 'Barlagyň ugry',
   'assignments.field.due': 'Möhleti',
   'assignments.field.status': 'Ýagdaýy',
+  'assignments.formerExpert': 'Häzir işjeň bilermen däl',
   'assignments.field.expert': 'Bilermen',
   'assignments.field.statement': 'Netije',
   'assignments.field.confidence': 'Siz näçe derejede ynamly?',

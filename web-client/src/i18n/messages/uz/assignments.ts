@@ -16,6 +16,7 @@ export const assignments = {
   'assignments.field.strand': 'Tadqiqot yo‘nalishi',
   'assignments.field.due': 'Muddat',
   'assignments.field.status': 'Holati',
+  'assignments.formerExpert': 'Hozir faol ekspert emas',
   'assignments.field.expert': 'Ekspert',
   'assignments.field.statement': 'Xulosa',
   'assignments.field.confidence': 'Qanchalik ishonchingiz komil?',
