@@ -133,12 +133,13 @@ public class PublicGuideController {
         PublicGuideAssets.Asset worker = assets.serviceWorker();
         return ResponseEntity.ok().contentType(JAVASCRIPT).cacheControl(CacheControl.noCache())
                 .header("Content-Security-Policy", CONTENT_SECURITY_POLICY)
-                .eTag("\"" + worker.version() + "\"").body(worker.content());
+                .eTag("W/\"" + worker.version() + "\"").body(worker.content());
     }
 
     private static ResponseEntity<byte[]> asset(PublicGuideAssets.Asset asset, MediaType type, String version) {
         CacheControl cache = asset.version().equals(version) ? FILE_CACHE : CacheControl.noCache();
-        return ResponseEntity.ok().contentType(type).cacheControl(cache).eTag("\"" + asset.version() + "\"")
+        // weak: a strong validator keeps Tomcat from gzipping the answer
+        return ResponseEntity.ok().contentType(type).cacheControl(cache).eTag("W/\"" + asset.version() + "\"")
                 .body(asset.content());
     }
 
