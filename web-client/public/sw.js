@@ -38,11 +38,22 @@ function isData(url) {
   return url.pathname.startsWith('/api/') || url.pathname === '/auth/me';
 }
 
-async function networkFirst(request, cacheName, markCopy) {
+/** Keeps a copy of an answer without holding the answer back from the page (event.waitUntil keeps the worker alive). */
+function keep(event, cacheName, request, answer) {
+  event.waitUntil(caches.open(cacheName).then((cache) => cache.put(request, answer)).catch(() => undefined));
+}
+
+/** JSON answers and the page are kept; files (downloads) and streams are not. */
+function keepable(answer, isPage) {
+  const type = answer.headers.get('Content-Type') || '';
+  return answer.status === 200 && (isPage ? type.startsWith('text/html') : type.includes('json'));
+}
+
+async function networkFirst(event, request, cacheName, markCopy) {
   const cache = await caches.open(cacheName);
   try {
     const answer = await fetch(request);
-    if (answer.ok && answer.status === 200) await cache.put(request, answer.clone());
+    if (keepable(answer, !markCopy)) keep(event, cacheName, request, answer.clone());
     return answer;
   } catch (unreachable) {
     const kept = await cache.match(request);
@@ -54,11 +65,11 @@ async function networkFirst(request, cacheName, markCopy) {
   }
 }
 
-async function cacheFirst(request) {
+async function cacheFirst(event, request) {
   const kept = await caches.match(request);
   if (kept) return kept;
   const answer = await fetch(request);
-  if (answer.ok) await (await caches.open(SHELL)).put(request, answer.clone());
+  if (answer.ok) keep(event, SHELL, request, answer.clone());
   return answer;
 }
 
@@ -67,11 +78,14 @@ self.addEventListener('fetch', (event) => {
   if (request.method !== 'GET') return;
   const url = new URL(request.url);
   if (url.origin !== self.location.origin) return;
+  // a live stream (the inbox's events) goes straight to the network: passing it through the worker would hold
+  // a connection per reconnection attempt, and the browser's few connections per host then starve every other call
+  if ((request.headers.get('Accept') || '').includes('text/event-stream')) return;
   if (request.mode === 'navigate' && url.pathname === '/') {
-    event.respondWith(networkFirst(new Request('/'), SHELL, false));
+    event.respondWith(networkFirst(event, new Request('/'), SHELL, false));
   } else if (url.pathname.startsWith('/assets/')) {
-    event.respondWith(cacheFirst(request));
+    event.respondWith(cacheFirst(event, request));
   } else if (isData(url)) {
-    event.respondWith(networkFirst(request, DATA, true));
+    event.respondWith(networkFirst(event, request, DATA, true));
   }
 });
