@@ -81,7 +81,7 @@ function VersionState({ version, coordinator }: { readonly version: VersionView;
   if (!isDraft(version)) {
     return (
       <div id="version-read-only" class="version-state adopted" tabIndex={-1}>
-        <p><strong>{t('strategy.status.ADOPTED')}</strong>{version.adoptedAt ? ` · ${t('strategy.adoptedOn', { when: format(new Date(version.adoptedAt), zone) })}` : ''}</p>
+        <p><strong>{t('strategy.status.ADOPTED')}</strong>{version.adoptedAt ? ` · ${format(new Date(version.adoptedAt), zone)}` : ''}</p>
         <p>{t('strategy.readOnly')}</p>
       </div>
     );

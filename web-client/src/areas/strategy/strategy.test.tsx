@@ -183,6 +183,9 @@ describe('the versions and their comparison', () => {
     expect(context.textContent).toContain('Civic space');
     expect(within(diff).getByRole('region', { name: 'Goals' }).textContent).toContain('No change.');
     expect(within(diff).getByText('3 of 8 sections changed.')).toBeTruthy();
+    // the screen's h1 names the form; no second heading says the same
+    expect(screen.getAllByRole('heading', { name: 'Compare versions' })).toHaveLength(1);
+    expect(screen.getByRole('form', { name: 'Compare versions' }).id).toBe('strategy-compare-form');
   });
 });
 
