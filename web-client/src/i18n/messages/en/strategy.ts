@@ -1,7 +1,7 @@
 // English, strategy: the reference for every other language (loaded with the area, see ../parts.ts).
 export const strategy = {
   'strategy.title': 'Strategy',
-  'strategy.intro': 'The working group’s advocacy strategy. Coordinators write a draft, consult on it and adopt it; an adopted version never changes. The strategy is not public: it names the people who own actions and the risks of reprisal.',
+  'strategy.intro': 'The working group’s advocacy strategy: coordinators draft it, consult on it and adopt it; an adopted version never changes.',
   'strategy.notMember': 'The strategy is read by members of the working group. Once your membership is active, you will find it here.',
   'strategy.versions': 'Versions',
   'strategy.noVersions': 'There is no version yet.',
@@ -30,7 +30,7 @@ export const strategy = {
   'strategy.empty': 'Nothing written yet.',
   'strategy.edit': 'Edit',
   'strategy.textOf': 'Text of “{section}”',
-  'strategy.markdownHint': 'Markdown: # heading, **bold**, *italic*, - list item, `code`, [words](https://…). The preview shows how it reads.',
+  'strategy.markdownHint': 'Markdown: # heading, **bold**, *italic*, - list item, `code`, [words](https://…).',
   'strategy.listHint': 'One item per line. **bold**, *italic* and [words](https://…) work in each.',
   'strategy.preview': 'Preview',
   'strategy.action': 'Action',

@@ -4,7 +4,7 @@ import type { strategy as english } from '../en/strategy';
 
 export const strategy = {
   'strategy.title': 'Strategiýa',
-  'strategy.intro': 'Iş toparynyň adwokatura strategiýasy. Utgaşdyryjylar taslamany ýazýarlar, ony maslahatlaşyga çykarýarlar we tassyklaýarlar; tassyklanan wersiýa mundan beýläk üýtgemeýär. Strategiýa çap edilmeýär: onda hereketlere jogapkärler we yzarlama howplary görkezilýär.',
+  'strategy.intro': 'Iş toparynyň adwokatura strategiýasy: utgaşdyryjylar taslamany taýýarlaýarlar, maslahatlaşyga çykarýarlar we tassyklaýarlar; tassyklanan wersiýa üýtgemeýär.',
   'strategy.notMember': 'Strategiýany iş toparynyň agzalary okaýarlar. Agzalygyňyz işjeň bolanda, ony şu ýerde taparsyňyz.',
   'strategy.versions': 'Wersiýalar',
   'strategy.noVersions': 'Häzirlikçe wersiýa ýok.',
@@ -33,7 +33,7 @@ export const strategy = {
   'strategy.empty': 'Häzirlikçe hiç zat ýazylmady.',
   'strategy.edit': 'Üýtgetmek',
   'strategy.textOf': '«{section}» bölüminiň teksti',
-  'strategy.markdownHint': 'Markdown: # sözbaşy, **galyň**, *kursiw*, - sanaw bendi, `kod`, [sözler](https://…). Deslapky görnüş tekstiň nähili okaljakdygyny görkezýär.',
+  'strategy.markdownHint': 'Markdown: # sözbaşy, **galyň**, *kursiw*, - sanaw bendi, `kod`, [sözler](https://…).',
   'strategy.listHint': 'Her setirde bir bent. Her birinde **galyň**, *kursiw* we [sözler](https://…) işleýär.',
   'strategy.preview': 'Deslapky görnüş',
   'strategy.action': 'Hereket',

@@ -4,7 +4,7 @@ import type { strategy as english } from '../en/strategy';
 
 export const strategy = {
   'strategy.title': 'Strategiya',
-  'strategy.intro': 'Ishchi guruhning advokatsiya strategiyasi. Koordinatorlar loyihani yozadi, uni maslahatlashuvga qo‘yadi va tasdiqlaydi; tasdiqlangan versiya boshqa o‘zgarmaydi. Strategiya e’lon qilinmaydi: unda harakatlar uchun mas’ullar va ta’qib xavflari ko‘rsatilgan.',
+  'strategy.intro': 'Ishchi guruhning advokatsiya strategiyasi: koordinatorlar loyihani tayyorlaydi, maslahatlashuvga qo‘yadi va tasdiqlaydi; tasdiqlangan versiya o‘zgarmaydi.',
   'strategy.notMember': 'Strategiyani ishchi guruh a’zolari o‘qiydi. A’zoligingiz faol bo‘lgach, uni shu yerda topasiz.',
   'strategy.versions': 'Versiyalar',
   'strategy.noVersions': 'Hozircha versiya yo‘q.',
@@ -33,7 +33,7 @@ export const strategy = {
   'strategy.empty': 'Hozircha hech narsa yozilmagan.',
   'strategy.edit': 'O‘zgartirish',
   'strategy.textOf': '«{section}» bo‘limi matni',
-  'strategy.markdownHint': 'Markdown: # sarlavha, **qalin**, *kursiv*, - ro‘yxat bandi, `kod`, [so‘zlar](https://…). Oldindan ko‘rish matn qanday o‘qilishini ko‘rsatadi.',
+  'strategy.markdownHint': 'Markdown: # sarlavha, **qalin**, *kursiv*, - ro‘yxat bandi, `kod`, [so‘zlar](https://…).',
   'strategy.listHint': 'Har bir qatorda bitta band. Har birida **qalin**, *kursiv* va [so‘zlar](https://…) ishlaydi.',
   'strategy.preview': 'Oldindan ko‘rish',
   'strategy.action': 'Harakat',
