@@ -216,14 +216,9 @@ export function ActionsSection({ content, editable, onSave, names, people }: Sec
           <h3>{t('strategy.addAction')}</h3>
           <TextField id="action-text" label={t('strategy.action')} value={draft.text} error={error('text')} required maxLength={MAX_TEXT}
             onValue={(text) => setDraft({ ...draft, text })} />
-          {owners.length > 0 ? (
-            <SelectField id="action-owner" label={t('strategy.owner')} value={draft.ownerId} error={error('ownerId')} required
-              empty={t('strategy.chooseOwner')} choices={owners.map((p) => ({ value: p.id, label: p.name }))}
-              onValue={(ownerId) => setDraft({ ...draft, ownerId })} />
-          ) : (
-            <TextField id="action-owner" label={t('strategy.ownerId')} value={draft.ownerId} error={error('ownerId')} required
-              onValue={(ownerId) => setDraft({ ...draft, ownerId })} />
-          )}
+          <SelectField id="action-owner" label={t('strategy.owner')} value={draft.ownerId} error={error('ownerId')} required
+            empty={t('strategy.chooseOwner')} choices={owners.map((p) => ({ value: p.id, label: p.name }))}
+            onValue={(ownerId) => setDraft({ ...draft, ownerId })} />
           <TextField id="action-due" type="date" label={t('strategy.due')} value={draft.due} error={error('due')} required min={isoDate(new Date())}
             onValue={(due) => setDraft({ ...draft, due })} />
           <SelectField id="action-status" label={t('strategy.actionStatus')} value={draft.status}

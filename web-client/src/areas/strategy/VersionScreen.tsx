@@ -93,7 +93,7 @@ function VersionState({ version, coordinator }: { readonly version: VersionView;
         {version.changedAt ? ` · ${t('strategy.changedOn', { when: format(new Date(version.changedAt), zone) })}` : ''}
         {version.basedOn ? ` · ${t('strategy.basedOn', { number: version.basedOn })}` : ''}
       </p>
-      <p>{coordinator ? t('strategy.draftForCoordinator') : t('strategy.draftForMember')}</p>
+      {!coordinator && <p>{t('strategy.draftForMember')}</p>}
     </div>
   );
 }
