@@ -172,8 +172,7 @@ class StrategyBrowserIT {
         String[] credentials = SystemUnderTest.identities().credentials(member);
         try (WebBrowser m = WebBrowser.open(stack.gatewayUrl() + "/", "ru,en", 360)) {
             signIn(m, credentials[0], credentials[1]);
-            m.area("strategy");
-            m.visible(By.id("strategy-versions"));
+            open(m, "strategy", By.id("strategy-versions"));
             assertThat(m.driver().findElements(By.id("start-draft"))).as("members start no draft").isEmpty();
             m.assertAccessible("strategy on a phone: the versions");
             m.assertFitsWidth("strategy on a phone: the versions");
@@ -196,6 +195,15 @@ class StrategyBrowserIT {
      * (resource timing) and the service worker's state, which the page's text alone does not tell.
      */
     private static void open(WebBrowser browser, String hash, By shown) {
+        // Twice (of five runs) the area stayed at the shell's "loading" for 30 s when opened right after signing in,
+        // while the service worker installed on the first page was still taking over; waiting for it to control the
+        // page first (bounded, not required) is a workaround: the cause is in the shell, see the report.
+        try {
+            await().atMost(WebBrowser.WAIT).pollInterval(Duration.ofMillis(250)).until(() -> Boolean.TRUE.equals(
+                    browser.script("return !!(navigator.serviceWorker && navigator.serviceWorker.controller);")));
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            // no service worker in charge: the page works without one
+        }
         browser.area(hash);
         try {
             await().atMost(WebBrowser.WAIT).pollInterval(Duration.ofMillis(250))
