@@ -19,6 +19,7 @@ export function safeHref(raw: string): string | null {
 
 // nesting deeper than this is shown as text: hostile input cannot exhaust the stack
 const MAX_DEPTH = 6;
+const MAX_ADDRESS = 1000;
 const ESCAPABLE = '\\`*_[]()#+-.!>';
 
 /**
@@ -135,11 +136,19 @@ function linkAt(text: string, start: number, find: Finder): { words: string; add
   const newline = find('\n', start + 1);
   if (newline >= 0 && newline < close) return null;
   const words = text.slice(start + 1, close);
-  const end = find(')', close + 2);
-  if (end < 0) return null;
-  const address = text.slice(close + 2, end);
-  if (/\s/.test(address.trim())) return null;
-  return { words, address, end: end + 1 };
+  // the address ends at the ")" that balances its own "(" (https://…/Budget_(2026)); no space or line break in it,
+  // and at most MAX_ADDRESS characters, so that text full of "[a](" stays linear
+  let depth = 0;
+  let end = close + 2;
+  const last = Math.min(text.length, end + MAX_ADDRESS);
+  for (; end < last; end++) {
+    const c = text[end] as string;
+    if (c === '(') depth++;
+    else if (c === ')' && depth-- === 0) break;
+    else if (c === ' ' || c === '\n' || c === '\t' || c === '\r') return null;
+  }
+  if (end >= last) return null;
+  return { words, address: text.slice(close + 2, end), end: end + 1 };
 }
 
 type Block =
