@@ -2,6 +2,7 @@
 // and each change named for screen readers ("removed: …", "added: …") in the person's language.
 import { Fragment } from 'preact';
 import type { DiffPart } from './diff';
+import './diff.css';
 
 export function DiffText({ parts, removed, added }: {
   readonly parts: readonly DiffPart[];

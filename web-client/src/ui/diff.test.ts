@@ -75,15 +75,14 @@ describe('word diff', () => {
     }
   });
 
-  it('stays quick for long texts, and falls back to all removed / all added past the edit limit', () => {
+  // bounded by MAX_EDITS rather than timed (a timed unit test is flaky on a shared machine)
+  it('finds one change in a long text, and falls back to all removed / all added past the edit limit', () => {
     const long = Array.from({ length: 3000 }, (_, i) => `word${i}`).join(' ');
-    const started = performance.now();
     const parts = wordDiff(long, long.replace('word1500', 'changed'));
     expect(parts.filter((p) => p.op !== 'same')).toEqual([{ op: 'removed', text: 'word1500 ' }, { op: 'added', text: 'changed ' }]);
     const other = Array.from({ length: MAX_EDITS }, (_, i) => `other${i}`).join(' ');
     const replaced = wordDiff(long, other);
     expect(replaced.map((p) => p.op)).toEqual(['removed', 'added']);
-    expect(performance.now() - started).toBeLessThan(3000);
   });
 });
 

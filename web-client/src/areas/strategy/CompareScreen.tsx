@@ -1,10 +1,9 @@
 // What changed between any two versions, section by section, word by word (src/ui/diff). Removed words are
 // struck through and added words underlined, and each run is preceded by "removed:" / "added:" for screen
 // readers: the marks never rely on colour alone.
-import { Fragment } from 'preact';
 import { hrefOf } from '../../app/router';
 import { t } from '../../i18n/i18n';
-import type { DiffPart } from '../../ui/diff';
+import { DiffText } from '../../ui/DiffText';
 import { Page } from '../../ui/Page';
 import { Loading } from '../../ui/feedback';
 import { useLoad } from '../../ui/useLoad';
@@ -58,33 +57,12 @@ function Comparison({ versions, pair, diffs }: { readonly versions: readonly Ver
         {diffs.map((diff) => (
           <section key={diff.key} aria-labelledby={`diff-${diff.key}-title`} class="strategy-section">
             <h3 id={`diff-${diff.key}-title`}>{sectionName(diff.key)}</h3>
-            {diff.changed ? <DiffText parts={diff.parts} /> : <p class="meta">{t('strategy.noChange')}</p>}
+            {diff.changed
+              ? <DiffText parts={diff.parts} removed={t('strategy.removed')} added={t('strategy.added')} />
+              : <p class="meta">{t('strategy.noChange')}</p>}
           </section>
         ))}
       </section>
     </>
-  );
-}
-
-/** The parts as text with <del>/<ins>; a space between two changed runs that would otherwise run together. */
-export function DiffText({ parts }: { readonly parts: readonly DiffPart[] }) {
-  return (
-    <p class="diff">
-      {parts.map((part, i) => {
-        const previous = parts[i - 1];
-        const gap = previous && previous.op !== 'same' && part.op !== 'same' && !/\s$/.test(previous.text) ? ' ' : '';
-        if (part.op === 'same') return <Fragment key={i}>{part.text}</Fragment>;
-        const Mark = part.op === 'removed' ? 'del' : 'ins';
-        return (
-          <Fragment key={i}>
-            {gap}
-            <Mark>
-              <span class="visually-hidden">{`${t(part.op === 'removed' ? 'strategy.removed' : 'strategy.added')}: `}</span>
-              {part.text}
-            </Mark>
-          </Fragment>
-        );
-      })}
-    </p>
   );
 }
