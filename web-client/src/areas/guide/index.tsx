@@ -61,7 +61,8 @@ async function loadGuide(): Promise<Loaded> {
 
 export default function GuideArea() {
   const language = routeArgs.value[0];
-  const [loaded, reload] = useLoad(loadGuide, []);
+  // read afresh when moving between the overview and a language: others translate and review meanwhile
+  const [loaded, reload] = useLoad(loadGuide, [language]);
   if (loaded.state === 'loading') return <Page title={t('guide.title')}><Loading /></Page>;
   if (loaded.state === 'failed') return <Page title={t('guide.title')}><LoadFailed error={loaded.error} retry={reload} /></Page>;
   const { guide, translators } = loaded.data;
@@ -320,7 +321,7 @@ function Workspace({ guide, translators, language, reload }: {
   const counts = statusCounts(guide, language);
   return (
     <Page title={t('guide.workspace.title')}>
-      <p><a href={hrefOf('guide')}>{t('guide.back')}</a></p>
+      <p class="guide-nav"><a href={hrefOf('guide')}>{t('guide.back')}</a></p>
       <p class="guide-language">{t('guide.workspace.language')} <strong><LanguageName code={language} /></strong></p>
       <p id="workspace-role">{translates ? t('guide.workspace.youTranslate') : who.coordinates ? t('guide.workspace.youReview') : t('guide.workspace.youRead')}</p>
       <ul class="guide-counts" aria-label={t('guide.workspace.summary')}>
