@@ -40,7 +40,7 @@ function service() {
   const answers: Record<string, unknown> = {
     'GET /api/strategy/guide': guide,
     'GET /api/strategy/guide/translators': { kk: [], ky: ['p-aigul'] },
-    'GET /api/strategy/guide/sections/intro/translations/ky': { sectionKey: 'intro', language: 'ky', title: 'Киришүү', body: 'Сап бир\nСап эки', basedOnRevision: 1, sourceRevision: 2, status: 'STALE' },
+    'GET /api/strategy/guide/sections/intro/translations/ky': { sectionKey: 'intro', language: 'ky', title: 'Киришүү', body: 'Сап бир\nСап эки', basedOnRevision: 1, sourceRevision: 2, status: 'STALE', reviewComment: 'ЭКМ деген терминди колдонуңуз' },
     'GET /api/strategy/guide/sections/ifis/translations/ky': { sectionKey: 'ifis', language: 'ky', title: 'ЭКМ', body: 'Текст ky', basedOnRevision: 1, sourceRevision: 1, status: 'IN_REVIEW' },
     'GET /api/strategy/guide/sections/intro/translations/ky/source-diff': { sectionKey: 'intro', language: 'ky',
       lines: [{ op: 'SAME', text: 'Введение' }, { op: 'SAME', text: '' }, { op: 'SAME', text: 'Строка один' }, { op: 'REMOVED', text: 'Строка два' }, { op: 'ADDED', text: 'Строка 2' }] },
@@ -48,6 +48,7 @@ function service() {
     'PUT /api/strategy/guide/sections/intro/translations/ky': { sectionKey: 'intro', language: 'ky', status: 'DRAFT' },
     'POST /api/strategy/guide/sections/ifis/translations/ky/approve': { sectionKey: 'ifis', language: 'ky', status: 'APPROVED' },
     'POST /api/strategy/guide/editions/kk': { language: 'kk', number: 2 },
+    'POST /api/strategy/guide/sections/ifis/translations/ky/return': { sectionKey: 'ifis', language: 'ky', status: 'DRAFT' },
   };
   vi.stubGlobal('fetch', async (input: RequestInfo | URL, init?: RequestInit) => {
     const method = init?.method ?? 'GET';
@@ -94,6 +95,8 @@ describe('the translation workspace in English', () => {
     const body = within(intro).getByLabelText('Text (Markdown)') as HTMLTextAreaElement;
     expect(body.value).toBe('Сап бир\nСап эки');
     expect(body.getAttribute('lang')).toBe('ky');
+    // the reviewer's comment from an earlier return, read while revising
+    expect(document.getElementById('translation-intro-review-comment')?.textContent).toBe('The reviewer’s comment:ЭКМ деген терминди колдонуңуз');
     const source = within(intro).getByRole('heading', { level: 3, name: /^Source, revision 2 \( ?Русский ?\)$/ });
     expect(source.parentElement?.querySelector('.guide-text')?.getAttribute('lang')).toBe('ru');
     // a stale translation is written again, not submitted; no reviewer's buttons for a translator
@@ -123,7 +126,7 @@ describe('the translation workspace in English', () => {
       return found!;
     });
     const kyRow = within(table).getByRole('rowheader', { name: 'Кыргызча' }).closest('tr')!;
-    expect([...kyRow.querySelectorAll('td')].map((td) => td.textContent)).toEqual(['0', '2', '1', 'none yet']);
+    expect([...kyRow.querySelectorAll('td')].map((td) => td.textContent)).toEqual(['0', '2', '1']);
     expect(document.getElementById('language-ky')!.textContent).toContain('0 of 2 approved, 1 stale');
     expect(within(document.getElementById('language-ky')!).queryByRole('button')).toBeNull();
     const kk = document.getElementById('language-kk')!;
@@ -139,6 +142,29 @@ describe('the translation workspace in English', () => {
     const people = within(panel).getByLabelText('Person (active, with the translator role)') as HTMLSelectElement;
     expect([...people.options].map((o) => o.textContent)).toEqual(['Choose…', 'Bek']);
     expect(document.getElementById('source-sections')).toBeTruthy();
+  });
+});
+
+describe('returning a translation', () => {
+  beforeEach(() => {
+    translator.value = new Translator('en', { en: { ...en, ...enGuide } });
+  });
+
+  it('sends the coordinator\'s comment with the return', async () => {
+    account.value = { state: 'signedIn', roles: ['coordinator'], subject: 'p-coordinator' };
+    routeArgs.value = ['ky'];
+    const calls = service();
+    render(<GuideArea />);
+    const ifis = await waitFor(() => {
+      const found = document.getElementById('section-ifis');
+      expect(found && within(found).queryByRole('button', { name: 'Return to the translator' })).toBeTruthy();
+      return found!;
+    });
+    fireEvent.input(within(ifis).getByLabelText('Comment for the translator (optional)'), { target: { value: ' Use the glossary ' } });
+    fireEvent.click(within(ifis).getByRole('button', { name: 'Return to the translator' }));
+    await waitFor(() => expect(calls.some((c) => c.path.endsWith('/ifis/translations/ky/return'))).toBe(true));
+    expect(calls.find((c) => c.path.endsWith('/return'))?.body).toEqual({ comment: 'Use the glossary' });
+    await waitFor(() => expect(within(ifis).getByText('Returned to the translator as a draft.')).toBeTruthy());
   });
 });
 

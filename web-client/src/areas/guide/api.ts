@@ -59,8 +59,10 @@ export async function saveTranslation(key: string, lang: string, body: Translati
 
 export type Move = 'submit' | 'approve' | 'return';
 
-export async function moveTranslation(key: string, lang: string, move: Move): Promise<Translation> {
-  return required(await request<Translation>('POST', `${translationPath(key, lang)}/${move}`));
+/** Submit, approve, or return (with the reviewer's comment, if any, which the translator reads until they submit). */
+export async function moveTranslation(key: string, lang: string, move: Move, comment?: string): Promise<Translation> {
+  const body = move === 'return' && comment?.trim() ? { comment: comment.trim() } : undefined;
+  return required(await request<Translation>('POST', `${translationPath(key, lang)}/${move}`, body));
 }
 
 export async function getSourceDiff(key: string, lang: string): Promise<SourceDiff> {

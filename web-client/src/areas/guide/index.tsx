@@ -130,8 +130,9 @@ function Completeness({ rows, coordinates, reload }: { readonly rows: readonly C
           </li>
         ))}
       </ul>
+      {/* four narrow columns that fit a phone (no sideways scrolling); editions are listed with the bars above */}
       <div class="table-scroll">
-        <table id="completeness-table">
+        <table id="completeness-table" class="guide-table">
           <caption>{t('guide.completeness.caption')}</caption>
           <thead>
             <tr>
@@ -139,7 +140,6 @@ function Completeness({ rows, coordinates, reload }: { readonly rows: readonly C
               <th scope="col">{t('guide.col.approved')}</th>
               <th scope="col">{t('guide.col.total')}</th>
               <th scope="col">{t('guide.col.stale')}</th>
-              <th scope="col">{t('guide.col.edition')}</th>
             </tr>
           </thead>
           <tbody>
@@ -149,7 +149,6 @@ function Completeness({ rows, coordinates, reload }: { readonly rows: readonly C
                 <td>{row.approved}</td>
                 <td>{row.total}</td>
                 <td>{row.stale}</td>
-                <td>{row.lastEdition > 0 ? row.lastEdition : t('guide.noEdition')}</td>
               </tr>
             ))}
           </tbody>
@@ -346,6 +345,7 @@ interface SectionData {
   readonly body: string;
   readonly diff: ReturnType<typeof diffLines> | null;
   readonly basedOn: number | null;
+  readonly reviewComment: string | null;
 }
 
 async function loadSection(key: string, language: string, stale: boolean): Promise<SectionData> {
@@ -358,6 +358,7 @@ async function loadSection(key: string, language: string, stale: boolean): Promi
     body: translation?.body ?? '',
     diff: diff ? diffLines(diff.lines) : null,
     basedOn: translation?.basedOnRevision ?? null,
+    reviewComment: translation?.reviewComment ?? null,
   };
 }
 
@@ -432,6 +433,7 @@ function TranslationPane({ sectionKey, revision, language, status, initial, tran
   const [title, setTitle] = useState(initial.title);
   const [body, setBody] = useState(initial.body);
   const setMessage = say;
+  const [comment, setComment] = useState('');
   const unsaved = title !== initial.title || body !== initial.body;
   const actions = translationActions(status, { translates, coordinates }, unsaved);
   const save = useAction(async () => {
@@ -441,13 +443,19 @@ function TranslationPane({ sectionKey, revision, language, status, initial, tran
     done();
   });
   const move = useAction(async (step: Move) => {
-    await moveTranslation(sectionKey, language, step);
+    await moveTranslation(sectionKey, language, step, comment);
     setMessage(t(`guide.moved.${step}`));
     done();
   });
   const idBase = `translation-${sectionKey}`;
   return (
     <div>
+      {initial.reviewComment && (
+        <div class="guide-review-comment" id={`${idBase}-review-comment`}>
+          <p class="guide-review-title">{t('guide.reviewComment')}</p>
+          <p class="guide-text">{initial.reviewComment}</p>
+        </div>
+      )}
       {translates ? (
         <form id={`${idBase}-form`} onSubmit={(event) => { event.preventDefault(); setMessage(null); void save.run(); }}>
           <TextField id={`${idBase}-title`} label={t('guide.field.title')} value={title} onValue={setTitle} required
@@ -468,6 +476,10 @@ function TranslationPane({ sectionKey, revision, language, status, initial, tran
         <p>{t('guide.notTranslated')}</p>
       )}
       {unsaved && translates && status === 'DRAFT' && <p class="hint">{t('guide.saveFirst')}</p>}
+      {actions.includes('return') && (
+        <TextArea id={`${idBase}-comment`} label={t('guide.returnComment')} value={comment} onValue={setComment}
+          maxLength={2000} rows={3} error={move.fields['comment']} />
+      )}
       <ProblemAlert error={move.error} />
       <div class="actions">
         {actions.includes('submit') && (
