@@ -477,8 +477,10 @@ function TranslationPane({ sectionKey, revision, language, status, initial, tran
       )}
       {unsaved && translates && status === 'DRAFT' && <p class="hint">{t('guide.saveFirst')}</p>}
       {actions.includes('return') && (
-        <TextArea id={`${idBase}-comment`} label={t('guide.returnComment')} value={comment} onValue={setComment}
-          maxLength={2000} rows={3} error={move.fields['comment']} />
+        <div class="guide-return">
+          <TextArea id={`${idBase}-comment`} label={t('guide.returnComment')} value={comment} onValue={setComment}
+            maxLength={2000} rows={3} error={move.fields['comment']} />
+        </div>
       )}
       <ProblemAlert error={move.error} />
       <div class="actions">

@@ -13,7 +13,7 @@ export const STATUSES: readonly Status[] = ['MISSING', 'DRAFT', 'IN_REVIEW', 'AP
 export const STATUS_LOOK: Readonly<Record<Status, { readonly label: MessageKey; readonly mark: string; readonly css: string }>> = {
   MISSING: { label: 'guide.status.missing', mark: '○', css: 'missing' },
   DRAFT: { label: 'guide.status.draft', mark: '✎', css: 'draft' },
-  IN_REVIEW: { label: 'guide.status.submitted', mark: '⧗', css: 'submitted' },
+  IN_REVIEW: { label: 'guide.status.submitted', mark: '◐', css: 'submitted' },
   APPROVED: { label: 'guide.status.approved', mark: '✓', css: 'approved' },
   STALE: { label: 'guide.status.stale', mark: '⚠', css: 'stale' },
 };
