@@ -285,7 +285,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Return a translation in review to its translator (back to draft) */
+        /** Return a translation in review to its translator (back to draft), with an optional comment the translator reads until they submit it again */
         post: operations["guideReturnToTranslator"];
         delete?: never;
         options?: never;
@@ -619,6 +619,9 @@ export interface components {
             outcome: "ACCEPTED" | "DECLINED";
             reason?: string;
         };
+        ReturnRequest: {
+            comment?: string;
+        };
         Risk: {
             description?: string;
             mitigation?: string;
@@ -705,6 +708,7 @@ export interface components {
             changedAt?: string;
             changedBy?: string;
             language?: string;
+            reviewComment?: string;
             sectionKey?: string;
             /** Format: int32 */
             sourceRevision?: number;
@@ -1382,7 +1386,11 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["ReturnRequest"];
+            };
+        };
         responses: {
             /** @description OK */
             200: {

@@ -107,6 +107,20 @@ class GuideApiIntegrationTest {
         put(G + "/sections/intro/translations/ky", Map.of("title", "Киришүү intro", "body", KYRGYZ, "basedOnRevision", 2),
                 200);
         post(G + "/sections/intro/translations/ky/submit", null, 200);
+        // returned once with the reviewer's comment, which the translator reads until she submits again
+        String base = G + "/sections/intro/translations/ky";
+        post(base + "/return", Map.of("comment", "x".repeat(2001)), 422);
+        assertThat(get(base).path("status").asString()).as("a refused return changes nothing").isEqualTo("IN_REVIEW");
+        JsonNode returned = post(base + "/return", Map.of("comment", " «Киришүү» — башка сөз керек "), 200);
+        assertThat(returned.path("status").asString()).isEqualTo("DRAFT");
+        assertThat(returned.path("reviewComment").asString()).isEqualTo("«Киришүү» — башка сөз керек");
+        assertThat(get(base).path("reviewComment").asString()).isEqualTo("«Киришүү» — башка сөз керек");
+        post(base + "/submit", null, 200);
+        JsonNode cleared = get(base).path("reviewComment");
+        assertThat(cleared.isMissingNode() || cleared.isNull()).as("submitted again: no comment, " + cleared).isTrue();
+        assertThat(post(base + "/return", null, 200).path("status").asString()).as("a comment is optional")
+                .isEqualTo("DRAFT");
+        post(base + "/submit", null, 200);
         post(G + "/sections/intro/translations/ky/approve", null, 200);
         JsonNode edition = post(G + "/editions/ky", null, 201);
         assertThat(edition.path("number").asInt()).isEqualTo(1);

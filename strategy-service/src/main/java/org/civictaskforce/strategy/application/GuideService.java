@@ -95,9 +95,9 @@ public class GuideService {
         return change(g -> g.approve(key, language, clock.instant(), caller.subject()));
     }
 
-    public Guide returnToTranslator(String key, String language, Caller caller) {
+    public Guide returnToTranslator(String key, String language, String comment, Caller caller) {
         caller.requireCoordinator();
-        return change(g -> g.returnToTranslator(key, language, clock.instant(), caller.subject()));
+        return change(g -> g.returnToTranslator(key, language, comment, clock.instant(), caller.subject()));
     }
 
     /**

@@ -97,9 +97,16 @@ public class GuideController {
     }
 
     @PostMapping("/sections/{key}/translations/{lang}/return")
-    @Operation(summary = "Return a translation in review to its translator (back to draft)")
-    public TranslationResponse returnToTranslator(@PathVariable String key, @PathVariable String lang) {
-        return TranslationResponse.of(guides.returnToTranslator(key, lang, Caller.current()), key, lang);
+    @Operation(summary = "Return a translation in review to its translator (back to draft), with an optional comment "
+            + "the translator reads until they submit it again")
+    public TranslationResponse returnToTranslator(@PathVariable String key, @PathVariable String lang,
+            @Valid @RequestBody(required = false) ReturnRequest request) {
+        return TranslationResponse.of(guides.returnToTranslator(key, lang, request == null ? null : request.comment(),
+                Caller.current()), key, lang);
+    }
+
+    /** Why a translation goes back to its translator (optional). */
+    public record ReturnRequest(@jakarta.validation.constraints.Size(max = 2000) String comment) {
     }
 
     @GetMapping("/sections/{key}/translations/{lang}/source-diff")

@@ -185,7 +185,7 @@ public class Guide {
             Translation t = translations.get(i);
             if (personId.equals(t.actorId())) {
                 translations.set(i, new Translation(t.sectionKey(), t.language(), t.title(), t.body(),
-                        t.basedOnRevision(), t.status(), t.changedAt(), anonymousId));
+                        t.basedOnRevision(), t.status(), t.changedAt(), anonymousId, t.reviewComment()));
                 changed = true;
             }
         }
@@ -210,8 +210,9 @@ public class Guide {
         }
         Optional<Translation> before = findTranslation(key, language);
         TranslationStatus was = before.map(t -> t.statusAgainst(section.revision())).orElse(TranslationStatus.MISSING);
+        // a reviewer's comment stays with the draft until it is submitted again (the translator revises against it)
         Translation draft = new Translation(key, language, title, body, basedOnRevision, TranslationStatus.DRAFT, now,
-                actorId);
+                actorId, before.map(Translation::reviewComment).orElse(null));
         before.ifPresentOrElse(t -> translations.set(translations.indexOf(t), draft), () -> translations.add(draft));
         TranslationStatus is = draft.statusAgainst(section.revision());
         return was == is && before.get().basedOnRevision() == basedOnRevision ? List.of()
@@ -219,20 +220,21 @@ public class Guide {
     }
 
     public List<Object> submit(String key, String language, Instant now, String actorId) {
-        return move(key, language, TranslationStatus.DRAFT, TranslationStatus.IN_REVIEW, now, actorId);
+        return move(key, language, TranslationStatus.DRAFT, TranslationStatus.IN_REVIEW, null, now, actorId);
     }
 
     public List<Object> approve(String key, String language, Instant now, String actorId) {
-        return move(key, language, TranslationStatus.IN_REVIEW, TranslationStatus.APPROVED, now, actorId);
+        return move(key, language, TranslationStatus.IN_REVIEW, TranslationStatus.APPROVED, null, now, actorId);
     }
 
-    /** A reviewer sends a translation in review back to its translator. */
-    public List<Object> returnToTranslator(String key, String language, Instant now, String actorId) {
-        return move(key, language, TranslationStatus.IN_REVIEW, TranslationStatus.DRAFT, now, actorId);
+    /** A reviewer sends a translation in review back to its translator, saying why ({@code comment}, optional). */
+    public List<Object> returnToTranslator(String key, String language, String comment, Instant now, String actorId) {
+        String why = comment == null || comment.isBlank() ? null : comment.strip();
+        return move(key, language, TranslationStatus.IN_REVIEW, TranslationStatus.DRAFT, why, now, actorId);
     }
 
-    private List<Object> move(String key, String language, TranslationStatus from, TranslationStatus to, Instant now,
-            String actorId) {
+    private List<Object> move(String key, String language, TranslationStatus from, TranslationStatus to,
+            String comment, Instant now, String actorId) {
         requireTarget(language);
         Section section = section(key);
         Translation t = findTranslation(key, language).orElseThrow(() -> new GuideRuleException(CONFLICT,
@@ -243,7 +245,7 @@ public class Guide {
                     + (status == TranslationStatus.STALE ? " (update it to revision " + section.revision() + " first)"
                             : ", not " + from));
         }
-        Translation moved = t.with(to, now, actorId);
+        Translation moved = t.with(to, now, actorId, comment);
         translations.set(translations.indexOf(t), moved);
         return List.of(statusEvent(moved, to, section.revision()));
     }

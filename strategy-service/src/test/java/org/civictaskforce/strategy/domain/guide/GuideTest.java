@@ -73,8 +73,16 @@ class GuideTest {
                 .isInstanceOf(GuideRuleException.class);
         guide.submit("intro", "ky", NOW, "tr");
         assertThat(guide.statusOf("intro", "ky")).isEqualTo(TranslationStatus.IN_REVIEW);
-        guide.returnToTranslator("intro", "ky", NOW, "rev");
+        guide.returnToTranslator("intro", "ky", "  Уточните термин «МФИ»  ", NOW, "rev");
         assertThat(guide.statusOf("intro", "ky")).isEqualTo(TranslationStatus.DRAFT);
+        assertThat(guide.translation("intro", "ky").orElseThrow().reviewComment()).isEqualTo("Уточните термин «МФИ»");
+        guide.translate("intro", "ky", "Киришүү", "Текст 2", 1, NOW, "tr");
+        assertThat(guide.translation("intro", "ky").orElseThrow().reviewComment())
+                .as("the translator revises against the comment").isEqualTo("Уточните термин «МФИ»");
+        guide.submit("intro", "ky", NOW, "tr");
+        assertThat(guide.translation("intro", "ky").orElseThrow().reviewComment()).as("submitted again").isNull();
+        guide.returnToTranslator("intro", "ky", " ", NOW, "rev");
+        assertThat(guide.translation("intro", "ky").orElseThrow().reviewComment()).as("a blank comment is none").isNull();
         guide.submit("intro", "ky", NOW, "tr");
         assertThat(guide.approve("intro", "ky", NOW, "rev"))
                 .containsExactly(new GuideTranslationStatusChanged("g", "intro", "ky", "APPROVED", 1, 1));
