@@ -642,6 +642,7 @@ export interface components {
             status?: string;
             subjectKind?: string;
             subjectRef?: string;
+            texts?: components["schemas"]["SectionText"][];
             timeZone?: string;
         };
         SectionChangeRequest: {
@@ -652,6 +653,10 @@ export interface components {
             body: string;
             key: string;
             title: string;
+        };
+        SectionText: {
+            key?: string;
+            text?: string;
         };
         SectionView: {
             body?: string;
