@@ -21,7 +21,8 @@ import {
   type Round,
   type SubjectKind,
 } from './api';
-import { editionRefs, openBody, openProblems, type OpenForm, type OpenProblem, type Viewer } from './logic';
+import type { Viewer } from './logic';
+import { editionRefs, openBody, openProblems, type OpenForm, type OpenProblem } from './opening';
 import { countryName, languageName } from './words';
 
 const PROBLEM_FIELD: Record<OpenProblem, [string, MessageKey]> = {

@@ -52,7 +52,7 @@ function Chart({ participation, round }: { readonly participation: Participation
             {bars.map((bar) => (
               <tr key={bar.key}>
                 <th scope="row">{label(bar.key)}</th>
-                <td id={`participation-${bar.key}`}>{bar.value}</td>
+                <td id={`participation-value-${bar.key}`}>{bar.value}</td>
                 <td>{bar.key === 'organisations' ? t('consultations.range', { min: bar.target, max: bar.max }) : bar.target}</td>
                 <td>{t(bar.met ? 'common.yes' : 'common.no')}</td>
               </tr>

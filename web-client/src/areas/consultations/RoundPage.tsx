@@ -1,7 +1,7 @@
 // One round: the deadline and a countdown in the reader's zone, the consulted text by section with its
 // comments (quote, text, replies, resolution), the comment box (closed after the deadline, saying why and
 // when), and participation against the plan's targets.
-import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { hrefOf } from '../../app/router';
 import type { DateTimeFormatter } from '../../dates/format';
 import { zoneCity } from '../../dates/zones';
@@ -81,7 +81,7 @@ function RoundBody({ round, viewer, format, onDone, onClosed }: {
   const now = useNow(deadline);
   const open = isOpen(round, now);
   const actions = roundActions(round, viewer, now);
-  const sections = sectionsOf(round);
+  const sections = useMemo(() => sectionsOf(round), [round]);
   const authors = [...new Set((round.comments ?? []).flatMap((c) => [c.authorId ?? '', ...(c.replies ?? []).map((r) => r.authorId ?? '')]))]
     .filter((x) => x !== '');
   const [names] = useLoad(() => (authors.length ? peopleNames(authors).catch(() => new Map<string, string>()) : Promise.resolve(new Map<string, string>())),

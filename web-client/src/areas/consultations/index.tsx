@@ -15,7 +15,6 @@ import { Loading, ProblemAlert } from '../../ui/feedback';
 import { useLoad } from '../../ui/useLoad';
 import { listRounds, me, type Round } from './api';
 import { deadlineOf, isInvited, isOpen, orderRounds, type Viewer } from './logic';
-import { OpenRoundForm } from './OpenRoundForm';
 import { RoundPage } from './RoundPage';
 import { subjectName } from './words';
 import './consultations.css';
@@ -46,6 +45,8 @@ export default function Consultations() {
 function RoundList({ viewer, format }: { readonly viewer: Viewer; readonly format: DateTimeFormatter }) {
   const [rounds] = useLoad(listRounds, []);
   const [opening, setOpening] = useState(false);
+  // the opening form is a coordinator's, loaded when asked for: members never download it
+  const [form] = useLoad(() => (opening ? import('./OpenRoundForm') : Promise.resolve(null)), [opening]);
   const toggle = useRef<HTMLButtonElement>(null);
   const now = useMemo(() => new Date(), []);
   // back from a round (the same area: the shell does not move focus): the list's heading
@@ -60,8 +61,10 @@ function RoundList({ viewer, format }: { readonly viewer: Viewer; readonly forma
           </button>
         </div>
       )}
-      {viewer.coordinator && opening && (
-        <OpenRoundForm viewer={viewer} format={format}
+      {viewer.coordinator && opening && form.state === 'loading' && <Loading />}
+      {viewer.coordinator && opening && form.state === 'failed' && <ProblemAlert error={form.error} />}
+      {viewer.coordinator && opening && form.state === 'ready' && form.data && (
+        <form.data.OpenRoundForm viewer={viewer} format={format}
           onOpened={(round) => { window.location.hash = hrefOf('consultations', round.id ?? ''); }}
           onClose={() => {
             setOpening(false);

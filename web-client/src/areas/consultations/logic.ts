@@ -2,9 +2,8 @@
 // rules: comments, changes and withdrawals only while the round is open and only by invitees / the author,
 // replies by invitees and coordinators while open, resolutions by coordinators also after closing); quotes
 // (a quote must occur literally in the section); the countdown and when it is worth announcing; the
-// participation chart's bars; the body of "open a round".
-import { instantOf } from '../meetings/logic';
-import type { Comment, OpenBody, Participation, ReadRound, Round, SubjectKind } from './api';
+// participation chart's bars.
+import type { Comment, Participation, ReadRound, Round } from './api';
 
 /** Who is looking: coordinator or not, their person id and organisations (invitations), their zone. */
 export interface Viewer {
@@ -192,50 +191,6 @@ export function commentersByCountry(round: Round, countries: readonly string[]):
     people.get(comment.country)?.add(comment.authorId);
   }
   return [...people.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([country, who]) => ({ country, people: who.size }));
-}
-
-// --- opening a round -------------------------------------------------------------------------
-
-export interface OpenForm {
-  readonly subjectKind: SubjectKind;
-  /** a draft's number, or lang/number of an edition */
-  readonly subjectRef: string;
-  readonly deadline: string;
-  readonly timeZone: string;
-  readonly organisations: readonly string[];
-  readonly people: readonly string[];
-}
-
-export type OpenProblem = 'subject' | 'deadline' | 'deadlinePast' | 'invitees';
-
-export function openProblems(form: OpenForm, now: Date): OpenProblem[] {
-  const problems: OpenProblem[] = [];
-  if (!form.subjectRef) problems.push('subject');
-  const deadline = instantOf(form.deadline, form.timeZone);
-  if (deadline === null) problems.push('deadline');
-  else if (deadline.getTime() <= now.getTime()) problems.push('deadlinePast');
-  if (form.organisations.length === 0 && form.people.length === 0) problems.push('invitees');
-  return problems;
-}
-
-/** The body of POST /consultations: the wall-clock deadline as typed with its IANA zone (the service stores the instant). */
-export function openBody(form: OpenForm): OpenBody {
-  return {
-    subjectKind: form.subjectKind,
-    subjectRef: form.subjectRef,
-    deadline: form.deadline.trim().substring(0, 16),
-    timeZone: form.timeZone,
-    invitedOrganisations: [...form.organisations],
-    invitedPeople: [...form.people],
-  };
-}
-
-/** Editions that can be consulted on: every published edition of every language ("ky/2"), newest first per language. */
-export function editionRefs(languages: readonly { readonly language?: string; readonly lastEdition?: number }[]): string[] {
-  return languages.flatMap(({ language, lastEdition }) => {
-    if (!language || !lastEdition) return [];
-    return Array.from({ length: lastEdition }, (_, i) => `${language}/${lastEdition - i}`);
-  });
 }
 
 /** Rounds the viewer may comment on first, then other open ones, then closed ones; newest deadline first in each. */
