@@ -3,7 +3,7 @@
 // when), and participation against the plan's targets.
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { hrefOf } from '../../app/router';
-import type { DateTimeFormatter } from '../../dates/format';
+import { meetingTime, type DateTimeFormatter } from '../../dates/format';
 import { zoneCity } from '../../dates/zones';
 import { t } from '../../i18n/i18n';
 import { Page } from '../../ui/Page';
@@ -167,12 +167,14 @@ function Deadline({ round, viewer, format, now, onClosed }: {
   if (deadline === null) return null;
   const zone = round.timeZone ?? viewer.zone;
   const open = isOpen(round, now);
+  // the round's own zone beside the reader's only when its clock shows another time
+  const time = meetingTime(format, deadline, zone, viewer.zone);
   return (
     <div class="consult-deadline" id="round-deadline">
       <p>
         <strong>{t('consultations.deadlineLabel')}</strong>{' '}
-        {t('consultations.yourTime', { time: format(deadline, viewer.zone), zone: zoneCity(viewer.zone) })}
-        {zone !== viewer.zone && <><br />{t('consultations.roundTime', { time: format(deadline, zone), zone: zoneCity(zone) })}</>}
+        {t('consultations.yourTime', { time: time.local, zone: zoneCity(viewer.zone) })}
+        {time.meeting !== null && <><br />{t('consultations.roundTime', { time: time.meeting, zone: zoneCity(zone) })}</>}
       </p>
       <p id="round-countdown" class={open ? 'consult-countdown' : 'consult-countdown closed'}>
         {open ? countdownText(deadline, now) : t('consultations.closedAt', { time: format(deadline, viewer.zone) })}

@@ -117,7 +117,9 @@ class ConsultationBrowserIT {
                 b.area("consultations/" + round);
                 b.visible(By.id("section-goals-text"));
                 if (i == 1) {
-                    b.type(By.id("comment-quote"), quote); // the keyboard's way: words of the section, any case
+                    // the keyboard's way: the section chosen, then words of it typed (any case)
+                    b.choose(By.id("comment-section"), "goals");
+                    b.type(By.id("comment-quote"), quote);
                 } else {
                     b.choose(By.id("comment-section"), "context"); // the selection moves the box to the goals
                     select(b, "section-goals-text", quote);
@@ -217,19 +219,25 @@ class ConsultationBrowserIT {
     }
 
     /**
-     * Sends the comment; a 403 while the member's organisation has not yet reached the strategy service (an event
-     * away) shows as an alert, and the comment is sent again.
+     * Sends the comment and waits until it shows under the goals; a 403 while the member's organisation has not yet
+     * reached the strategy service (an event away) shows as an alert, and the comment is sent again.
      */
     private static void sendComment(WebBrowser b, String text) {
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(2)).until(() -> {
-            if (b.driver().findElements(By.xpath("//*[contains(@class,'consult-body')][normalize-space()="
-                    + WebBrowser.xpathLiteral(text) + "]")).size() > 0) {
-                return true;
+        for (int attempt = 0; ; attempt++) {
+            b.click(By.cssSelector("#comment-form button[type=submit]"));
+            String outcome = b.waitFor(d -> {
+                if (d.findElements(By.id("comments-goals")).stream().anyMatch(e -> e.getText().contains(text))) {
+                    return "shown";
+                }
+                return d.findElements(By.cssSelector("#comment-form [role=alert]")).isEmpty() ? null : "refused";
+            });
+            if (outcome.equals("shown")) {
+                return;
             }
-            // a click while the last answer is awaited hits a disabled button: nothing is sent twice
-            b.driver().findElement(By.cssSelector("#comment-form button[type=submit]")).click();
-            return false;
-        });
+            assertThat(attempt).as("the comment is refused: " + b.visible(By.cssSelector("#comment-form [role=alert]")).getText())
+                    .isLessThan(10);
+            await().pollDelay(Duration.ofSeconds(2)).until(() -> true);
+        }
     }
 
     private static String commentId(JsonNode comments, String country) {
