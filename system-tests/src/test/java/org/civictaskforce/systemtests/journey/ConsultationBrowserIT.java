@@ -260,7 +260,10 @@ class ConsultationBrowserIT {
             inBrowser = false;
         }
         if (inBrowser) {
+            c.assertAccessible("a strategy version ready to adopt");
             c.click(By.id("adopt-version"));
+            // the strategy area asks to confirm the adoption (it cannot be undone)
+            c.click(By.id("adopt-confirm"));
             await().atMost(Duration.ofSeconds(30)).until(() -> "ADOPTED".equals(
                     coordinator.get("/api/strategy/versions/" + version).body().get("status").asString()));
             c.assertAccessible("an adopted strategy version");
