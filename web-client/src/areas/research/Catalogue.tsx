@@ -11,7 +11,7 @@ import { countryName } from '../people/display';
 import {
   countryRelations, getInstitution, listCountries, listInstitutions, type Mechanism, type Source, type Standard,
 } from './api';
-import { safeHref } from './logic';
+import { safeHref } from '../../ui/markdown';
 
 const CONFIDENCE: Readonly<Record<string, MessageKey>> = {
   high: 'research.confidence.high',
@@ -28,7 +28,7 @@ function confidenceWords(level: string): string {
 /** Where a fact comes from: the link, how sure the catalogue is, and UNVERIFIED in words when it is. */
 export function SourceLine({ source }: { readonly source: Source | undefined }) {
   if (!source) return null;
-  const href = safeHref(source.url);
+  const href = source.url ? safeHref(source.url) : null;
   return (
     <p class="research-source">
       {href ? (

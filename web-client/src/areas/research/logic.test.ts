@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { coverageMatrix, heatLevel, highlight, queryStems, safeHref } from './logic';
+import { coverageMatrix, heatLevel, highlight, queryStems } from './logic';
 import type { Coverage } from './api';
 
 const marked = (text: string, query: string) =>
@@ -67,14 +67,5 @@ describe('the coverage heat map', () => {
 
   it('draws an empty matrix when the service has no cells', () => {
     expect(coverageMatrix({}).rows).toEqual([]);
-  });
-});
-
-describe('source addresses', () => {
-  it('links only http and https', () => {
-    expect(safeHref('https://www.worldbank.org/en/projects')).toBe('https://www.worldbank.org/en/projects');
-    expect(safeHref('javascript:alert(1)')).toBeNull();
-    expect(safeHref('not a url')).toBeNull();
-    expect(safeHref(undefined)).toBeNull();
   });
 });

@@ -101,14 +101,3 @@ export function highlight(text: string, query: string): Segment[] {
   }
   return segments;
 }
-
-/** Only http(s) addresses become links; anything else is shown as text. */
-export function safeHref(url: string | undefined): string | null {
-  if (!url) return null;
-  try {
-    const parsed = new URL(url);
-    return parsed.protocol === 'https:' || parsed.protocol === 'http:' ? parsed.href : null;
-  } catch {
-    return null;
-  }
-}
