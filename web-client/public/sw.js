@@ -22,8 +22,9 @@ self.addEventListener('install', (event) => {
 
 self.addEventListener('activate', (event) => {
   event.waitUntil((async () => {
+    // only the workspace's own earlier caches: the public guide's worker (/guide/sw.js) keeps its own on this origin
     for (const name of await caches.keys()) {
-      if (name !== SHELL && name !== DATA) await caches.delete(name);
+      if (name.startsWith('civic-') && name !== SHELL && name !== DATA) await caches.delete(name);
     }
     await self.clients.claim();
   })());

@@ -39,7 +39,7 @@ export function navItems(roles: readonly string[]): NavItem[] {
 /** The catalogue parts an area needs besides the shell's (loaded with the area's chunk). */
 export const AREA_PARTS: Readonly<Partial<Record<Area, readonly Part[]>>> = {
   research: ['research'],
-  assignments: ['assignments', 'research'],
+  assignments: ['assignments'],
   note: ['note'],
   strategy: ['strategy'],
   consultations: ['consultations'],

@@ -200,8 +200,25 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** A review comment on the current version; returnForRevision: true also returns it */
+        /** A review comment on the current version; returnForRevision: true returns it for revision (as POST /findings/{id}/return) */
         post: operations["findingsComment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/research/findings/{id}/return": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Return a submitted finding for revision with a comment, in one step: the finding becomes RETURNED (editable, the comment on it), its assignment goes from SUBMITTED back to IN_PROGRESS, the expert is told; 409 unless the finding and its assignment are SUBMITTED */
+        post: operations["findingsGiveBack"];
         delete?: never;
         options?: never;
         head?: never;
@@ -695,6 +712,9 @@ export interface components {
         RelationsResponse: {
             country?: string;
             relations?: components["schemas"]["RelationResponse"][];
+        };
+        ReturnRequest: {
+            comment: string;
         };
         SearchHit: {
             id?: string;
@@ -1276,6 +1296,39 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["CommentRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Finding"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    findingsGiveBack: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReturnRequest"];
             };
         };
         responses: {

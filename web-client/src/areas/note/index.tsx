@@ -110,7 +110,7 @@ function NoteHome() {
         <h2 id="note-next-title">{t('note.next', { number: next })}</h2>
         <p>{t('note.counts', { findings: draft?.findings ?? 0, institutions: draft?.institutions ?? 0, countries: draft?.countries ?? 0 })}</p>
         <h3>{draft?.latestNumber ? t('note.changesSince', { number: draft.latestNumber }) : t('note.firstVersion')}</h3>
-        {draft?.latestNumber ? (rows === null ? <Loading /> : <ChangeList rows={rows} id="note-next-changes" />) : null}
+        {rows === null ? <Loading /> : <ChangeList rows={rows} id="note-next-changes" />}
         {offered && !confirming && (
           <div class="actions">
             <button type="button" class="primary" id="note-publish" onClick={() => setConfirming(true)}>

@@ -9,7 +9,7 @@ import { LoadFailed, Loading } from '../../ui/feedback';
 import { useLoad } from '../../ui/useLoad';
 import { countryName } from '../people/display';
 import {
-  countryRelations, getInstitution, listCountries, listInstitutions, type Mechanism, type Source, type Standard,
+  countryRelations, getFinding, getInstitution, listCountries, listInstitutions, type Mechanism, type Source, type Standard,
 } from './api';
 import { safeHref } from '../../ui/markdown';
 
@@ -179,6 +179,52 @@ export function CountryPage({ code, nav }: { readonly code: string; readonly nav
           ))}
         </ul>
       ))}
+    </Page>
+  );
+}
+
+/** A finding as its readers see it: its latest statement, where it belongs, and its citations. */
+export function FindingPage({ id, nav }: { readonly id: string; readonly nav: ComponentChildren }) {
+  const [finding, reload] = useLoad(async () => {
+    const [found, institutions] = await Promise.all([getFinding(id), listInstitutions()]);
+    const name = institutions.content.find((institution) => institution.id === found.institutionId)?.name;
+    return { found, name: name ?? found.institutionId ?? '' };
+  }, [id]);
+  const language = translator.value.language;
+  const latest = finding.state === 'ready' ? finding.data.found.versions?.[finding.data.found.versions.length - 1] : undefined;
+  return (
+    <Page title={t('research.finding')}>
+      {nav}
+      {finding.state === 'loading' && <Loading />}
+      {finding.state === 'failed' && <LoadFailed error={finding.error} retry={reload} />}
+      {finding.state === 'ready' && (
+        <article class="research-fact" id="finding">
+          <p class="meta">
+            {`${finding.data.name} — ${countryName(finding.data.found.country ?? '', language, finding.data.found.country)}`}
+            {finding.data.found.strand && ` · ${t(`research.strand.${finding.data.found.strand}`)}`}
+            {latest?.version !== undefined && ` · ${t('research.findingVersion', { version: latest.version })}`}
+          </p>
+          <p class="research-statement">{latest?.content?.statement}</p>
+          {(latest?.content?.evidence?.length ?? 0) > 0 && (
+            <>
+              <h2>{t('research.citations')}</h2>
+              <ul class="research-citations">
+                {latest?.content?.evidence?.map((citation, i) => {
+                  const href = citation.link ? safeHref(citation.link) : null;
+                  const title = [citation.document, citation.section].filter(Boolean).join(', ') || citation.link || '';
+                  return (
+                    <li key={i}>
+                      {href ? <a href={href} rel="noopener noreferrer" target="_blank">{title}</a> : title}
+                      {citation.accessedOn && ` (${citation.accessedOn})`}
+                      {citation.quote && <blockquote>{citation.quote}</blockquote>}
+                    </li>
+                  );
+                })}
+              </ul>
+            </>
+          )}
+        </article>
+      )}
     </Page>
   );
 }

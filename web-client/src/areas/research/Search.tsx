@@ -13,9 +13,9 @@ export function Marked({ text, query }: { readonly text: string; readonly query:
   return <>{highlight(text, query).map((segment, i) => (segment.found ? <mark key={i}>{segment.text}</mark> : segment.text))}</>;
 }
 
-/** Where a hit leads: a finding to its page in assignments, a standard or mechanism to its institution. */
+/** Where a hit leads: a finding to its page, a standard or mechanism to its institution. */
 function hrefOfHit(hit: SearchHit): string | null {
-  if (hit.kind === 'finding' && hit.id) return hrefOf('assignments', 'findings', hit.id);
+  if (hit.kind === 'finding' && hit.id) return hrefOf('research', 'findings', hit.id);
   return hit.institutionId ? hrefOf('research', 'institutions', hit.institutionId) : null;
 }
 

@@ -18,6 +18,7 @@ export type Coverage = Schemas['Coverage'];
 export type CoverageCell = Schemas['Cell'];
 export type Strand = NonNullable<CoverageCell['strand']>;
 export type SearchHit = Schemas['SearchHit'];
+export type Finding = Schemas['Finding'];
 
 export const STRANDS: readonly Strand[] = ['STANDARDS_AND_RULES', 'LEGAL_AND_POLITICAL_RELATIONS', 'ADVOCACY_TOOLS_AND_PRACTICES'];
 export const SEARCH_KINDS = ['finding', 'standard', 'mechanism'] as const;
@@ -56,4 +57,9 @@ export async function getCoverage(): Promise<Coverage> {
 
 export async function search(q: string, kind: SearchKind | '', page: number): Promise<Paged<SearchHit>> {
   return pagedOf((await request<Schemas['PagedModelSearchHit']>('GET', `${BASE}/search${query({ q, kind, page, size: 20 })}`)) ?? {});
+}
+
+/** A finding as its reader may see it (members: accepted ones only; the service answers 404 otherwise). */
+export async function getFinding(id: string): Promise<Finding> {
+  return (await request<Finding>('GET', `${BASE}/findings/${encodeURIComponent(id)}`)) ?? {};
 }

@@ -1,10 +1,11 @@
 // Research: the institution catalogue with its sources, countries' relations, the coverage heat map and search.
-// #/research, #/research/institutions/<id>, #/research/countries/<code>, #/research/coverage, #/research/search
+// #/research, #/research/institutions/<id>, #/research/countries/<code>, #/research/findings/<id>,
+// #/research/coverage, #/research/search
 import { routeArgs } from '../../app/router';
 import { t } from '../../i18n/i18n';
 import { Page } from '../../ui/Page';
 import { hrefOf } from '../../app/router';
-import { Catalogue, CountryPage, InstitutionPage } from './Catalogue';
+import { Catalogue, CountryPage, FindingPage, InstitutionPage } from './Catalogue';
 import { CoverageMatrix } from './Coverage';
 import { SearchScreen } from './Search';
 import './research.css';
@@ -32,6 +33,7 @@ export default function Research() {
   const [first, second] = routeArgs.value;
   if (first === 'institutions' && second) return <InstitutionPage id={second} nav={<ResearchNav current={null} />} />;
   if (first === 'countries' && second) return <CountryPage code={second} nav={<ResearchNav current={null} />} />;
+  if (first === 'findings' && second) return <FindingPage id={second} nav={<ResearchNav current={null} />} />;
   if (first === 'coverage') {
     return <Page title={t('research.coverage.title')}><ResearchNav current="coverage" /><CoverageMatrix /></Page>;
   }

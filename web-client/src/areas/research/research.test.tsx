@@ -34,6 +34,11 @@ function gateway() {
           eligibilityConfidence: 'low', source: { url: 'https://www.worldbank.org/am', confidence: 'high' } },
       },
     },
+    'GET /api/research/findings/f-1': {
+      body: { id: 'f-1', institutionId: 'wb', country: 'KZ', strand: 'STANDARDS_AND_RULES', status: 'ACCEPTED',
+        versions: [{ version: 1, content: { statement: 'Old' } }, { version: 2, content: { statement: 'The bank disclosed it',
+          evidence: [{ document: 'Law', section: 'art. 5', link: 'https://example.org/law', quote: 'a quote', accessedOn: '2026-11-01' }] } }] },
+    },
     'GET /api/research/coverage': {
       body: {
         countries: ['KG', 'KZ'], institutionIds: ['wb', 'ebrd'], gaps: 1,
@@ -71,6 +76,17 @@ describe('the research area', () => {
     expect(standards.textContent).toContain('Confidence: medium');
     expect(screen.getByRole('heading', { name: 'Accountability mechanism: Accountability Mechanism' })).toBeTruthy();
     expect(document.body.textContent).toContain('Two or more people (Confidence: low)');
+  });
+
+  it('shows a found finding\'s latest statement with its citations', async () => {
+    translator.value = new Translator('en', { en: { ...en, ...enResearch } });
+    gateway();
+    routeArgs.value = ['findings', 'f-1'];
+    render(<Research />);
+    await screen.findByText('The bank disclosed it');
+    expect(screen.queryByText('Old')).toBeNull();
+    expect(document.getElementById('finding')!.textContent).toContain('World Bank — Kazakhstan · Standards and rules · version 2');
+    expect(screen.getByRole('link', { name: 'Law, art. 5' }).getAttribute('href')).toBe('https://example.org/law');
   });
 
   it('draws the coverage as a table with the count in every cell and gaps in words', async () => {

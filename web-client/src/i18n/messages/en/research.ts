@@ -49,5 +49,8 @@ export const research = {
   'research.search.searching': 'Searching…',
   'research.search.submit': 'Search',
   'research.search.count': '{count, plural, =0 {Nothing found for “{query}”} one {# result for “{query}”} other {# results for “{query}”}}',
+  'research.finding': 'Finding',
+  'research.findingVersion': 'version {version}',
+  'research.citations': 'Citations',
   'research.search.pages': 'Search result pages',
 } as const;

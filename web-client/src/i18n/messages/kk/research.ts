@@ -52,5 +52,8 @@ export const research = {
   'research.search.searching': 'Іздеуде…',
   'research.search.submit': 'Іздеу',
   'research.search.count': '{count, plural, =0 {«{query}» бойынша ештеңе табылмады} other {«{query}» бойынша # нәтиже}}',
+  'research.finding': 'Тұжырым',
+  'research.findingVersion': '{version}-нұсқа',
+  'research.citations': 'Дереккөздер',
   'research.search.pages': 'Іздеу нәтижелерінің беттері',
 } as const satisfies PartCatalogue<typeof english>;

@@ -52,5 +52,8 @@ export const research = {
   'research.search.searching': 'Изделүүдө…',
   'research.search.submit': 'Издөө',
   'research.search.count': '{count, plural, =0 {«{query}» боюнча эч нерсе табылган жок} other {«{query}» боюнча # натыйжа}}',
+  'research.finding': 'Жыйынтык',
+  'research.findingVersion': '{version}-версия',
+  'research.citations': 'Булактар',
   'research.search.pages': 'Издөө натыйжаларынын барактары',
 } as const satisfies PartCatalogue<typeof english>;

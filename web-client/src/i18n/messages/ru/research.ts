@@ -52,5 +52,8 @@ export const research = {
   'research.search.searching': 'Идёт поиск…',
   'research.search.submit': 'Найти',
   'research.search.count': '{count, plural, =0 {По запросу «{query}» ничего не найдено} one {# результат по запросу «{query}»} few {# результата по запросу «{query}»} many {# результатов по запросу «{query}»} other {# результата по запросу «{query}»}}',
+  'research.finding': 'Вывод',
+  'research.findingVersion': 'версия {version}',
+  'research.citations': 'Источники',
   'research.search.pages': 'Страницы результатов поиска',
 } as const satisfies PartCatalogue<typeof english>;

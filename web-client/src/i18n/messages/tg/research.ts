@@ -52,5 +52,8 @@ export const research = {
   'research.search.searching': 'Ҷустуҷӯ…',
   'research.search.submit': 'Ҷустуҷӯ',
   'research.search.count': '{count, plural, =0 {Барои «{query}» чизе ёфт нашуд} other {# натиҷа барои «{query}»}}',
+  'research.finding': 'Хулоса',
+  'research.findingVersion': 'версияи {version}',
+  'research.citations': 'Манбаъҳо',
   'research.search.pages': 'Саҳифаҳои натиҷаҳои ҷустуҷӯ',
 } as const satisfies PartCatalogue<typeof english>;

@@ -52,5 +52,8 @@ export const research = {
   'research.search.searching': 'Gözlenýär…',
   'research.search.submit': 'Gözle',
   'research.search.count': '{count, plural, =0 {«{query}» boýunça hiç zat tapylmady} other {«{query}» boýunça # netije}}',
+  'research.finding': 'Netije',
+  'research.findingVersion': '{version}-nji wersiýa',
+  'research.citations': 'Çeşmeler',
   'research.search.pages': 'Gözleg netijeleriniň sahypalary',
 } as const satisfies PartCatalogue<typeof english>;

@@ -52,5 +52,8 @@ export const research = {
   'research.search.searching': 'Qidirilmoqda…',
   'research.search.submit': 'Qidirish',
   'research.search.count': '{count, plural, =0 {«{query}» boʻyicha hech narsa topilmadi} other {«{query}» boʻyicha # natija}}',
+  'research.finding': 'Xulosa',
+  'research.findingVersion': '{version}-versiya',
+  'research.citations': 'Manbalar',
   'research.search.pages': 'Qidiruv natijalari sahifalari',
 } as const satisfies PartCatalogue<typeof english>;

@@ -15,6 +15,7 @@ import org.civictaskforce.contracts.membership.MemberInvited;
 import org.civictaskforce.contracts.membership.PersonContact;
 import org.civictaskforce.contracts.membership.PersonProfileCorrected;
 import org.civictaskforce.contracts.membership.PersonRegistered;
+import org.civictaskforce.contracts.research.FindingReturned;
 import org.civictaskforce.contracts.research.InstitutionCatalogued;
 import org.junit.jupiter.api.Test;
 
@@ -84,6 +85,21 @@ class PublishedContractsTest {
         assertThat(EventJson.readEnvelope(before).dataAs(MeetingRescheduled.class).sequence()).isNull();
         assertThat(EventSchemas.violations(envelope("m-1",
                 new MeetingRescheduled("m-1", now, now, "Asia/Bishkek", 60, now, 0)))).as("1 after the first move")
+                .isNotEmpty();
+    }
+
+    /** expertId was added to FindingReturned v1 as an optional field: old and new events both hold. */
+    @Test
+    void findingReturnedNamesTheExpertCompatibly() {
+        Instant now = Instant.parse("2026-12-20T09:00:00Z");
+        FindingReturned returned = new FindingReturned("f-1", "a-1", 2, now, "p-1");
+        assertThat(EventSchemas.violations(envelope("f-1", returned))).isEmpty();
+        assertThat(EventJson.readEnvelope(envelope("f-1", returned)).dataAs(FindingReturned.class)).isEqualTo(returned);
+        String before = envelope("f-1", new FindingReturned("f-1", "a-1", 2, now)).replace(",\"expertId\":null", "");
+        assertThat(before).doesNotContain("expertId");
+        assertThat(EventSchemas.violations(before)).as("an event from before the field").isEmpty();
+        assertThat(EventJson.readEnvelope(before).dataAs(FindingReturned.class).expertId()).isNull();
+        assertThat(EventSchemas.violations(envelope("f-1", new FindingReturned("f-1", "a-1", 2, now, ""))))
                 .isNotEmpty();
     }
 

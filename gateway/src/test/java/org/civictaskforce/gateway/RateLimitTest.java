@@ -37,6 +37,7 @@ class RateLimitTest {
     @DynamicPropertySource
     static void services(DynamicPropertyRegistry registry) {
         registry.add("MEMBERSHIP_URL", membership::url);
+        registry.add("STRATEGY_URL", membership::url); // the public guide pages' service, recorded alike
     }
 
     @BeforeEach
@@ -105,6 +106,19 @@ class RateLimitTest {
         client.get().uri("/auth/me").header("X-Forwarded-For", "198.51.100.4").exchange().expectStatus().isOk();
         client.get().uri("/actuator/health/readiness").header("X-Forwarded-For", "198.51.100.4").exchange()
                 .expectStatus().isOk();
+    }
+
+    @Test
+    void thePublicGuidePagesAreLimitedPerAddressLikeThePublicApiPaths() {
+        for (int i = 0; i < 6; i++) {
+            client.get().uri("/guide/ky").header("X-Forwarded-For", "198.51.100.5").exchange().expectStatus().isOk();
+        }
+        client.get().uri("/guide/ky/1.pdf").header("X-Forwarded-For", "198.51.100.5").exchange()
+                .expectStatus().isEqualTo(429)
+                .expectHeader().exists("Retry-After");
+        client.get().uri("/guide/ky").header("X-Forwarded-For", "198.51.100.6").exchange().expectStatus().isOk();
+
+        assertThat(membership.requests()).hasSize(7);
     }
 
     private WebTestClient.RequestHeadersSpec<?> people(String address, String authorization) {

@@ -54,6 +54,7 @@ class WebSignInTest {
     @DynamicPropertySource
     static void services(DynamicPropertyRegistry registry) {
         registry.add("MEMBERSHIP_URL", membership::url);
+        registry.add("STRATEGY_URL", membership::url); // the public guide pages' service, recorded alike
         registry.add("IDENTITY_AUTHORIZATION_URI", () -> AUTHORIZE);
         registry.add("IDENTITY_END_SESSION_URI", () -> END_SESSION);
         registry.add("IDENTITY_TOKEN_URI", () -> identity.url() + "/oauth2/token");
@@ -121,6 +122,24 @@ class WebSignInTest {
             assertThat(request.header(HttpHeaders.AUTHORIZATION)).isEqualTo("Bearer " + identity.accessToken);
             assertThat(request.header(HttpHeaders.COOKIE)).isNull();
         });
+    }
+
+    @Test
+    void aSignedInBrowserReadsThePublicGuideWithoutItsTokenAndWithoutRenewingItsSignIn() {
+        identity.expiresIn = 10; // expired at once: an API call would need a refresh (and a reachable identity service)
+        Browser browser = signIn();
+
+        client.get().uri("/guide/ky").cookie("SESSION", browser.session).exchange()
+                .expectStatus().isOk()
+                .expectHeader().doesNotExist(HttpHeaders.SET_COOKIE);
+
+        assertThat(membership.requestsTo("/guide/ky")).singleElement().satisfies(request -> {
+            assertThat(request.header(HttpHeaders.AUTHORIZATION)).isNull();
+            assertThat(request.header(HttpHeaders.COOKIE)).isNull();
+        });
+        // no refresh was even tried for the public page
+        assertThat(identity.tokenRequests()).extracting(request -> request.form().get("grant_type"))
+                .containsExactly("authorization_code");
     }
 
     @Test

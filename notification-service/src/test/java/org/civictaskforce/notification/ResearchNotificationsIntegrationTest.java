@@ -26,6 +26,7 @@ import org.civictaskforce.contracts.membership.MemberLeft;
 import org.civictaskforce.contracts.membership.PersonContact;
 import org.civictaskforce.contracts.research.AssignmentCreated;
 import org.civictaskforce.contracts.research.AssignmentStatusChanged;
+import org.civictaskforce.contracts.research.FindingReturned;
 import org.civictaskforce.notification.application.ResearchNotices;
 import org.civictaskforce.notification.persistence.InboxStore;
 import org.civictaskforce.notification.persistence.ReminderDocument;
@@ -176,6 +177,33 @@ class ResearchNotificationsIntegrationTest {
         assertThat(mailsTo(former, "")).isEmpty();
         await().atMost(WAIT).until(() -> inbox.countOf(expert.id) == 3);
         await().atMost(WAIT).until(() -> inbox.countOf(coordinator.id) == 2);
+    }
+
+    /**
+     * Returning a finding for revision is one step in research-service: the finding's FindingReturned names the
+     * expert, who is told in their language (here Kazakh) once; the assignment's SUBMITTED → IN_PROGRESS arms the
+     * reminders again. An event from before the expert was named tells nobody.
+     */
+    @Test
+    void theExpertHearsOfAFindingReturnedForRevisionInTheirLanguageOnce() {
+        Person expert = person("kk", "Айгүл Сәрсенова");
+        publishContact(expert);
+        Instant now = Instant.now();
+        String a = "assignment-" + UUID.randomUUID();
+        String f = "finding-" + UUID.randomUUID();
+        LocalDate due = LocalDate.now().plusDays(30);
+        publishResearch(envelope(a, new AssignmentStatusChanged(a, "IN_PROGRESS", "SUBMITTED", now, expert.id, due)));
+        publishResearch(envelope(f, new FindingReturned(f, a, 1, now))); // from before the field: nobody
+        EventEnvelope returned = envelope(f, new FindingReturned(f, a, 2, now, expert.id));
+        publishResearch(returned);
+        publishResearch(returned); // redelivered
+        publishResearch(envelope(a, new AssignmentStatusChanged(a, "SUBMITTED", "IN_PROGRESS", now, expert.id, due)));
+
+        MimeMessage mail = awaitMail(expert, "Қорытындыңыз пысықтауға қайтарылды");
+        assertThat(text(mail)).contains("Айгүл Сәрсенова", a, f, "2-нұсқа").doesNotContain("{{");
+        await().atMost(WAIT).until(() -> pending(a).size() == 2);
+        await().atMost(WAIT).until(() -> inbox.countOf(expert.id) == 1);
+        assertThat(mailsTo(expert, "")).hasSize(1);
     }
 
     // --- publishing as membership-service and research-service do ---

@@ -73,7 +73,8 @@ class AccessRulesIntegrationTest {
             GET  /api/research/findings/{F}                   200        200          404        404      403      401
             GET  /api/research/findings/{FB}                  200        200          200        200      403      401
             PUT  /api/research/findings/{F}                   403        200          404        403      403      401
-            POST /api/research/findings/{F}/comments          200        403          403        403      403      401
+            POST /api/research/findings/{FS}/comments         200        403          403        403      403      401
+            POST /api/research/findings/{FS}/return           200        403          403        403      403      401
             """;
     /** One fixture per row of the matrix (the same application context serves every cell). */
     private static final Map<String, Fixture> ROWS = new java.util.concurrent.ConcurrentHashMap<>();
@@ -149,6 +150,9 @@ class AccessRulesIntegrationTest {
         }
         if (path.endsWith("/comments")) {
             return "{\"text\":\"Which page?\",\"returnForRevision\":true}";
+        }
+        if (path.endsWith("/return") && path.startsWith("/api/research/findings/")) {
+            return "{\"comment\":\"Which page?\"}";
         }
         if (path.equals("/api/research/assignments") && method.equals("POST")) {
             return assignment(fx.expert);

@@ -225,11 +225,30 @@ class AssignmentsIntegrationTest {
         move(a, "start", 200);
         String finding = JsonPath.read(post("/api/research/assignments/" + a + "/findings", FINDING, 201,
                 asExpertOf(a)), "$.id");
+        String returnPath = "/api/research/findings/" + finding + "/return";
+        post(returnPath, "{\"comment\":\"Which page?\"}", 409); // not submitted for review yet
         move(a, "submit", 200);
-        String returned = post("/api/research/findings/" + finding + "/comments",
-                "{\"text\":\"Which page?\",\"returnForRevision\":true}", 200);
+        // bad input is a problem, nothing changes
+        post(returnPath, "{}", 422);
+        post(returnPath, "{\"comment\":\"  \"}", 422);
+        post(returnPath, "{\"comment\":\"" + "x".repeat(2001) + "\"}", 422);
+        post(returnPath, "{\"comment\":\"Which page?\"}", 403, asExpertOf(a));
+        post("/api/research/findings/no-such/return", "{\"comment\":\"Which page?\"}", 404);
+        http.get().uri("/api/research/assignments/" + a).exchange().expectBody().jsonPath("$.status")
+                .isEqualTo("SUBMITTED");
+
+        // one step: the finding is returned with the comment, the assignment is back in progress
+        String returned = post(returnPath, "{\"comment\":\" Which page? \"}", 200);
         assertThat((String) JsonPath.read(returned, "$.status")).isEqualTo("RETURNED");
-        move(a, "return", 200);
+        http.get().uri("/api/research/assignments/" + a).exchange().expectBody().jsonPath("$.status")
+                .isEqualTo("IN_PROGRESS");
+        http.get().uri("/api/research/findings/" + finding).header("Authorization", asExpertOf(a)).exchange()
+                .expectStatus().isOk().expectBody()
+                .jsonPath("$.status").isEqualTo("RETURNED")
+                .jsonPath("$.comments[0].text").isEqualTo("Which page?");
+        post(returnPath, "{\"comment\":\"again\"}", 409);
+        move(a, "submit", 409); // the returned finding is corrected first
+        move(a, "accept", 409);
         http.put().uri("/api/research/findings/" + finding).header("Authorization", asExpertOf(a))
                 .contentType(MediaType.APPLICATION_JSON).body(FINDING)
                 .exchange().expectStatus().isOk().expectBody()
@@ -267,8 +286,30 @@ class AssignmentsIntegrationTest {
         List<ConsumerRecord<String, String>> mine = events.stream().filter(c -> finding.equals(c.key())).toList();
         assertThat(mine).hasSize(4).allSatisfy(c -> {
             assertThat(EventSchemas.violations(c.value())).isEmpty();
-            assertThat(c.value()).doesNotContain("stakeholder engagement plan");
+            assertThat(c.value()).doesNotContain("stakeholder engagement plan").doesNotContain("Which page?");
         });
+        assertThat(mine).filteredOn(c -> c.value().contains("org.civictaskforce.research.finding.returned"))
+                .singleElement().satisfies(c -> assertThat(c.value()).contains("\"expertId\":\"" + kz + "\""));
+    }
+
+    @Test
+    void aCommentThatReturnsForRevisionIsTheSameOneStepAndAPlainCommentChangesNothing() {
+        String a = assign(member("UZ"), "UZ");
+        move(a, "start", 200);
+        String finding = JsonPath.read(post("/api/research/assignments/" + a + "/findings", FINDING, 201,
+                asExpertOf(a)), "$.id");
+        move(a, "submit", 200);
+        post("/api/research/findings/" + finding + "/comments", "{\"text\":\"Fine so far\"}", 200);
+        http.get().uri("/api/research/assignments/" + a).exchange().expectBody().jsonPath("$.status")
+                .isEqualTo("SUBMITTED");
+        post("/api/research/findings/" + finding + "/comments", "{\"text\":\"\",\"returnForRevision\":true}", 422);
+        String returned = post("/api/research/findings/" + finding + "/comments",
+                "{\"text\":\"Which page?\",\"returnForRevision\":true}", 200);
+        assertThat((String) JsonPath.read(returned, "$.status")).isEqualTo("RETURNED");
+        assertThat((List<String>) JsonPath.read(returned, "$.comments[*].text")).containsExactly("Fine so far",
+                "Which page?");
+        http.get().uri("/api/research/assignments/" + a).exchange().expectBody().jsonPath("$.status")
+                .isEqualTo("IN_PROGRESS");
     }
 
     @Test

@@ -2,6 +2,7 @@ package org.civictaskforce.gateway.ratelimit;
 
 import reactor.core.publisher.Mono;
 
+import org.civictaskforce.gateway.web.PublicPaths;
 import org.springframework.core.Ordered;
 import org.springframework.web.cors.reactive.CorsUtils;
 import org.springframework.web.server.ServerWebExchange;
@@ -9,7 +10,7 @@ import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 
 /**
- * The per-address bucket on {@code /api/**}: runs before Spring Security, so a flood (with or
+ * The per-address bucket on {@code /api/**} and on the public guide pages ({@code /guide/**}, served by a service): runs before Spring Security, so a flood (with or
  * without tokens, forged ones included) is refused before any signature is checked or body read.
  * CORS preflights are the gateway's own cheap answers and are not counted.
  */
@@ -31,8 +32,8 @@ public class AddressRateLimitWebFilter implements WebFilter, Ordered {
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-        if (!exchange.getRequest().getPath().pathWithinApplication().value().startsWith("/api/")
-                || CorsUtils.isPreFlightRequest(exchange.getRequest())) {
+        if (!(exchange.getRequest().getPath().pathWithinApplication().value().startsWith("/api/")
+                || PublicPaths.isPublicGuide(exchange)) || CorsUtils.isPreFlightRequest(exchange.getRequest())) {
             return chain.filter(exchange);
         }
         TokenBucketRateLimiter.Decision decision = limiter.tryAcquire("ip:" + ClientAddress.of(exchange));

@@ -18,6 +18,8 @@ import org.springframework.security.oauth2.core.OAuth2AuthorizationException;
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.client.WebClientRequestException;
 import org.springframework.web.server.ServerWebExchange;
+import org.springframework.cloud.gateway.route.Route;
+import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
 
 /**
  * Puts {@code Authorization: Bearer <access token>} on routed requests that come with a signed-in
@@ -52,7 +54,7 @@ public class SessionTokenRelayFilter implements GlobalFilter, Ordered {
         ServerWebExchange withoutCookies = exchange.mutate()
                 .request(request -> request.headers(headers -> headers.remove(HttpHeaders.COOKIE)))
                 .build();
-        if (exchange.getRequest().getHeaders().containsHeader(HttpHeaders.AUTHORIZATION)) {
+        if (exchange.getRequest().getHeaders().containsHeader(HttpHeaders.AUTHORIZATION) || anonymous(exchange)) {
             return chain.filter(withoutCookies);
         }
         return exchange.getPrincipal()
@@ -62,6 +64,15 @@ public class SessionTokenRelayFilter implements GlobalFilter, Ordered {
                 .defaultIfEmpty(Optional.empty())
                 .flatMap(session -> session.isEmpty() ? chain.filter(withoutCookies)
                         : relay(session.get(), withoutCookies, chain));
+    }
+
+    /**
+     * A route marked {@code anonymous: true} (the public guide pages) goes without the session's token: the
+     * page is the same for everyone, and a sign-in that has expired or cannot be renewed must not stop it.
+     */
+    static boolean anonymous(ServerWebExchange exchange) {
+        Route route = exchange.getAttribute(ServerWebExchangeUtils.GATEWAY_ROUTE_ATTR);
+        return route != null && Boolean.parseBoolean(String.valueOf(route.getMetadata().get("anonymous")));
     }
 
     private Mono<Void> relay(OAuth2AuthenticationToken session, ServerWebExchange exchange,

@@ -16,7 +16,8 @@ import org.civictaskforce.notification.persistence.WorkingGroupRoleStore;
 import org.springframework.stereotype.Service;
 
 /**
- * research-service's assignment events: the expert hears of a new and of a returned assignment and is
+ * research-service's assignment events: the expert hears of a new and of a returned assignment, and of a
+ * finding returned for revision, and is
  * reminded before the due date (offsets {@link ResearchReminderProperties}); coordinators hear of a
  * submission. Submitting or acceptance drops the pending reminders; a return arms them again (one that
  * fired already is not repeated). Notification ids are {@code <eventId>:<personId>}, so a redelivered
@@ -28,7 +29,8 @@ public class ResearchNotices {
     public static final String RETURNED = "research-assignment-returned";
     public static final String SUBMITTED = "research-assignment-submitted";
     public static final String DUE = "research-assignment-due";
-    public static final List<String> TEMPLATES = List.of(NEW, RETURNED, SUBMITTED, DUE);
+    public static final String FINDING_RETURNED = "research-finding-returned";
+    public static final List<String> TEMPLATES = List.of(NEW, RETURNED, SUBMITTED, DUE, FINDING_RETURNED);
 
     private final Reminders reminders;
     private final ResearchReminderProperties properties;
@@ -54,8 +56,32 @@ public class ResearchNotices {
         return List.of(notify(cause, NEW, expertId, values));
     }
 
+    /**
+     * A finding was returned for revision (its assignment went back to IN_PROGRESS in the same step): the
+     * expert is told to read the comment and resubmit. Events from before the expert was named tell nobody.
+     */
+    public List<Notification> findingReturned(Cause cause, String findingId, String assignmentId, int version,
+            String expertId) {
+        if (expertId == null) {
+            return List.of();
+        }
+        Map<String, String> values = values(assignmentId, null);
+        values.put("findingId", findingId);
+        values.put("version", Integer.toString(version));
+        return List.of(notify(cause, FINDING_RETURNED, expertId, values));
+    }
+
     public List<Notification> statusChanged(Cause cause, String assignmentId, String to, String expertId,
             LocalDate dueDate) {
+        return statusChanged(cause, assignmentId, null, to, expertId, dueDate);
+    }
+
+    /**
+     * {@code from} tells a return for revision (SUBMITTED → IN_PROGRESS: the reminders are armed again, the
+     * expert hears of it through the finding's notice) from the expert's own start.
+     */
+    public List<Notification> statusChanged(Cause cause, String assignmentId, String from, String to,
+            String expertId, LocalDate dueDate) {
         Map<String, String> values = values(assignmentId, dueDate);
         List<Notification> out = new ArrayList<>();
         switch (to) {
@@ -69,6 +95,11 @@ public class ResearchNotices {
                 reminders.drop(subject(assignmentId));
                 for (String coordinator : roles.activeWith("coordinator")) {
                     out.add(notify(cause, SUBMITTED, coordinator, values));
+                }
+            }
+            case "IN_PROGRESS" -> {
+                if ("SUBMITTED".equals(from)) {
+                    remind(cause, assignmentId, expertId, dueDate, values);
                 }
             }
             case "ACCEPTED" -> reminders.drop(subject(assignmentId));

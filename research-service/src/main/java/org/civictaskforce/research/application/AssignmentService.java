@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.civictaskforce.platform.outbox.OptimisticRetry;
+import org.civictaskforce.platform.problem.ConflictException;
 import org.civictaskforce.platform.problem.DomainRuleException;
 import org.civictaskforce.platform.problem.NotFoundException;
 import org.civictaskforce.research.domain.Assignment;
@@ -71,6 +72,10 @@ public class AssignmentService {
      * {@link UnfinishedWork} accepts the rest within a minute).
      */
     public Assignment moveTo(String id, AssignmentStatus next) {
+        if (next == AssignmentStatus.SUBMITTED && findings.hasReturned(id)) {
+            throw new ConflictException("assignment " + id
+                    + " has a finding returned for revision: resubmit it before submitting the assignment");
+        }
         Assignment moved = OptimisticRetry.run(() -> {
             Assignment.Change change = get(id).moveTo(next, clock.instant());
             assignments.update(change);

@@ -5,8 +5,10 @@ import java.util.List;
 import java.util.UUID;
 
 import org.civictaskforce.platform.outbox.OptimisticRetry;
+import org.civictaskforce.platform.problem.ConflictException;
 import org.civictaskforce.platform.problem.NotFoundException;
 import org.civictaskforce.research.domain.Assignment;
+import org.civictaskforce.research.domain.AssignmentStatus;
 import org.civictaskforce.research.domain.Finding;
 import org.springframework.stereotype.Service;
 
@@ -54,13 +56,55 @@ public class FindingService {
         return changed;
     }
 
-    public Finding review(String id, String comment, boolean giveBack) {
+    /** A review comment that changes nothing else (the finding stays as it is). */
+    public Finding comment(String id, String comment) {
         return OptimisticRetry.run(() -> {
             Finding before = get(id);
-            Finding.Change change = before.review(comment, giveBack, clock.instant());
+            Finding.Change change = before.comment(comment, clock.instant());
             findings.update(before, change);
             return change.finding();
         });
+    }
+
+    /**
+     * Return for revision, one step for the people involved: the finding becomes RETURNED with the comment on
+     * its current version (its {@code FindingReturned} names the expert, who is told), and its assignment goes
+     * from SUBMITTED back to IN_PROGRESS, where the expert corrects, resubmits and submits again. Only while the
+     * assignment is SUBMITTED (under review), else 409. Two documents, the finding first: if the process stops
+     * in between, {@link UnfinishedWork} reopens the assignment (an assignment is never left SUBMITTED with a
+     * returned finding).
+     */
+    public Finding returnForRevision(String id, String comment) {
+        Finding finding = get(id);
+        Assignment assignment = assignments.find(finding.assignmentId())
+                .orElseThrow(() -> new NotFoundException("assignment", finding.assignmentId()));
+        if (assignment.status() != AssignmentStatus.SUBMITTED) {
+            throw new ConflictException("assignment " + assignment.id() + " is " + assignment.status()
+                    + ": findings are returned for revision while it is SUBMITTED");
+        }
+        Finding returned = OptimisticRetry.run(() -> {
+            Finding before = get(id);
+            Finding.Change change = before.returnForRevision(comment, assignment.expertId(), clock.instant());
+            findings.update(before, change);
+            return change.finding();
+        });
+        reopenIfSubmitted(assignment.id());
+        return returned;
+    }
+
+    /** The assignment back to IN_PROGRESS if it is still SUBMITTED (a second return in a row finds it reopened). */
+    void reopenIfSubmitted(String assignmentId) {
+        OptimisticRetry.run(() -> {
+            assignments.find(assignmentId).filter(a -> a.status() == AssignmentStatus.SUBMITTED)
+                    .ifPresent(a -> assignments.update(a.reopenForRevision(clock.instant())));
+            return null;
+        });
+    }
+
+    /** Whether one of the assignment's findings waits for the expert's correction. */
+    public boolean hasReturned(String assignmentId) {
+        return findings.ofAssignment(assignmentId).stream()
+                .anyMatch(f -> f.status() == Finding.FindingStatus.RETURNED);
     }
 
     /** Accepting an assignment accepts its submitted findings (returned ones stay returned). */

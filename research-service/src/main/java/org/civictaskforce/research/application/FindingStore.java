@@ -29,6 +29,9 @@ public interface FindingStore {
     /** The assignments that still have submitted findings (to finish an acceptance a stopped process left). */
     List<String> assignmentsWithSubmittedFindings();
 
+    /** The assignments that have findings returned for revision (to finish a return a stopped process left). */
+    List<String> assignmentsWithReturnedFindings();
+
     /** Accepted findings counted by country × institution × strand. */
     List<Count> acceptedCounts();
 

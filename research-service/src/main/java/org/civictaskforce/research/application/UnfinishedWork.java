@@ -10,7 +10,8 @@ import org.springframework.stereotype.Component;
 /**
  * Finishes, every {@code research.catch-up.interval} (1 min), what a process stopped half way leaves
  * behind: the findings of an accepted assignment still submitted (accepting saves the assignment, then
- * each finding), and findings or search entries not yet brought up to date in the search index. Every
+ * each finding), the assignment of a finding returned for revision still SUBMITTED (returning saves the
+ * finding, then reopens the assignment), and findings or search entries not yet brought up to date in the search index. Every
  * step is idempotent, so replicas running it at the same time do no harm. Start-up runs the search part
  * too ({@link SearchService#startUp}).
  */
@@ -39,6 +40,12 @@ public class UnfinishedWork {
             assignments.find(assignmentId).filter(a -> a.status() == AssignmentStatus.ACCEPTED).ifPresent(a -> {
                 log.info("finishing the acceptance of assignment {}", assignmentId);
                 findingService.acceptSubmittedOf(assignmentId);
+            });
+        }
+        for (String assignmentId : findings.assignmentsWithReturnedFindings()) {
+            assignments.find(assignmentId).filter(a -> a.status() == AssignmentStatus.SUBMITTED).ifPresent(a -> {
+                log.info("finishing the return for revision of assignment {}", assignmentId);
+                findingService.reopenIfSubmitted(assignmentId);
             });
         }
         search.catchUp();

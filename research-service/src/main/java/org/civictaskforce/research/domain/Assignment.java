@@ -39,6 +39,21 @@ public record Assignment(String id, String expertId, String country, String inst
     }
 
     /**
+     * A coordinator returned one of its findings for revision: SUBMITTED → IN_PROGRESS, the state the
+     * expert edits, adds findings and submits in. Not a transition the expert may make ({@code start}).
+     */
+    public Change reopenForRevision(Instant now) {
+        if (status != AssignmentStatus.SUBMITTED) {
+            throw new ConflictException("assignment " + id + " is " + status
+                    + ": its findings are returned for revision while it is SUBMITTED");
+        }
+        Assignment moved = new Assignment(id, expertId, country, institutionId, strand, dueDate,
+                AssignmentStatus.IN_PROGRESS, createdAt, now);
+        return new Change(moved, List.of(new AssignmentStatusChanged(id, status.name(),
+                AssignmentStatus.IN_PROGRESS.name(), now, expertId, dueDate)));
+    }
+
+    /**
      * The plan says 1–3 experts per country: more is allowed but answered with a warning.
      *
      * @param expertsInCountry the distinct experts with an assignment in {@code country}, the new one included

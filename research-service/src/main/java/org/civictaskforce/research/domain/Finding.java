@@ -99,24 +99,33 @@ public record Finding(String id, String assignmentId, String country, String ins
                 List.of(new FindingSubmitted(id, assignmentId, next, now)));
     }
 
-    /** A reviewer's comment on the current version; {@code giveBack} also returns the finding for more work. */
-    public Change review(String text, boolean giveBack, Instant now) {
+    /** A reviewer's comment on the current version that leaves its state as it is. */
+    public Change comment(String text, Instant now) {
         if (status == FindingStatus.ACCEPTED) {
             throw new ConflictException("finding " + id + " is accepted");
         }
-        if (giveBack && status != FindingStatus.SUBMITTED) {
+        return new Change(with(status, versions, withComment(text, now)), List.of());
+    }
+
+    /**
+     * Returned for revision: the comment stays on the current version for the expert to read, the finding
+     * becomes RETURNED (editable: the expert's resubmission is a new version). Only a submitted finding.
+     */
+    public Change returnForRevision(String text, String expertId, Instant now) {
+        if (status != FindingStatus.SUBMITTED) {
             throw new ConflictException("finding " + id + " is " + status + " and cannot be returned");
         }
+        return new Change(with(FindingStatus.RETURNED, versions, withComment(text, now)),
+                List.of(new FindingReturned(id, assignmentId, currentVersion(), now, expertId)));
+    }
+
+    private List<Comment> withComment(String text, Instant now) {
         if (comments.size() >= MAX_COMMENTS) {
             throw new DomainRuleException("a finding has at most " + MAX_COMMENTS + " review comments");
         }
         List<Comment> all = new ArrayList<>(comments);
         all.add(new Comment(currentVersion(), text, now));
-        if (!giveBack) {
-            return new Change(with(status, versions, all), List.of());
-        }
-        return new Change(with(FindingStatus.RETURNED, versions, all),
-                List.of(new FindingReturned(id, assignmentId, currentVersion(), now)));
+        return all;
     }
 
     /** Accepted with its assignment; only a submitted finding is accepted (returned ones stay returned). */

@@ -78,6 +78,12 @@ public class MongoFindingStore implements FindingStore {
                 "assignmentId", FindingDocument.class, String.class);
     }
 
+    @Override
+    public List<String> assignmentsWithReturnedFindings() {
+        return mongo.findDistinct(Query.query(where("status").is(Finding.FindingStatus.RETURNED.name())),
+                "assignmentId", FindingDocument.class, String.class);
+    }
+
     /** One {@code $match} + {@code $group} in the store: no finding is loaded or mapped. */
     @Override
     public List<Count> acceptedCounts() {

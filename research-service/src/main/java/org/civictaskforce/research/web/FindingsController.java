@@ -55,7 +55,11 @@ public class FindingsController {
     public record FindingsResponse(String assignmentId, List<Finding> findings) {
     }
 
-        public record CommentRequest(@NotBlank @Size(max = 2000) String text, Boolean returnForRevision) {
+    public record CommentRequest(@NotBlank @Size(max = 2000) String text, Boolean returnForRevision) {
+    }
+
+    /** Return for revision: the comment is required (the expert reads it on the finding). */
+    public record ReturnRequest(@NotBlank @Size(max = 2000) String comment) {
     }
 
     @PostMapping("/api/research/assignments/{id}/findings")
@@ -93,10 +97,22 @@ public class FindingsController {
     }
 
     @PostMapping("/api/research/findings/{id}/comments")
-    @Operation(summary = "A review comment on the current version; returnForRevision: true also returns it")
+    @Operation(summary = "A review comment on the current version; returnForRevision: true returns it for revision "
+            + "(as POST /findings/{id}/return)")
     public Finding comment(@PathVariable String id, @Valid @RequestBody CommentRequest request) {
         Access.coordinator();
-        return findings.review(id, request.text().strip(), Boolean.TRUE.equals(request.returnForRevision()));
+        String text = request.text().strip();
+        return Boolean.TRUE.equals(request.returnForRevision()) ? findings.returnForRevision(id, text)
+                : findings.comment(id, text);
+    }
+
+    @PostMapping("/api/research/findings/{id}/return")
+    @Operation(summary = "Return a submitted finding for revision with a comment, in one step: the finding becomes "
+            + "RETURNED (editable, the comment on it), its assignment goes from SUBMITTED back to IN_PROGRESS, "
+            + "the expert is told; 409 unless the finding and its assignment are SUBMITTED")
+    public Finding giveBack(@PathVariable String id, @Valid @RequestBody ReturnRequest request) {
+        Access.coordinator();
+        return findings.returnForRevision(id, request.comment().strip());
     }
 
     @GetMapping("/api/research/coverage")

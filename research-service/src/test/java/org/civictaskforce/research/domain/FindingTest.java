@@ -60,10 +60,10 @@ class FindingTest {
 
     @Test
     void returnedThenResubmittedKeepsEveryVersionAndComment() {
-        Finding.Change returned = submitted().review("needs the page", true, T1);
+        Finding.Change returned = submitted().returnForRevision("needs the page", "p-9", T1);
         assertThat(returned.finding().status()).isEqualTo(FindingStatus.RETURNED);
         assertThat(returned.finding().comments()).containsExactly(new Finding.Comment(1, "needs the page", T1));
-        assertThat(returned.events()).containsExactly(new FindingReturned("f-1", "a-1", 1, T1));
+        assertThat(returned.events()).containsExactly(new FindingReturned("f-1", "a-1", 1, T1, "p-9"));
 
         Finding.Change again = returned.finding().resubmit(CONTENT, T1.plusSeconds(1));
         assertThat(again.finding().status()).isEqualTo(FindingStatus.SUBMITTED);
@@ -74,10 +74,10 @@ class FindingTest {
 
     @Test
     void aCommentAloneChangesNoStatusAndRaisesNoEvent() {
-        Finding.Change c = submitted().review("looks good", false, T1);
+        Finding.Change c = submitted().comment("looks good", T1);
         assertThat(c.finding().status()).isEqualTo(FindingStatus.SUBMITTED);
         assertThat(c.events()).isEmpty();
-        assertThatThrownBy(() -> submitted().review("x", true, T1).finding().review("again", true, T1))
+        assertThatThrownBy(() -> submitted().returnForRevision("x", "p-9", T1).finding().returnForRevision("again", "p-9", T1))
                 .isInstanceOf(ConflictException.class);
     }
 
@@ -89,8 +89,8 @@ class FindingTest {
         Finding done = accepted.finding();
         assertThatThrownBy(() -> done.accept(T1)).isInstanceOf(ConflictException.class);
         assertThatThrownBy(() -> done.resubmit(CONTENT, T1)).isInstanceOf(ConflictException.class);
-        assertThatThrownBy(() -> done.review("x", false, T1)).isInstanceOf(ConflictException.class);
-        Finding returned = submitted().review("x", true, T1).finding();
+        assertThatThrownBy(() -> done.comment("x", T1)).isInstanceOf(ConflictException.class);
+        Finding returned = submitted().returnForRevision("x", "p-9", T1).finding();
         assertThatThrownBy(() -> returned.accept(T1)).isInstanceOf(ConflictException.class);
     }
 }

@@ -11,6 +11,7 @@ import org.civictaskforce.platform.problem.NotFoundException;
 import org.civictaskforce.platform.security.Caller;
 import org.civictaskforce.platform.security.Role;
 import org.civictaskforce.strategy.domain.guide.Edition;
+import org.civictaskforce.strategy.domain.guide.EditionHeading;
 import org.civictaskforce.strategy.domain.guide.Guide;
 import org.civictaskforce.strategy.persistence.EditionDocument;
 import org.civictaskforce.strategy.persistence.EditionRepository;
@@ -154,6 +155,29 @@ public class GuideService {
     public Edition edition(String language, int number) {
         return editions.findById(EditionDocument.idOf(guideId, language, number)).map(EditionDocument::toDomain)
                 .orElseThrow(() -> new NotFoundException("Edition", language + "/" + number));
+    }
+
+    /**
+     * The editions of a language that are published, newest first, without their text: those the guide has
+     * recorded. A snapshot inserted by a publication that then lost its race (and is being taken back) is
+     * not listed.
+     */
+    public List<EditionHeading> publishedEditions(String language) {
+        int last = lastEdition(language);
+        return editions.findHeadings(guideId, language).stream().filter(e -> e.number() <= last).toList();
+    }
+
+    /** A published edition (as {@link #publishedEditions}), else 404. */
+    public Edition publishedEdition(String language, int number) {
+        if (number > lastEdition(language)) {
+            throw new NotFoundException("Edition", language + "/" + number);
+        }
+        return edition(language, number);
+    }
+
+    private int lastEdition(String language) {
+        return guides.findLastEditions(guideId).map(GuideRepository.LastEditions::lastEditions)
+                .map(last -> last.getOrDefault(language, 0)).orElse(0);
     }
 
     private Guide change(Function<Guide, List<Object>> command) {

@@ -118,10 +118,15 @@ class AnalyticalNoteIT {
     }
 
     private String acceptedFinding(String country, String institution, String statement) {
+        return acceptedFinding(gateway, RUN, country, institution, statement);
+    }
+
+    /** A finding written by a new expert of the country and accepted by the coordinator, all through the API. */
+    static String acceptedFinding(GatewayClient gateway, String run, String country, String institution, String statement) {
         String expert = gateway.post("/api/membership/people", """
                 {"displayName":"Note researcher %2$s","email":"note.researcher.%2$s.%3$s.%1$s@example.org","country":"%2$s",\
                 "preferredLanguage":"ru","timeZone":"Asia/Almaty","roles":["EXPERT"]}"""
-                .formatted(RUN, country, institution)).body().get("id").asString();
+                .formatted(run, country, institution)).body().get("id").asString();
         gateway.post("/api/membership/people/" + expert + "/invitations", null);
         // the expert accepts and consents themself; the coordinator activates them
         assertThat(gateway.as(expert).post("/api/membership/people/" + expert + "/invitation/accept", null).status())
@@ -149,7 +154,7 @@ class AnalyticalNoteIT {
         return finding.body().get("id").asString();
     }
 
-    private static String pdfText(byte[] pdf) throws IOException {
+    static String pdfText(byte[] pdf) throws IOException {
         try (PDDocument document = Loader.loadPDF(pdf)) {
             return new PDFTextStripper().getText(document);
         }

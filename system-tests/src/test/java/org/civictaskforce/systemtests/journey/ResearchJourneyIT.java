@@ -105,7 +105,8 @@ class ResearchJourneyIT {
         Answer returned = gateway.post("/api/research/findings/" + findingId + "/comments",
                 "{\"text\":\"Which page?\",\"returnForRevision\":true}");
         assertThat(returned.body().get("status").asString()).isEqualTo("RETURNED");
-        assertThat(gateway.post(kz + "/return", null).status()).isEqualTo(200);
+        assertThat(gateway.get(kz).body().get("status").asString()).as("returning a finding reopens its assignment")
+                .isEqualTo("IN_PROGRESS");
 
         Answer resubmitted = expert.put("/api/research/findings/" + findingId, FINDING);
         assertThat(resubmitted.body().get("status").asString()).isEqualTo("SUBMITTED");

@@ -282,4 +282,30 @@ final class WebBrowser implements AutoCloseable {
         Stream<String> paths = configured == null || configured.isBlank() ? candidates.stream() : Stream.of(configured);
         return paths.map(Path::of).filter(Files::isExecutable).findFirst().orElse(null);
     }
+
+    /**
+     * The web client's "Sign in", the identity service's page filled in, then back at the web client, signed in
+     * (for journeys whose subject is not signing in; WorkspaceBrowserIT looks at the sign-in page itself).
+     */
+    void signIn(String username, String password) {
+        click(By.id("sign-in"));
+        type(By.id("username"), username);
+        type(By.id("password"), password);
+        click(By.cssSelector("form button[type=submit]"));
+        waitFor(d -> d.getCurrentUrl().startsWith(home.replaceAll("/+$", "")));
+        visible(By.id("sign-out"));
+    }
+
+    /** Files the page downloads go to {@code folder} (headless Chromium refuses downloads unless told). */
+    void allowDownloads(Path folder) {
+        ((ChromeDriver) driver).executeCdpCommand("Browser.setDownloadBehavior",
+                Map.of("behavior", "allow", "downloadPath", folder.toAbsolutePath().toString()));
+    }
+
+    /** The downloaded file once Chromium has finished writing it. */
+    Path downloaded(Path folder, String name) {
+        Path file = folder.resolve(name);
+        waitFor(d -> Files.isRegularFile(file) && !Files.exists(folder.resolve(name + ".crdownload")) ? file : null);
+        return file;
+    }
 }
