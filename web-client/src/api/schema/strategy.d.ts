@@ -645,6 +645,7 @@ export interface components {
             status?: string;
             subjectKind?: string;
             subjectRef?: string;
+            texts?: components["schemas"]["SectionText"][];
             timeZone?: string;
         };
         SectionChangeRequest: {
@@ -655,6 +656,10 @@ export interface components {
             body: string;
             key: string;
             title: string;
+        };
+        SectionText: {
+            key?: string;
+            text?: string;
         };
         SectionView: {
             body?: string;

@@ -136,6 +136,10 @@ class ConsultationApiIntegrationTest {
         assertThat(round.path("timeZone").asString()).isEqualTo(ZONE);
         assertThat(LocalDateTime.parse(round.path("deadlineLocal").asString())).isEqualTo(deadline);
         assertThat(Instant.parse(round.path("deadline").asString())).isEqualTo(deadline.atZone(ZoneId.of(ZONE)).toInstant());
+        // the consulted text per section, in the sections' order: what invitees read and quote from
+        assertThat(round.path("texts").get(1).path("key").asString()).isEqualTo("goals");
+        assertThat(round.path("texts").get(1).path("text").asString()).contains("Open budgets");
+        assertThat(get(r).path("texts").size()).isEqualTo(round.path("sections").size());
 
         // invitees comment (KZ through the invited organisation), quoting passages of the section
         String kzComment = send(HttpMethod.POST, r + "/comments", Map.of("sectionKey", "goals", "quote",

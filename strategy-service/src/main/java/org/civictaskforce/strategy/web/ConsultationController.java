@@ -72,13 +72,22 @@ public class ConsultationController {
         }
     }
 
+    /** One section of the consulted text as it was when the round opened: what quotes must occur in. */
+    public record SectionText(String key, String text) {
+    }
+
+    /**
+     * A round; {@code texts} is the consulted text per section (the snapshot taken at opening), so that
+     * invitees read, and quote from, exactly what the round checks quotes against.
+     */
     public record RoundView(String id, String subjectKind, String subjectRef, String status, Instant deadline,
-            LocalDateTime deadlineLocal, String timeZone, List<String> sections, List<String> invitedOrganisations,
-            List<String> invitedPeople, Instant openedAt, Instant closedAt, List<Comment> comments,
-            ParticipationView participation) {
+            LocalDateTime deadlineLocal, String timeZone, List<String> sections, List<SectionText> texts,
+            List<String> invitedOrganisations, List<String> invitedPeople, Instant openedAt, Instant closedAt,
+            List<Comment> comments, ParticipationView participation) {
         static RoundView of(ConsultationRound r) {
             return new RoundView(r.id(), r.subjectKind().name(), r.subjectRef(), r.status().name(), r.deadline(),
                     LocalDateTime.ofInstant(r.deadline(), ZoneId.of(r.timeZone())), r.timeZone(), r.sectionKeys(),
+                    r.sections().entrySet().stream().map(e -> new SectionText(e.getKey(), e.getValue())).toList(),
                     r.invitedOrganisations(), r.invitedPeople(), r.openedAt(), r.closedAt(), r.comments(),
                     ParticipationView.of(r.participation()));
         }
