@@ -52,6 +52,12 @@ export function App({ onLanguage, location, http }: AppProps) {
     return followInbox(me);
   }, [me]);
 
+  // on a phone the navigation scrolls sideways: keep the current area's link in sight
+  useEffect(() => {
+    const link = document.querySelector('nav a[aria-current="page"]');
+    if (link && typeof link.scrollIntoView === 'function') link.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+  }, [shown]);
+
   async function onSignOut() {
     setSigningOut(true);
     setError(null);
