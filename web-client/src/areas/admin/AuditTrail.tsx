@@ -99,7 +99,8 @@ export function AuditTrail() {
 
   const page = pages[index];
   const failed = [...trail.failed.keys()];
-  const allFailed = failed.length > 0 && page !== undefined && page.length === 0 && !trail.more && failed.length === (isService(form.service) ? 1 : AUDIT_SERVICES.length);
+  // nothing to show and a refusal: say why (not allowed, a bad filter…); else name the services left out
+  const refusal = failed.length > 0 && page?.length === 0 ? trail.failed.get(failed[0]!) : null;
   return (
     <Page title={t('admin.audit.title')}>
       <AdminNav current="audit" />
@@ -117,7 +118,7 @@ export function AuditTrail() {
           <button type="submit" class="primary" disabled={busy}>{busy ? t('shell.loading') : t('admin.audit.apply')}</button>
         </div>
       </form>
-      {allFailed ? <ProblemAlert error={trail.failed.get(failed[0]!)} /> : failed.length > 0 && (
+      {refusal ? <ProblemAlert error={refusal} /> : failed.length > 0 && (
         <p role="alert" class="error">{t('admin.audit.failed', { services: failed.map((s) => t(SERVICE_NAMES[s])).join(', ') })}</p>
       )}
       <ProblemAlert error={error} />
