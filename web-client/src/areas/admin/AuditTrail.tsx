@@ -11,7 +11,7 @@ import { Loading, ProblemAlert } from '../../ui/feedback';
 import { formatInstant, useDateTimeFormatter } from '../people/display';
 import { AUDIT_SERVICES, auditPage, findPerson, type AuditService, type Person } from './api';
 import { MergedTrail, dayStart, fullType, nextDay, personIdsOf, shortType, whoIs, type TrailEntry, type Who } from './logic';
-import { AdminNav } from './nav';
+import { AdminNav, ScrollRegion } from './nav';
 
 const PAGE_SIZE = 20;
 const TYPE = /^[A-Za-z0-9._:-]{1,100}$/;
@@ -125,7 +125,7 @@ export function AuditTrail() {
       {page === undefined ? (busy && <Loading />) : (
         <>
           <p id="audit-count" role="status">{t('admin.audit.count', { count: trail.total })}</p>
-          <div class="table-scroll">
+          <ScrollRegion label={t('admin.audit.title')}>
             <table id="audit-trail">
               <caption class="visually-hidden">{t('admin.audit.title')}</caption>
               <thead>
@@ -150,7 +150,7 @@ export function AuditTrail() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollRegion>
           <nav class="pager" aria-label={t('admin.audit.pages')}>
             <button type="button" disabled={busy || index === 0} onClick={() => setIndex(index - 1)}>{t('admin.audit.newer')}</button>
             <span>{t('admin.audit.page', { page: index + 1 })}</span>

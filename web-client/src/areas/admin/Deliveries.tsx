@@ -12,7 +12,7 @@ import { LoadFailed, Loading } from '../../ui/feedback';
 import { useLoad } from '../../ui/useLoad';
 import { formatInstant, useDateTimeFormatter } from '../people/display';
 import { deliveries, type ChannelDelivery } from './api';
-import { AdminNav } from './nav';
+import { AdminNav, ScrollRegion } from './nav';
 
 const PAGE_SIZE = 20;
 const CHANNELS: Readonly<Record<string, MessageKey>> = {
@@ -48,7 +48,7 @@ export function Deliveries() {
       {loaded.state === 'failed' && <LoadFailed error={loaded.error} retry={reload} />}
       {loaded.state === 'ready' && (
         <>
-          <div class="table-scroll">
+          <ScrollRegion label={t('admin.deliveries.title')}>
             <table id="delivery-log">
               <caption class="visually-hidden">{t('admin.deliveries.title')}</caption>
               <thead>
@@ -85,7 +85,7 @@ export function Deliveries() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollRegion>
           <Pager page={loaded.data.page} onPage={setPage} label={t('admin.deliveries.pages')} />
         </>
       )}

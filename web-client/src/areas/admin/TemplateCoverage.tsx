@@ -7,7 +7,7 @@ import { LoadFailed, Loading } from '../../ui/feedback';
 import { useLoad } from '../../ui/useLoad';
 import { templateCoverage } from './api';
 import { coverageTable, type CoverageCell } from './logic';
-import { AdminNav } from './nav';
+import { AdminNav, ScrollRegion } from './nav';
 
 function LanguageName({ code }: { readonly code: string }) {
   return isLanguage(code) ? <span lang={code}>{LANGUAGE_NAMES[code]}</span> : <>{code}</>;
@@ -35,7 +35,7 @@ export function TemplateCoverage() {
       {loaded.state === 'ready' && (() => {
         const table = coverageTable(loaded.data);
         return (
-          <div class="table-scroll">
+          <ScrollRegion label={t('admin.templates.title')}>
             <table id="template-coverage">
               <caption class="visually-hidden">{t('admin.templates.title')}</caption>
               <thead>
@@ -61,7 +61,7 @@ export function TemplateCoverage() {
                 </tr>
               </tfoot>
             </table>
-          </div>
+          </ScrollRegion>
         );
       })()}
     </Page>
