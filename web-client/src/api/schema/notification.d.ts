@@ -133,6 +133,7 @@ export interface components {
             channel?: string;
             /** Format: date-time */
             completedAt?: string;
+            language?: string;
             /** Format: date-time */
             lastAttemptAt?: string;
             /** Format: date-time */
@@ -156,6 +157,7 @@ export interface components {
             /** Format: date-time */
             occurredAt?: string;
             personId?: string;
+            template?: string;
         };
         DeliveryLogPage: {
             content?: components["schemas"]["DeliveryLogEntry"][];

@@ -5,13 +5,13 @@ import { t, translator } from '../../i18n/i18n';
 import { hrefOf } from '../../app/router';
 import { LANGUAGE_NAMES, isLanguage } from '../../i18n/languages';
 import { Page } from '../../ui/Page';
-import { TextField } from '../../ui/Field';
+import { TypedConfirmation } from '../../ui/TypedConfirmation';
 import { Loading, ProblemAlert } from '../../ui/feedback';
 import { useAction } from '../../ui/useAction';
 import { useLoad } from '../../ui/useLoad';
 import { getPerson, issueEnrolmentLink, personCommand, type EnrolmentLink, type Person, type PersonCommand } from './api';
 import { countryName, formatInstant, useDateTimeFormatter } from './display';
-import { confirmsErasure, personActions, personStatusKey, roleKey, type PersonAction } from './lifecycle';
+import { personActions, personStatusKey, roleKey, type PersonAction } from './lifecycle';
 import { takeNotice } from './shared';
 import type { MessageKey } from '../../i18n/messages/en';
 import type { ComponentChildren } from 'preact';
@@ -228,22 +228,13 @@ function EnrolmentLinkBox({ link, expires }: { readonly link: EnrolmentLink; rea
 }
 
 function EraseForm({ busy, onErase, onCancel }: { readonly busy: boolean; readonly onErase: () => void; readonly onCancel: () => void }) {
-  const [typed, setTyped] = useState('');
   const word = t('people.eraseWord');
-  const confirmed = confirmsErasure(typed, word);
   return (
-    <form id="erase-form" class="confirm" aria-labelledby="erase-title" onSubmit={(event) => {
-      event.preventDefault();
-      if (confirmed) onErase();
-    }}>
-      <h3 id="erase-title">{t('people.eraseTitle')}</h3>
+    <TypedConfirmation id="erase-form" fieldId="erase-confirm" title={t('people.eraseTitle')} word={word}
+      label={t('people.eraseType', { word })} submit={t('people.eraseSubmit')} busyText={t('people.working')}
+      busy={busy} onConfirm={onErase} onCancel={onCancel}>
       <p>{t('people.eraseWhen')}</p>
       <p>{t('people.eraseExplain')}</p>
-      <TextField id="erase-confirm" label={t('people.eraseType', { word })} value={typed} onValue={setTyped} autoComplete="off" />
-      <div class="actions">
-        <button type="submit" class="danger" disabled={!confirmed || busy}>{busy ? t('people.working') : t('people.eraseSubmit')}</button>
-        <button type="button" onClick={onCancel}>{t('common.cancel')}</button>
-      </div>
-    </form>
+    </TypedConfirmation>
   );
 }

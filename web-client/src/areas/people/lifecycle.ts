@@ -2,6 +2,7 @@
 // domain allows it (MembershipStatus, OrganisationStatus): the screens offer only these, the service
 // still decides.
 import type { MessageKey } from '../../i18n/messages/en';
+import { confirmsWord } from '../../ui/TypedConfirmation';
 import type { OrganisationCommand, OrganisationStatus, Person, PersonStatus } from './api';
 
 export type PersonAction = 'invite' | 'enrolmentLink' | 'activate' | 'remove' | 'erase';
@@ -54,15 +55,8 @@ export function roleKey(role: string): MessageKey {
   return `role.${role.toLowerCase()}` as MessageKey;
 }
 
-/** Case, surrounding spaces and the apostrophe used (Uzbek Oʻ is often typed O') do not matter. */
-function normalisedWord(text: string): string {
-  return text.trim().replace(/[ʻʼ‘’`']/g, "'").toLocaleUpperCase();
-}
-
-/** The typed confirmation of an erasure: the word shown. */
-export function confirmsErasure(typed: string, word: string): boolean {
-  return word.trim() !== '' && normalisedWord(typed) === normalisedWord(word);
-}
+/** The typed confirmation of an erasure: the word shown (the shared rule of src/ui/TypedConfirmation). */
+export const confirmsErasure = confirmsWord;
 
 /** The zone a person from a Central Asian country most likely lives in, to preset the picker. */
 export const COUNTRY_ZONES: Readonly<Record<string, string>> = {

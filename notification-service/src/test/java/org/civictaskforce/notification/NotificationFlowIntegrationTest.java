@@ -598,6 +598,8 @@ class NotificationFlowIntegrationTest {
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(log).contains(notificationId).contains("\"channel\":\"EMAIL\"").contains("\"status\":\"SENT\"")
                 .doesNotContain("@");
+        // what the back office shows: the template, and the language each sent message was written in
+        assertThat(log).contains("\"template\":\"member-invited\"").contains("\"language\":\"en\"");
         for (String detail : CONTACT_DETAILS) {
             assertThat(log).doesNotContain(detail);
         }

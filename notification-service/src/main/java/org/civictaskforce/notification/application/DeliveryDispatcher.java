@@ -117,8 +117,9 @@ public class DeliveryDispatcher {
                 return;
             }
         }
+        RenderedMessage message;
         try {
-            RenderedMessage message = renderer.render(claim.notification(), recipient.get());
+            message = renderer.render(claim.notification(), recipient.get());
             senders.get(channel).deliver(claim.notification(), recipient.get(), message);
         } catch (NotWantedException e) {
             if (notifications.markSkipped(claim, e.getMessage(), clock.instant())) {
@@ -129,12 +130,12 @@ public class DeliveryDispatcher {
             failed(claim, FailureReason.of(channel + " delivery failed", e));
             return;
         }
-        sent(claim);
+        sent(claim, message.language());
     }
 
-    private void sent(ClaimedDelivery claim) {
+    private void sent(ClaimedDelivery claim, String language) {
         Instant now = clock.instant();
-        if (notifications.markSent(claim, now)) {
+        if (notifications.markSent(claim, now, language)) {
             metrics.sent(claim.channel(), claim.notification().occurredAt(), now);
             log.info("notification {} delivered via {} (attempt {})", claim.notification().id(), claim.channel(),
                     claim.attempts());
@@ -175,8 +176,9 @@ public class DeliveryDispatcher {
         }
         LocalDate day = wishes.digestDay(slot, zone);
         String digestId = "digest." + recipient.personId() + "." + day;
+        RenderedMessage digest;
         try {
-            RenderedMessage digest = renderer.renderDigest(recipient, day, messages);
+            digest = renderer.renderDigest(recipient, day, messages);
             senders.get(Channel.EMAIL).deliverDigest(digestId, recipient, digest);
         } catch (Exception e) {
             String reason = FailureReason.of("EMAIL digest delivery failed", e);
@@ -184,7 +186,7 @@ public class DeliveryDispatcher {
             return;
         }
         log.info("digest {} delivered with {} notifications", digestId, included.size());
-        included.forEach(this::sent);
+        included.forEach(claim -> sent(claim, digest.language()));
     }
 
     private void awaitContact(ClaimedDelivery claim) {

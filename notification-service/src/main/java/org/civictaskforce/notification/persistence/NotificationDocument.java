@@ -32,8 +32,11 @@ public record NotificationDocument(
         Map<String, DeliveryEntry> deliveries) {
     public static final String COLLECTION = "notifications";
 
-    /** The state of one channel's delivery. {@code claimToken} and {@code leaseUntil} are set while SENDING. */
+    /**
+     * The state of one channel's delivery. {@code claimToken} and {@code leaseUntil} are set while SENDING;
+     * {@code language} once SENT: the language the message was written in (after the fallback).
+     */
     public record DeliveryEntry(String status, int attempts, String reason, Instant queuedAt, Instant nextAttemptAt,
-            Instant lastAttemptAt, Instant completedAt, String claimToken, Instant leaseUntil) {
+            Instant lastAttemptAt, Instant completedAt, String claimToken, Instant leaseUntil, String language) {
     }
 }

@@ -49,7 +49,7 @@ public class NotificationStore {
         Map<String, DeliveryEntry> deliveries = new LinkedHashMap<>();
         for (Channel channel : notification.channels()) {
             deliveries.put(channel.name(), new DeliveryEntry(DeliveryStatus.QUEUED.name(), 0, null, now, now, null,
-                    null, null, null));
+                    null, null, null, null));
         }
         try {
             mongo.insert(new NotificationDocument(notification.id(), notification.eventId(), notification.eventType(),
@@ -113,8 +113,17 @@ public class NotificationStore {
     }
 
     public boolean markSent(ClaimedDelivery claim, Instant now) {
+        return markSent(claim, now, null);
+    }
+
+    /** Sent, written in {@code language} (kept for the delivery log; null: not known). */
+    public boolean markSent(ClaimedDelivery claim, Instant now, String language) {
         String d = path(claim.channel());
-        return complete(claim, new Update()
+        Update update = new Update();
+        if (language != null) {
+            update.set(d + ".language", language);
+        }
+        return complete(claim, update
                 .set(d + ".status", DeliveryStatus.SENT.name())
                 .set(d + ".completedAt", now)
                 .unset(d + ".reason")

@@ -42,13 +42,13 @@ public class DeliveryLogController {
     }
 
     private static DeliveryLogEntry entry(NotificationDocument doc) {
-        return new DeliveryLogEntry(doc.id(), doc.eventId(), doc.eventType(), doc.personId(), doc.occurredAt(),
+        return new DeliveryLogEntry(doc.id(), doc.eventId(), doc.eventType(), doc.template(), doc.personId(), doc.occurredAt(),
                 doc.createdAt(), doc.deliveries().entrySet().stream()
                         .sorted(Map.Entry.comparingByKey())
                         .map(e -> new DeliveryLogEntry.ChannelDelivery(e.getKey(), e.getValue().status(),
                                 e.getValue().reason(), e.getValue().attempts(), e.getValue().queuedAt(),
                                 e.getValue().lastAttemptAt(), e.getValue().nextAttemptAt(),
-                                e.getValue().completedAt()))
+                                e.getValue().completedAt(), e.getValue().language()))
                         .toList());
     }
 }

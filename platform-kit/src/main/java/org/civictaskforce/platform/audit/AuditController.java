@@ -17,7 +17,9 @@ import jakarta.validation.constraints.Pattern;
 
 /**
  * {@code GET /admin/audit?subject=&type=&from=&to=&page=&size=}: who changed what, when and from
- * which request, newest first. TODO(identity): coordinators only.
+ * which request, newest first. Coordinators only: the platform's security lets nobody else into
+ * {@code /admin/**} (401/403 problems). The gateway routes {@code GET /api/<service>/audit} here, so the web
+ * client's back office reads every service's trail through it.
  */
 @RestController
 @Validated
