@@ -115,7 +115,7 @@ class BackOfficeBrowserIT {
         String meeting = subject.facts.get("meetingId");
         String[] credentials = SystemUnderTest.identities().credentials(subject.id);
         try (WebBrowser c = WebBrowser.open(stack.gatewayUrl() + "/", "ru,en", 1280)) {
-            signIn(c, DevstackSecrets.BOOTSTRAP_USERNAME, stack.secrets().bootstrapPassword());
+            c.signIn(DevstackSecrets.BOOTSTRAP_USERNAME, stack.secrets().bootstrapPassword());
             // before: the person is on the screens that show people
             c.area("meetings/" + meeting);
             c.waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("meeting-invitees"), subject.name));
@@ -226,7 +226,7 @@ class BackOfficeBrowserIT {
         assertThat(other.status()).as(other.raw()).isEqualTo(201);
         String candidate = other.body().get("id").asString();
         try (WebBrowser phone = WebBrowser.open(stack.gatewayUrl() + "/", "ru,en", 360)) {
-            signIn(phone, DevstackSecrets.BOOTSTRAP_USERNAME, stack.secrets().bootstrapPassword());
+            phone.signIn(DevstackSecrets.BOOTSTRAP_USERNAME, stack.secrets().bootstrapPassword());
             for (String screen : List.of("admin", "admin/erasure", "admin/erasure/" + candidate, "admin/audit",
                     "admin/deliveries", "admin/templates")) {
                 phone.area(screen);
@@ -260,15 +260,6 @@ class BackOfficeBrowserIT {
     private static void waitUntilLoaded(WebBrowser browser) {
         browser.waitFor(d -> d.findElements(By.cssSelector("main [role=status]")).stream()
                 .noneMatch(x -> x.isDisplayed() && !x.getText().isBlank() && x.getText().endsWith("…")));
-    }
-
-    private void signIn(WebBrowser browser, String username, String password) {
-        browser.click(By.id("sign-in"));
-        browser.type(By.id("username"), username);
-        browser.type(By.id("password"), password);
-        browser.click(By.cssSelector("form button[type=submit]"));
-        browser.waitFor(d -> d.getCurrentUrl().startsWith(stack.gatewayUrl()));
-        browser.visible(By.id("sign-out"));
     }
 
     private static void assertProblem(Answer answer, int status, String service) {

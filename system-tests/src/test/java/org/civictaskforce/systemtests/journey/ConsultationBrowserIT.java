@@ -66,7 +66,7 @@ class ConsultationBrowserIT {
         try {
             WebBrowser c = WebBrowser.open(stack.gatewayUrl() + "/", "en", 1280);
             browsers.add(c);
-            signIn(c, DevstackSecrets.BOOTSTRAP_USERNAME, stack.secrets().bootstrapPassword());
+            c.signIn(DevstackSecrets.BOOTSTRAP_USERNAME, stack.secrets().bootstrapPassword());
             // each member signs in in their own browser, in their language, before the round opens
             List<WebBrowser> members = new ArrayList<>();
             for (int i = 0; i < MEMBERS.length; i++) {
@@ -76,7 +76,7 @@ class ConsultationBrowserIT {
                 members.add(b);
                 coordinator.as(people.get(i), Role.MEMBER); // the identity service gives them the member's role
                 String[] credentials = SystemUnderTest.identities().credentials(people.get(i));
-                signIn(b, credentials[0], credentials[1]);
+                b.signIn(credentials[0], credentials[1]);
             }
 
             // the coordinator opens the round: the draft, a deadline in Tashkent time, four organisations and a person
@@ -329,13 +329,4 @@ class ConsultationBrowserIT {
         return version;
     }
 
-    /** The web client's "Sign in", the identity service's page filled in, then back at the web client, signed in. */
-    private static void signIn(WebBrowser browser, String username, String password) {
-        browser.click(By.id("sign-in"));
-        browser.type(By.id("username"), username);
-        browser.type(By.id("password"), password);
-        browser.click(By.cssSelector("form button[type=submit]"));
-        browser.waitFor(d -> d.getCurrentUrl().startsWith(stack.gatewayUrl()));
-        browser.visible(By.id("sign-out"));
-    }
 }

@@ -50,7 +50,7 @@ class ResearchBrowserIT {
 
         try (WebBrowser c = WebBrowser.open(stack.gatewayUrl() + "/", "ru,en", 1280);
                 WebBrowser e = WebBrowser.open(stack.gatewayUrl() + "/", "ru,en", 1280)) {
-            signIn(c, DevstackSecrets.BOOTSTRAP_USERNAME, stack.secrets().bootstrapPassword());
+            c.signIn(DevstackSecrets.BOOTSTRAP_USERNAME, stack.secrets().bootstrapPassword());
 
             // the coordinator assigns the research to the active expert
             c.area("assignments");
@@ -79,15 +79,15 @@ class ResearchBrowserIT {
             c.assertAccessible("assignments: the coordinator's list");
 
             // the expert: enrolled and signed in in their own browser; their next sign-in carries the expert role
-            enrol(e, link, username, password);
-            signIn(e, username, password);
+            e.enrol(link, username, password);
+            e.signIn(username, password);
             e.waitFor(d -> {
                 if (e.visible(By.id("signed-in-as")).getText().contains("Эксперт")) {
                     return true;
                 }
                 e.click(By.id("sign-out"));
                 e.waitFor(x -> !x.findElements(By.id("sign-in")).isEmpty());
-                signIn(e, username, password);
+                e.signIn(username, password);
                 return false;
             });
             e.area("assignments");
@@ -225,22 +225,5 @@ class ResearchBrowserIT {
                 + "el.dispatchEvent(new Event('input', { bubbles: true }));", browser.visible(field), value);
     }
 
-    private static void enrol(WebBrowser browser, String link, String username, String password) {
-        browser.go(link);
-        browser.type(By.id("username"), username);
-        browser.type(By.id("password"), password);
-        browser.type(By.id("repeat"), password);
-        browser.click(By.cssSelector("form button[type=submit]"));
-        browser.waitFor(ExpectedConditions.not(ExpectedConditions.urlContains("token=")));
-        browser.go(stack.gatewayUrl() + "/");
-    }
 
-    private static void signIn(WebBrowser browser, String username, String password) {
-        browser.click(By.id("sign-in"));
-        browser.type(By.id("username"), username);
-        browser.type(By.id("password"), password);
-        browser.click(By.cssSelector("form button[type=submit]"));
-        browser.waitFor(d -> d.getCurrentUrl().startsWith(stack.gatewayUrl()));
-        browser.visible(By.id("sign-out"));
-    }
 }

@@ -61,7 +61,7 @@ class StrategyBrowserIT {
         int first;
         int second;
         try (WebBrowser c = WebBrowser.open(stack.gatewayUrl() + "/", "ru,en", 1280)) {
-            signIn(c, DevstackSecrets.BOOTSTRAP_USERNAME, stack.secrets().bootstrapPassword());
+            c.signIn(DevstackSecrets.BOOTSTRAP_USERNAME, stack.secrets().bootstrapPassword());
             open(c, "strategy", By.id("strategy-versions"));
             c.assertAccessible("strategy: the versions");
 
@@ -171,7 +171,7 @@ class StrategyBrowserIT {
         // a member reads it on their phone
         String[] credentials = SystemUnderTest.identities().credentials(member);
         try (WebBrowser m = WebBrowser.open(stack.gatewayUrl() + "/", "ru,en", 360)) {
-            signIn(m, credentials[0], credentials[1]);
+            m.signIn(credentials[0], credentials[1]);
             open(m, "strategy", By.id("strategy-versions"));
             assertThat(m.driver().findElements(By.id("start-draft"))).as("members start no draft").isEmpty();
             m.assertAccessible("strategy on a phone: the versions");
@@ -320,13 +320,4 @@ class StrategyBrowserIT {
         return id;
     }
 
-    /** The web client's "Sign in", the identity service's page filled in, then back at the web client, signed in. */
-    private static void signIn(WebBrowser browser, String username, String password) {
-        browser.click(By.id("sign-in"));
-        browser.type(By.id("username"), username);
-        browser.type(By.id("password"), password);
-        browser.click(By.cssSelector("form button[type=submit]"));
-        browser.waitFor(d -> d.getCurrentUrl().startsWith(stack.gatewayUrl()));
-        browser.visible(By.id("sign-out"));
-    }
 }

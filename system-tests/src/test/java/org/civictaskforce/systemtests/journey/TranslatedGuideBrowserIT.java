@@ -75,7 +75,7 @@ class TranslatedGuideBrowserIT {
         try (WebBrowser t = WebBrowser.open(stack.gatewayUrl() + "/", "ky,ru", 360);
                 WebBrowser c = WebBrowser.open(stack.gatewayUrl() + "/", "en", 1280)) {
             // the translator, on her phone, in Kyrgyz: her language, then the section beside its source
-            signIn(t, credentials[0], credentials[1]);
+            t.signIn(credentials[0], credentials[1]);
             t.area("guide");
             t.visible(By.cssSelector("#my-languages a[href='#/guide/ky']"));
             t.assertAccessible("guide overview, translator");
@@ -95,7 +95,7 @@ class TranslatedGuideBrowserIT {
             assertThat(kyStatus()).isEqualTo("IN_REVIEW");
 
             // the coordinator approves it
-            signIn(c, DevstackSecrets.BOOTSTRAP_USERNAME, stack.secrets().bootstrapPassword());
+            c.signIn(DevstackSecrets.BOOTSTRAP_USERNAME, stack.secrets().bootstrapPassword());
             c.area("guide/ky");
             c.visible(inSection("button", "Approve"));
             c.assertAccessible("workspace, coordinator reviewing");
@@ -219,15 +219,6 @@ class TranslatedGuideBrowserIT {
             }
             assertThat(coordinator.post(base + "/approve", null).status()).isEqualTo(200);
         }
-    }
-
-    private static void signIn(WebBrowser browser, String username, String password) {
-        browser.click(By.id("sign-in"));
-        browser.type(By.id("username"), username);
-        browser.type(By.id("password"), password);
-        browser.click(By.cssSelector("form button[type=submit]"));
-        browser.waitFor(d -> d.getCurrentUrl().startsWith(stack.gatewayUrl()));
-        browser.visible(By.id("sign-out"));
     }
 
     private static void onThePhone(WebBrowser browser, String screen) {

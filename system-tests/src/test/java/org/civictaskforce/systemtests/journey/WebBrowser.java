@@ -296,6 +296,17 @@ final class WebBrowser implements AutoCloseable {
         visible(By.id("sign-out"));
     }
 
+    /** Creates a sign-in from an enrolment link (the identity service's page), then back at the web client. */
+    void enrol(String link, String username, String password) {
+        go(link);
+        type(By.id("username"), username);
+        type(By.id("password"), password);
+        type(By.id("repeat"), password);
+        click(By.cssSelector("form button[type=submit]"));
+        waitFor(ExpectedConditions.not(ExpectedConditions.urlContains("token=")));
+        go(home);
+    }
+
     /** Files the page downloads go to {@code folder} (headless Chromium refuses downloads unless told). */
     void allowDownloads(Path folder) {
         ((ChromeDriver) driver).executeCdpCommand("Browser.setDownloadBehavior",
