@@ -29,7 +29,7 @@ async function precache(cache, urls) {
   const queue = [...urls];
   const worker = async () => {
     for (let url = queue.shift(); url !== undefined; url = queue.shift()) {
-      const answer = await fetch(url, { cache: 'no-cache' });
+      const answer = await fetch(url);
       if (!answer.ok) throw new Error(`precache: ${url} answered ${answer.status}`);
       await cache.put(url, answer);
     }
