@@ -40,6 +40,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 final class WebBrowser implements AutoCloseable {
     static final Duration WAIT = Duration.ofSeconds(30);
+    static final Duration PAGE_LOAD = Duration.ofSeconds(60);
     private static final List<String> BROWSERS = List.of("/usr/bin/chromium", "/usr/bin/chromium-browser",
             "/usr/bin/google-chrome");
     private static final List<String> AXE_TAGS = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa");
@@ -91,7 +92,9 @@ final class WebBrowser implements AutoCloseable {
                 .usingDriverExecutable(driverBinary().toFile()).usingAnyFreePort()
                 .withTimeout(Duration.ofSeconds(30)).build();
         ChromeDriver driver = new ChromeDriver(service, options);
-        driver.manage().timeouts().pageLoadTimeout(WAIT).scriptTimeout(WAIT);
+        // a navigation (a sign-in's redirects through the identity service and the gateway) may take longer than a wait
+        // for an element on a 2-core machine whose system has just started: its own, longer bound
+        driver.manage().timeouts().pageLoadTimeout(PAGE_LOAD).scriptTimeout(WAIT);
         driver.get(home);
         return new WebBrowser(driver, profile, home);
     }
