@@ -11,7 +11,8 @@ import { Loading, ProblemAlert } from '../../ui/feedback';
 import { formatInstant, useDateTimeFormatter } from '../people/display';
 import { AUDIT_SERVICES, auditPage, findPerson, type AuditService, type Person } from './api';
 import { MergedTrail, dayStart, fullType, nextDay, personIdsOf, shortType, whoIs, type TrailEntry, type Who } from './logic';
-import { AdminNav, ScrollRegion } from './nav';
+import { AdminNav } from './nav';
+import { ScrollRegion } from '../../ui/ScrollRegion';
 
 const PAGE_SIZE = 20;
 const TYPE = /^[A-Za-z0-9._:-]{1,100}$/;

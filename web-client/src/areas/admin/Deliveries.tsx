@@ -12,7 +12,8 @@ import { LoadFailed, Loading } from '../../ui/feedback';
 import { useLoad } from '../../ui/useLoad';
 import { formatInstant, useDateTimeFormatter } from '../people/display';
 import { deliveries, type ChannelDelivery } from './api';
-import { AdminNav, ScrollRegion } from './nav';
+import { AdminNav } from './nav';
+import { ScrollRegion } from '../../ui/ScrollRegion';
 
 const PAGE_SIZE = 20;
 const CHANNELS: Readonly<Record<string, MessageKey>> = {

@@ -7,7 +7,8 @@ import { LoadFailed, Loading } from '../../ui/feedback';
 import { useLoad } from '../../ui/useLoad';
 import { templateCoverage } from './api';
 import { coverageTable, type CoverageCell } from './logic';
-import { AdminNav, ScrollRegion } from './nav';
+import { AdminNav } from './nav';
+import { ScrollRegion } from '../../ui/ScrollRegion';
 
 function LanguageName({ code }: { readonly code: string }) {
   return isLanguage(code) ? <span lang={code}>{LANGUAGE_NAMES[code]}</span> : <>{code}</>;

@@ -1,5 +1,4 @@
 // The back office's own navigation between its tools, shown on each of its screens.
-import type { ComponentChildren } from 'preact';
 import { hrefOf } from '../../app/router';
 import { t } from '../../i18n/i18n';
 import type { MessageKey } from '../../i18n/messages/en';
@@ -31,15 +30,4 @@ export function AdminNav({ current }: { readonly current: Tool | null }) {
 
 export function isTool(value: string): value is Tool {
   return (TOOLS as readonly string[]).includes(value);
-}
-
-/**
- * A wide table's scrolling box: a named region that takes keyboard focus, so a keyboard alone can scroll
- * it sideways at 360 px when the table holds nothing focusable (axe: scrollable-region-focusable).
- */
-export function ScrollRegion({ label, children }: { readonly label: string; readonly children: ComponentChildren }) {
-  return (
-    // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- a scrolling region must be reachable by keyboard
-    <div class="table-scroll" role="region" aria-label={label} tabIndex={0}>{children}</div>
-  );
 }

@@ -4,6 +4,7 @@
 import { useState } from 'preact/hooks';
 import { t, translator } from '../../i18n/i18n';
 import { SelectField } from '../../ui/Field';
+import { ScrollRegion } from '../../ui/ScrollRegion';
 import { LoadFailed, Loading } from '../../ui/feedback';
 import { useLoad } from '../../ui/useLoad';
 import { countryName } from '../people/display';
@@ -33,7 +34,7 @@ export function CoverageMatrix() {
       />
       {matrix.rows.length === 0 ? <p>{t('research.coverage.empty')}</p> : (
         <>
-          <div class="table-scroll">
+          <ScrollRegion label={t('research.coverage.title')}>
             <table id="coverage-table" class="heat-map">
               <caption>{t('research.coverage.caption', { gaps: loaded.data.coverage.gaps ?? 0 })}</caption>
               <thead>
@@ -56,7 +57,7 @@ export function CoverageMatrix() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollRegion>
           <p class="heat-legend" id="coverage-legend">
             <span>{t('research.coverage.legend')}</span>
             {[0, 1, 2, 3, 4].map((level) => <span key={level} class={`heat-swatch heat-${level}`} aria-hidden="true" />)}
