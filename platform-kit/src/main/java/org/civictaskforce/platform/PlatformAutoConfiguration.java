@@ -4,20 +4,18 @@ import java.time.Clock;
 import java.util.List;
 
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.common.TopicPartition;
 import org.civictaskforce.contracts.Topics;
 import org.civictaskforce.platform.audit.AuditController;
 import org.civictaskforce.platform.audit.AuditLog;
 import org.civictaskforce.platform.health.MongoPingHealthIndicator;
-import org.civictaskforce.platform.messaging.ConsumerProperties;
-import org.civictaskforce.platform.messaging.CorrelationRecordInterceptor;
+import org.civictaskforce.platform.messaging.ConsumerErrorHandling;
 import org.civictaskforce.platform.messaging.DeadLetterController;
 import org.civictaskforce.platform.messaging.DeadLetters;
 import org.civictaskforce.platform.messaging.IdempotentProjection;
-import org.civictaskforce.platform.messaging.MalformedEventException;
 import org.civictaskforce.platform.outbox.DomainEvents;
 import org.civictaskforce.platform.outbox.OutboxProperties;
 import org.civictaskforce.platform.outbox.OutboxRelay;
+import org.civictaskforce.platform.outbox.OutboxWakeUp;
 import org.civictaskforce.platform.web.ActorFilter;
 import org.civictaskforce.platform.web.CorrelationIdFilter;
 import org.civictaskforce.platform.web.ProblemDetailsAdvice;
@@ -29,25 +27,23 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.cloud.stream.config.BindingServiceProperties;
+import org.springframework.cloud.stream.function.StreamBridge;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
+import org.springframework.core.env.Environment;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.kafka.config.TopicBuilder;
-import org.springframework.kafka.core.KafkaAdmin;
-import org.springframework.kafka.core.KafkaOperations;
-import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
-import org.springframework.kafka.listener.DefaultErrorHandler;
-import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
 
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * Wires the shared plumbing into every service: correlation ids, problem details, the Mongo ping
- * health check, the outbox relay, consumer error handling with dead letters, and topic creation.
+ * health check, the outbox relay (publishing through Spring Cloud Stream's {@link StreamBridge}), the
+ * consumer bindings' error handling with dead letters, and the outbox topic.
  */
 @AutoConfiguration(beforeName = "org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration")
-@EnableConfigurationProperties({ OutboxProperties.class, ConsumerProperties.class })
+@EnableConfigurationProperties(OutboxProperties.class)
 public class PlatformAutoConfiguration {
 
     @Bean
@@ -114,57 +110,32 @@ public class PlatformAutoConfiguration {
     }
 
     @Bean
-    KafkaAdmin.NewTopics deadLetterTopics(ConsumerProperties consumer,
-            @Value("${spring.kafka.consumer.group-id}") String group) {
-        return new KafkaAdmin.NewTopics(consumer.topics().stream()
-                .map(t -> TopicBuilder.name(Topics.deadLetter(t, group)).partitions(Topics.PARTITIONS).build())
-                .toArray(NewTopic[]::new));
-    }
-
-    @Bean
     @ConditionalOnProperty(prefix = "platform.outbox", name = "enabled", havingValue = "true", matchIfMissing = true)
-    @SuppressWarnings("unchecked")
-    OutboxRelay outboxRelay(MongoTemplate mongo, KafkaTemplate<?, ?> kafka, OutboxProperties outbox, Clock clock,
+    OutboxRelay outboxRelay(MongoTemplate mongo, StreamBridge bridge, OutboxProperties outbox, Clock clock,
             MeterRegistry meters, AuditLog auditLog) {
         if (outbox.topic() == null) {
             throw new IllegalStateException("platform.outbox.topic must name the topic this service publishes to");
         }
-        return new OutboxRelay(mongo, (KafkaOperations<String, String>) kafka, outbox, clock, meters, auditLog);
+        return new OutboxRelay(mongo, bridge, outbox, clock, meters, auditLog);
     }
 
     @Bean
-    CorrelationRecordInterceptor correlationRecordInterceptor() {
-        return new CorrelationRecordInterceptor();
-    }
-
-    /**
-     * Retries a failing record with exponential back-off, then parks it on
-     * {@code <topic>.<group>.dlt} with the reason in the standard {@code kafka_dlt-*} headers. A
-     * malformed record is parked at once. Either way the consumer moves on.
-     */
-    @Bean
-    @SuppressWarnings("unchecked")
-    DefaultErrorHandler kafkaErrorHandler(KafkaTemplate<?, ?> kafka, ConsumerProperties consumer,
-            @Value("${spring.kafka.consumer.group-id}") String group) {
-        DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(
-                (KafkaOperations<Object, Object>) kafka,
-                (record, exception) -> new TopicPartition(Topics.deadLetter(record.topic(), group), -1));
-        ExponentialBackOffWithMaxRetries backOff = new ExponentialBackOffWithMaxRetries(consumer.maxRetries());
-        backOff.setInitialInterval(consumer.initialBackoff().toMillis());
-        backOff.setMultiplier(2.0);
-        backOff.setMaxInterval(consumer.maxBackoff().toMillis());
-        DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, backOff);
-        handler.addNotRetryableExceptions(MalformedEventException.class);
-        return handler;
+    @ConditionalOnProperty(prefix = "platform.outbox", name = "enabled", havingValue = "true", matchIfMissing = true)
+    OutboxWakeUp outboxWakeUp(OutboxRelay relay) {
+        return new OutboxWakeUp(relay);
     }
 
     @Bean
-    @SuppressWarnings("unchecked")
+    ConsumerErrorHandling consumerErrorHandling(KafkaProperties kafka) {
+        return new ConsumerErrorHandling(kafka.buildProducerProperties());
+    }
+
+    @Bean
     @ConditionalOnMissingBean
-    DeadLetters deadLetters(KafkaProperties kafkaProperties, KafkaTemplate<?, ?> kafka, ConsumerProperties consumer,
-            @Value("${spring.kafka.consumer.group-id}") String group) {
-        return new DeadLetters(kafkaProperties.buildConsumerProperties(), (KafkaOperations<String, String>) kafka,
-                group, List.copyOf(consumer.topics()));
+    DeadLetters deadLetters(KafkaProperties kafkaProperties, ConsumerErrorHandling errorHandling,
+            BindingServiceProperties bindings, Environment environment) {
+        return new DeadLetters(kafkaProperties.buildConsumerProperties(), errorHandling.deadLetterTemplate(),
+                DeadLetters.parkedTopics(bindings, environment));
     }
 
     @Bean

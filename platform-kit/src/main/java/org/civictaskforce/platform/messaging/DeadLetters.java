@@ -19,8 +19,9 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.civictaskforce.contracts.Topics;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.springframework.cloud.stream.config.BindingServiceProperties;
+import org.springframework.core.env.Environment;
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.support.KafkaHeaders;
 
@@ -42,26 +43,52 @@ public class DeadLetters {
     private static final Duration DEADLINE = Duration.ofSeconds(10);
     private static final List<String> CARRIED_HEADERS = List.of(CorrelationRecordInterceptor.HEADER, "ce_id", "ce_type");
 
-    private final Map<String, Object> consumerProperties;
-    private final KafkaOperations<String, String> kafka;
-    private final String group;
-    private final List<String> sourceTopics;
+    /** A consumer binding's dead-letter topic, the topic it consumes, and its consumer group. */
+    public record ParkedTopic(String deadLetterTopic, String sourceTopic, String group) {
+    }
 
-    public DeadLetters(Map<String, Object> consumerProperties, KafkaOperations<String, String> kafka, String group,
-            List<String> sourceTopics) {
+    private final Map<String, Object> consumerProperties;
+    private final KafkaOperations<Object, Object> kafka;
+    private final List<ParkedTopic> topics;
+
+    public DeadLetters(Map<String, Object> consumerProperties, KafkaOperations<Object, Object> kafka,
+            List<ParkedTopic> topics) {
         this.consumerProperties = consumerProperties;
         this.kafka = kafka;
-        this.group = group;
-        this.sourceTopics = sourceTopics;
+        this.topics = List.copyOf(topics);
+    }
+
+    /** The dead-letter topics of this service's consumer bindings, from their configuration. */
+    public static List<ParkedTopic> parkedTopics(BindingServiceProperties bindings, Environment environment) {
+        // the binder's Kafka binding properties live in its own context: read the two that matter here
+        boolean parkByDefault = environment.getProperty("spring.cloud.stream.kafka.default.consumer.enable-dlq",
+                Boolean.class, false);
+        List<ParkedTopic> parked = new ArrayList<>();
+        bindings.getBindings().forEach((name, binding) -> {
+            if (!name.contains("-in-") || binding.getDestination() == null || binding.getDestination().isBlank()) {
+                return;
+            }
+            String prefix = "spring.cloud.stream.kafka.bindings." + name + ".consumer.";
+            boolean park = environment.getProperty(prefix + "enable-dlq", Boolean.class, parkByDefault);
+            String deadLetterTopic = environment.getProperty(prefix + "dlq-name");
+            if (park && deadLetterTopic != null) {
+                parked.add(new ParkedTopic(deadLetterTopic, binding.getDestination(), bindings.getGroup(name)));
+            }
+        });
+        return parked;
     }
 
     public List<String> deadLetterTopics() {
-        return sourceTopics.stream().map(t -> Topics.deadLetter(t, group)).toList();
+        return topics.stream().map(ParkedTopic::deadLetterTopic).distinct().toList();
+    }
+
+    private String group() {
+        return topics.isEmpty() ? "none" : topics.get(0).group();
     }
 
     public List<Parked> list() {
         List<Parked> parked = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer = consumer(group + "-dlt-browser")) {
+        try (KafkaConsumer<byte[], byte[]> consumer = consumer(group() + "-dlt-browser")) {
             readUpToCurrentEnd(consumer, false, record -> parked.add(describe(record)));
         }
         return parked;
@@ -70,7 +97,7 @@ public class DeadLetters {
     /** Sends every parked record not yet re-driven back to its original topic, once; returns how many. */
     public int redrive() {
         int[] count = { 0 };
-        try (KafkaConsumer<String, String> consumer = consumer(group + "-dlt-redrive")) {
+        try (KafkaConsumer<byte[], byte[]> consumer = consumer(group() + "-dlt-redrive")) {
             Map<TopicPartition, OffsetAndMetadata> progress = readUpToCurrentEnd(consumer, true, record -> {
                 sendBack(record);
                 count[0]++;
@@ -82,8 +109,8 @@ public class DeadLetters {
         return count[0];
     }
 
-    private Map<TopicPartition, OffsetAndMetadata> readUpToCurrentEnd(KafkaConsumer<String, String> consumer,
-            boolean fromCommitted, Consumer<ConsumerRecord<String, String>> action) {
+    private Map<TopicPartition, OffsetAndMetadata> readUpToCurrentEnd(KafkaConsumer<byte[], byte[]> consumer,
+            boolean fromCommitted, Consumer<ConsumerRecord<byte[], byte[]>> action) {
         List<TopicPartition> partitions = deadLetterTopics().stream()
                 .flatMap(topic -> consumer.partitionsFor(topic).stream()
                         .map(p -> new TopicPartition(topic, p.partition())))
@@ -104,7 +131,7 @@ public class DeadLetters {
         long deadline = System.nanoTime() + DEADLINE.toNanos();
         while (System.nanoTime() < deadline
                 && !end.entrySet().stream().allMatch(e -> consumer.position(e.getKey()) >= e.getValue())) {
-            for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
+            for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
                 TopicPartition partition = new TopicPartition(record.topic(), record.partition());
                 if (record.offset() >= end.get(partition)) {
                     continue; // parked after this pass began, possibly by this very re-drive
@@ -116,11 +143,13 @@ public class DeadLetters {
         return progress;
     }
 
-    private void sendBack(ConsumerRecord<String, String> record) {
+    private void sendBack(ConsumerRecord<byte[], byte[]> record) {
         String original = header(record, KafkaHeaders.DLT_ORIGINAL_TOPIC);
-        ProducerRecord<String, String> again = new ProducerRecord<>(
-                original != null ? original : record.topic().replace("." + group + ".dlt", ""),
-                record.key(), record.value());
+        if (original == null) {
+            original = topics.stream().filter(t -> t.deadLetterTopic().equals(record.topic()))
+                    .map(ParkedTopic::sourceTopic).findFirst().orElseThrow();
+        }
+        ProducerRecord<Object, Object> again = new ProducerRecord<>(original, record.key(), record.value());
         for (String name : CARRIED_HEADERS) {
             Header header = record.headers().lastHeader(name);
             if (header != null) {
@@ -137,20 +166,21 @@ public class DeadLetters {
         }
     }
 
-    private KafkaConsumer<String, String> consumer(String groupId) {
+    private KafkaConsumer<byte[], byte[]> consumer(String groupId) {
         Properties props = new Properties();
         props.putAll(consumerProperties);
         props.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
-        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
         return new KafkaConsumer<>(props);
     }
 
-    private static Parked describe(ConsumerRecord<String, String> record) {
+    private static Parked describe(ConsumerRecord<byte[], byte[]> record) {
         return new Parked(record.topic(), record.partition(), record.offset(),
-                header(record, KafkaHeaders.DLT_ORIGINAL_TOPIC), record.key(), header(record, "ce_id"),
+                header(record, KafkaHeaders.DLT_ORIGINAL_TOPIC),
+                record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8), header(record, "ce_id"),
                 header(record, "ce_type"), header(record, KafkaHeaders.DLT_EXCEPTION_MESSAGE),
                 header(record, KafkaHeaders.DLT_EXCEPTION_FQCN), Instant.ofEpochMilli(record.timestamp()));
     }

@@ -37,6 +37,11 @@ public final class EventRouter {
      * @return the envelope if a handler took it, empty if its type is not routed (ignored)
      */
     public Optional<EventEnvelope> dispatch(ConsumerRecord<String, String> record) {
+        return dispatch(InboundRecord.of(record));
+    }
+
+    /** As {@link #dispatch(ConsumerRecord)}, for a record delivered by the binder. */
+    public Optional<EventEnvelope> dispatch(InboundRecord record) {
         EventEnvelope envelope = InboundEvents.envelope(record);
         Consumer<EventEnvelope> route = routes.get(envelope.type());
         if (route == null) {

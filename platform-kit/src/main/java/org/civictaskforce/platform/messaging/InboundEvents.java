@@ -10,6 +10,10 @@ public final class InboundEvents {
     }
 
     public static EventEnvelope envelope(ConsumerRecord<String, String> record) {
+        return envelope(InboundRecord.of(record));
+    }
+
+    public static EventEnvelope envelope(InboundRecord record) {
         if (record.value() == null) {
             throw new MalformedEventException("record without a value at offset " + record.offset());
         }

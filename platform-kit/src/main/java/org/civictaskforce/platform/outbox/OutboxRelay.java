@@ -10,16 +10,19 @@ import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.civictaskforce.platform.audit.AuditLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.cloud.stream.function.StreamBridge;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.kafka.core.KafkaOperations;
+import org.springframework.kafka.support.KafkaHeaders;
+import org.springframework.messaging.Message;
+import org.springframework.messaging.support.MessageBuilder;
 
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
@@ -34,10 +37,15 @@ import io.micrometer.core.instrument.Timer;
  * Publishes the events waiting in aggregate documents' outboxes, then removes them.
  *
  * <p>Per document: claim it with a lease ({@code findOneAndUpdate}, so two replicas never relay the
- * same document at once), send its events in order with the idempotent producer ({@code acks=all})
- * and wait for the broker's acknowledgement, then pull exactly the sent events. A crash before the
+ * same document at once), send its events in order through the binder's output binding
+ * ({@link OutboxProperties#binding()}, a synchronous Kafka producer: idempotent, {@code acks=all}) so
+ * that each send returns only once the broker acknowledged it, then pull exactly the sent events. A crash before the
  * pull re-sends them after the lease lapses; consumers absorb the duplicate. A crash before the send
  * loses nothing: the events are still in the document.
+ *
+ * <p>A save in this process wakes the relay at once ({@link #wake()}, from {@link OutboxWakeUp}); the
+ * poll every {@code platform.outbox.poll-interval} stays as the safety net for what another replica or
+ * a previous run of this one left behind.
  *
  * <p>Between the acknowledgement and the pull, each event is appended to the service's audit log
  * ({@link AuditLog}, keyed by event id), so every published change is audited exactly once.
@@ -46,7 +54,8 @@ public class OutboxRelay implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
 
     private final MongoTemplate mongo;
-    private final KafkaOperations<String, String> kafka;
+    private final StreamBridge bridge;
+    private final AtomicBoolean wakeRequested = new AtomicBoolean();
     private final OutboxProperties properties;
     private final Clock clock;
     private final AuditLog audit;
@@ -57,16 +66,16 @@ public class OutboxRelay implements SmartLifecycle {
     private volatile boolean running;
     private volatile boolean stopping;
 
-    public OutboxRelay(MongoTemplate mongo, KafkaOperations<String, String> kafka, OutboxProperties properties,
-            Clock clock, MeterRegistry meters) {
-        this(mongo, kafka, properties, clock, meters, new AuditLog(mongo));
+    public OutboxRelay(MongoTemplate mongo, StreamBridge bridge, OutboxProperties properties, Clock clock,
+            MeterRegistry meters) {
+        this(mongo, bridge, properties, clock, meters, new AuditLog(mongo));
     }
 
-    public OutboxRelay(MongoTemplate mongo, KafkaOperations<String, String> kafka, OutboxProperties properties,
-            Clock clock, MeterRegistry meters, AuditLog audit) {
+    public OutboxRelay(MongoTemplate mongo, StreamBridge bridge, OutboxProperties properties, Clock clock,
+            MeterRegistry meters, AuditLog audit) {
         this.mongo = mongo;
         this.audit = audit;
-        this.kafka = kafka;
+        this.bridge = bridge;
         this.properties = properties;
         this.clock = clock;
         this.published = Counter.builder("outbox.events.published").tag("topic", properties.topic())
@@ -104,6 +113,25 @@ public class OutboxRelay implements SmartLifecycle {
     @Override
     public boolean isRunning() {
         return running;
+    }
+
+    /**
+     * Asks for a pass as soon as the relay thread is free: called after a save that added events, so
+     * they leave in milliseconds instead of at the next poll. Requests made while one is pending are
+     * folded into it; a request made during a pass causes one more pass.
+     */
+    public void wake() {
+        ScheduledExecutorService current = executor;
+        if (running && current != null && wakeRequested.compareAndSet(false, true)) {
+            try {
+                current.execute(() -> {
+                    wakeRequested.set(false);
+                    relayAllSafely();
+                });
+            } catch (java.util.concurrent.RejectedExecutionException stopping) {
+                wakeRequested.set(false);
+            }
+        }
     }
 
     public String owner() {
@@ -178,18 +206,21 @@ public class OutboxRelay implements SmartLifecycle {
     }
 
     private void send(OutboxEvent event) {
-        ProducerRecord<String, String> record = new ProducerRecord<>(properties.topic(), event.subject(),
-                event.toEnvelopeJson());
-        record.headers().add("ce_id", bytes(event.eventId()));
-        record.headers().add("ce_type", bytes(event.type()));
-        record.headers().add("ce_correlationid", bytes(event.correlationId()));
+        Message<byte[]> message = MessageBuilder.withPayload(bytes(event.toEnvelopeJson()))
+                .setHeader(KafkaHeaders.KEY, bytes(event.subject()))
+                .setHeader("ce_id", bytes(event.eventId()))
+                .setHeader("ce_type", bytes(event.type()))
+                .setHeader("ce_correlationid", bytes(event.correlationId()))
+                .build();
+        boolean sent;
         try {
-            kafka.send(record).get(properties.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while publishing", e);
-        } catch (Exception e) {
+            // the binding's producer is synchronous: send returns after the broker's acknowledgement
+            sent = bridge.send(properties.binding(), message);
+        } catch (RuntimeException e) {
             throw new IllegalStateException("broker did not acknowledge event " + event.eventId(), e);
+        }
+        if (!sent) {
+            throw new IllegalStateException("the binder refused event " + event.eventId());
         }
         published.increment();
         lag.record(Duration.between(event.time(), clock.instant()));

@@ -26,8 +26,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.kafka.core.KafkaOperations;
-import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -59,7 +57,7 @@ class AuditTrailIntegrationTest {
     @Autowired
     DomainEvents domainEvents;
     @Autowired
-    KafkaTemplate<?, ?> kafkaTemplate;
+    org.springframework.cloud.stream.function.StreamBridge bridge;
     @Autowired
     OutboxProperties properties;
     @LocalServerPort
@@ -81,9 +79,9 @@ class AuditTrailIntegrationTest {
         List<String> eventIds = widgets.findById(id).orElseThrow().getOutbox().stream().map(OutboxEvent::eventId)
                 .toList();
 
-        OutboxProperties shortLease = new OutboxProperties(false, properties.topic(), properties.collections(),
-                properties.pollInterval(), Duration.ofMillis(200), properties.sendTimeout());
-        OutboxRelay dying = new OutboxRelay(mongo, kafka(), shortLease, Clock.systemUTC(), new SimpleMeterRegistry()) {
+        OutboxProperties shortLease = new OutboxProperties(false, properties.topic(), properties.binding(), properties.collections(),
+                properties.pollInterval(), Duration.ofMillis(200));
+        OutboxRelay dying = new OutboxRelay(mongo, bridge, shortLease, Clock.systemUTC(), new SimpleMeterRegistry()) {
             @Override
             protected void afterPublish(String collection, List<OutboxEvent> events) {
                 throw new IllegalStateException("simulated crash between publish and removal");
@@ -95,7 +93,7 @@ class AuditTrailIntegrationTest {
             // died after the broker acknowledged
         }
         sleep(300);
-        OutboxRelay restarted = new OutboxRelay(mongo, kafka(), shortLease, Clock.systemUTC(),
+        OutboxRelay restarted = new OutboxRelay(mongo, bridge, shortLease, Clock.systemUTC(),
                 new SimpleMeterRegistry());
         assertThat(restarted.relayAll()).isEqualTo(3);
 
@@ -145,10 +143,6 @@ class AuditTrailIntegrationTest {
         return widgets.save(doc);
     }
 
-    @SuppressWarnings("unchecked")
-    private KafkaOperations<String, String> kafka() {
-        return (KafkaOperations<String, String>) kafkaTemplate;
-    }
 
     private JsonNode get(String path) {
         HttpResponse<String> response = send(path);

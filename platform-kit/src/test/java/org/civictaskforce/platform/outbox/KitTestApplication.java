@@ -2,17 +2,19 @@ package org.civictaskforce.platform.outbox;
 
 import java.util.List;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import java.util.function.Consumer;
+
 import org.civictaskforce.contracts.EventEnvelope;
 import org.civictaskforce.contracts.EventType;
 import org.civictaskforce.platform.messaging.IdempotentProjection;
 import org.civictaskforce.platform.messaging.InboundEvents;
+import org.civictaskforce.platform.messaging.InboundRecord;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.data.mongodb.repository.MongoRepository;
-import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.messaging.Message;
 import org.springframework.stereotype.Component;
 
 /** A tiny service used only to prove the platform plumbing against a real broker and store. */
@@ -72,18 +74,21 @@ public class KitTestApplication {
     public interface Widgets extends MongoRepository<WidgetDocument, String> {
     }
 
-    /** A consumer that records, per widget, how many events it applied and in which order. */
-    @Component
-    public static class WidgetProjection {
+    /**
+     * A consumer that records, per widget, how many events it applied and in which order: a functional
+     * bean bound as {@code widgets-in-0} (kit-test.properties).
+     */
+    @Component("widgets")
+    public static class WidgetProjection implements Consumer<Message<byte[]>> {
         private final IdempotentProjection projection;
 
         public WidgetProjection(IdempotentProjection projection) {
             this.projection = projection;
         }
 
-        @KafkaListener(topics = TOPIC)
-        public void on(ConsumerRecord<String, String> record) {
-            EventEnvelope envelope = InboundEvents.envelope(record);
+        @Override
+        public void accept(Message<byte[]> message) {
+            EventEnvelope envelope = InboundEvents.envelope(InboundRecord.of(message));
             WidgetChanged changed = InboundEvents.data(envelope, WidgetChanged.class);
             if (changed.poison()) {
                 throw new IllegalStateException("widget " + changed.widgetId() + " cannot be processed");

@@ -1,0 +1,143 @@
+package org.civictaskforce.platform.messaging;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.BiFunction;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.cloud.stream.binder.ExtendedConsumerProperties;
+import org.springframework.cloud.stream.binder.kafka.ListenerContainerWithDlqAndRetryCustomizer;
+import org.springframework.cloud.stream.binder.kafka.properties.KafkaConsumerProperties;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaOperations;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.AbstractMessageListenerContainer;
+import org.springframework.kafka.listener.ConsumerRecordRecoverer;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.listener.ListenerExecutionFailedException;
+import org.springframework.messaging.MessagingException;
+import org.springframework.util.backoff.BackOff;
+import org.springframework.util.backoff.FixedBackOff;
+
+/**
+ * What every consumer binding does with a record its handler cannot process, from the binding's own
+ * configuration, so an operator changes it without touching code:
+ * <ul>
+ * <li>retried in the listener container with exponential back-off ({@code consumer.max-attempts},
+ * {@code back-off-initial-interval}, {@code back-off-multiplier}, {@code back-off-max-interval}) — in the
+ * container rather than in the binder's in-memory retry, so the consumer's position stays on the record
+ * and a rebalance during the back-off cannot skip it;</li>
+ * <li>then parked on the binding's dead-letter topic ({@code spring.cloud.stream.kafka.bindings.<b>.consumer.enable-dlq}
+ * and {@code dlq-name}, by convention {@code <topic>.<group>.dlt}) with the reason in the standard
+ * {@code kafka_dlt-*} headers, which {@link DeadLetters} lists and re-drives;</li>
+ * <li>a {@link MalformedEventException} (and any type the binding lists as {@code retryable-exceptions.<class>: false})
+ * is parked at once: retrying cannot mend it;</li>
+ * <li>a binding without a dead-letter topic skips the record after its attempts and logs where it was
+ * (never its content) — the contacts topic, whose records must not be copied where erasure cannot reach.</li>
+ * </ul>
+ * The correlation id travels from the record's {@code ce_correlationid} header into the handler's log lines and
+ * the events it raises ({@link CorrelationRecordInterceptor}).
+ */
+public class ConsumerErrorHandling implements ListenerContainerWithDlqAndRetryCustomizer, DisposableBean {
+    private static final Logger log = LoggerFactory.getLogger(ConsumerErrorHandling.class);
+
+    private final DefaultKafkaProducerFactory<Object, Object> producers;
+    private final KafkaTemplate<Object, Object> deadLetterTemplate;
+
+    /**
+     * @param producerProperties Boot's producer settings (idempotent, {@code acks=all}); records are parked
+     *        and re-driven exactly as they came in, as bytes
+     */
+    public ConsumerErrorHandling(Map<String, Object> producerProperties) {
+        Map<String, Object> config = new HashMap<>(producerProperties);
+        config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+        config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+        config.put(ProducerConfig.CLIENT_ID_CONFIG, "dead-letters");
+        this.producers = new DefaultKafkaProducerFactory<>(config);
+        this.deadLetterTemplate = new KafkaTemplate<>(producers);
+    }
+
+    /** The producer that parks records and that {@link DeadLetters} re-drives them with. */
+    public KafkaOperations<Object, Object> deadLetterTemplate() {
+        return deadLetterTemplate;
+    }
+
+    @Override
+    public void destroy() {
+        producers.destroy();
+    }
+
+    @Override
+    public boolean retryAndDlqInBinding(String destinationName, String group) {
+        return false;
+    }
+
+    @Override
+    public void configure(AbstractMessageListenerContainer<?, ?> container, String destinationName, String group,
+            @Nullable BiFunction<ConsumerRecord<?, ?>, Exception, TopicPartition> dlqDestinationResolver,
+            @Nullable BackOff backOff) {
+        throw new IllegalStateException("the binder always passes the binding's properties");
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public void configure(AbstractMessageListenerContainer<?, ?> container, String destinationName, String group,
+            @Nullable BiFunction<ConsumerRecord<?, ?>, Exception, TopicPartition> dlqDestinationResolver,
+            @Nullable BackOff backOff, ExtendedConsumerProperties<KafkaConsumerProperties> properties) {
+        KafkaConsumerProperties kafka = properties.getExtension();
+        ConsumerRecordRecoverer recoverer;
+        if (kafka.isEnableDlq()) {
+            if (kafka.getDlqName() == null || kafka.getDlqName().isBlank()) {
+                throw new IllegalStateException("binding " + properties.getBindingName()
+                        + " parks failed records but names no dead-letter topic: set spring.cloud.stream.kafka.bindings."
+                        + properties.getBindingName() + ".consumer.dlq-name (by convention " + destinationName + "."
+                        + group + ".dlt)");
+            }
+            String deadLetterTopic = kafka.getDlqName();
+            DeadLetterPublishingRecoverer parking = new DeadLetterPublishingRecoverer(deadLetterTemplate,
+                    (record, exception) -> new TopicPartition(deadLetterTopic, -1));
+            // the headers name the handler's own exception, not the container's and the binder's wrappers
+            recoverer = (record, exception) -> parking.accept(record, reason(exception));
+        } else {
+            recoverer = (record, exception) -> log.warn("skipped record {}-{}@{} after its attempts: {}", record.topic(),
+                    record.partition(), record.offset(), rootType(exception));
+        }
+        DefaultErrorHandler handler = new DefaultErrorHandler(recoverer,
+                backOff != null ? backOff : new FixedBackOff(0L, 0L));
+        handler.addNotRetryableExceptions(MalformedEventException.class);
+        properties.getRetryableExceptions().forEach((type, retryable) -> {
+            if (!retryable && Exception.class.isAssignableFrom(type)) {
+                handler.addNotRetryableExceptions(type.asSubclass(Exception.class));
+            }
+        });
+        container.setCommonErrorHandler(handler);
+        ((AbstractMessageListenerContainer<Object, Object>) container)
+                .setRecordInterceptor(new CorrelationRecordInterceptor());
+    }
+
+    /** The first exception in the chain that is not a listener container's or a binder's wrapper. */
+    static Exception reason(Exception e) {
+        Throwable cause = e;
+        while ((cause instanceof ListenerExecutionFailedException || cause instanceof MessagingException)
+                && cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        return cause instanceof Exception exception ? exception : e;
+    }
+
+    private static String rootType(Throwable e) {
+        Throwable cause = e;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        return cause.getClass().getName();
+    }
+}
