@@ -38,8 +38,8 @@ import tools.jackson.databind.JsonNode;
         "identity.bootstrap.username=" + BOOTSTRAP_USER,
         "identity.bootstrap.password=" + BOOTSTRAP_PASSWORD,
         "identity.second-factor.encryption-key=" + IdentityTestSupport.SECOND_FACTOR_KEY,
-        "platform.consumer.max-retries=1",
-        "platform.consumer.initial-backoff=100ms" })
+        "spring.cloud.stream.default.consumer.max-attempts=2",
+        "spring.cloud.stream.default.consumer.back-off-initial-interval=100" })
 @EmbeddedKafka(partitions = 3, bootstrapServersProperty = "spring.kafka.bootstrap-servers",
         topics = Topics.MEMBERSHIP_EVENTS)
 @Import(IdentityTestSupport.Clocks.class)

@@ -67,8 +67,8 @@ import jakarta.mail.internet.MimeMessage;
  * replicas and after a restart; a cancellation dropping what is pending; erasure removing the person.
  */
 @DirtiesContext // closed when the class ends, while the shared Mongo server still runs (README, Tests)
-@SpringBootTest(properties = { "notification.dispatch.interval=200ms", "platform.consumer.max-retries=1",
-        "platform.consumer.initial-backoff=100ms" })
+@SpringBootTest(properties = { "notification.dispatch.interval=200ms", "spring.cloud.stream.default.consumer.max-attempts=2",
+        "spring.cloud.stream.default.consumer.back-off-initial-interval=100" })
 @EmbeddedKafka(partitions = 3, bootstrapServersProperty = "spring.kafka.bootstrap-servers",
         topics = { Topics.MEMBERSHIP_EVENTS, Topics.MEMBERSHIP_CONTACTS })
 class MeetingNotificationsIntegrationTest {

@@ -89,8 +89,8 @@ import jakarta.mail.internet.MimeMessage;
 @DirtiesContext // closed when the class ends, while the shared Mongo server still runs (README, Tests)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "notification.dispatch.interval=200ms",
-        "platform.consumer.max-retries=1",
-        "platform.consumer.initial-backoff=100ms" })
+        "spring.cloud.stream.default.consumer.max-attempts=2",
+        "spring.cloud.stream.default.consumer.back-off-initial-interval=100" })
 @AutoConfigureMockMvc
 @EmbeddedKafka(partitions = 3, bootstrapServersProperty = "spring.kafka.bootstrap-servers",
         topics = { Topics.MEMBERSHIP_EVENTS, Topics.MEMBERSHIP_CONTACTS })

@@ -65,7 +65,7 @@ import jakarta.mail.internet.MimeMessage;
  */
 @DirtiesContext // closed when the class ends, while the shared Mongo server still runs (README, Tests)
 @SpringBootTest(properties = { "notification.dispatch.interval=200ms", "notification.reminders.interval=300ms",
-        "platform.consumer.max-retries=1", "platform.consumer.initial-backoff=100ms" })
+        "spring.cloud.stream.default.consumer.max-attempts=2", "spring.cloud.stream.default.consumer.back-off-initial-interval=100" })
 @EmbeddedKafka(partitions = 3, bootstrapServersProperty = "spring.kafka.bootstrap-servers",
         topics = { Topics.MEMBERSHIP_EVENTS, Topics.MEMBERSHIP_CONTACTS, Topics.RESEARCH_EVENTS })
 class ResearchNotificationsIntegrationTest {

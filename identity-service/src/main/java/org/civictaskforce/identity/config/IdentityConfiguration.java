@@ -108,7 +108,7 @@ public class IdentityConfiguration {
     }
 
     @Bean
-    MembershipEventsListener membershipEventsListener(PersonRoles roles, AccountService accounts) {
+    MembershipEventsListener membershipEvents(PersonRoles roles, AccountService accounts) {
         return new MembershipEventsListener(roles, accounts);
     }
 

@@ -9,8 +9,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.PartitionInfo;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.civictaskforce.contracts.EventJson;
@@ -22,7 +20,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.kafka.core.KafkaOperations;
+import org.springframework.cloud.stream.function.StreamBridge;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.support.KafkaHeaders;
+import org.springframework.kafka.support.KafkaNull;
+import org.springframework.messaging.Message;
+import org.springframework.messaging.support.MessageBuilder;
 
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
@@ -49,7 +52,11 @@ public class ContactRelay implements SmartLifecycle {
     private static final String LEASE_UNTIL = PersonDocument.CONTACT_LEASE + ".until";
 
     private final MongoTemplate mongo;
-    private final KafkaOperations<String, String> kafka;
+    /** The output binding whose destination is the contacts topic (application.yml). */
+    public static final String BINDING = "contacts-out-0";
+
+    private final StreamBridge bridge;
+    private final KafkaAdmin admin;
     private final ContactRelayProperties properties;
     private final Clock clock;
     private final String owner = "contact-relay-" + UUID.randomUUID();
@@ -62,10 +69,11 @@ public class ContactRelay implements SmartLifecycle {
     /** Kafka rolls segments by the wall clock, whatever clock the service is given. */
     private final Clock wallClock = Clock.systemUTC();
 
-    public ContactRelay(MongoTemplate mongo, KafkaOperations<String, String> kafka, ContactRelayProperties properties,
+    public ContactRelay(MongoTemplate mongo, StreamBridge bridge, KafkaAdmin admin, ContactRelayProperties properties,
             Duration segment, Clock clock) {
         this.mongo = mongo;
-        this.kafka = kafka;
+        this.bridge = bridge;
+        this.admin = admin;
         this.properties = properties;
         this.segment = segment;
         this.clock = clock;
@@ -103,15 +111,15 @@ public class ContactRelay implements SmartLifecycle {
         }
         try {
             // each partition has its own segments: one marker in every partition
-            for (PartitionInfo partition : kafka.partitionsFor(Topics.MEMBERSHIP_CONTACTS)) {
-                kafka.send(new ProducerRecord<>(Topics.MEMBERSHIP_CONTACTS, partition.partition(),
-                        Topics.CONTACTS_SEGMENT_ROLL_KEY, null))
-                        .get(properties.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            int partitions = admin.describeTopics(Topics.MEMBERSHIP_CONTACTS).get(Topics.MEMBERSHIP_CONTACTS)
+                    .partitions().size();
+            for (int partition = 0; partition < partitions; partition++) {
+                send(MessageBuilder.withPayload((Object) KafkaNull.INSTANCE)
+                        .setHeader(KafkaHeaders.KEY, bytes(Topics.CONTACTS_SEGMENT_ROLL_KEY))
+                        .setHeader(KafkaHeaders.PARTITION, partition).build());
             }
             lastMarker = now;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (Exception e) {
+        } catch (RuntimeException e) {
             log.warn("appending the contacts topic's segment-roll marker failed, will retry: {}", e.getClass().getName());
         }
     }
@@ -170,12 +178,8 @@ public class ContactRelay implements SmartLifecycle {
         Object id = person.get("_id");
         long revision = revisionOf(person);
         try {
-            kafka.send(record(person)).get(properties.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            release(id);
-            return false;
-        } catch (Exception e) {
+            send(message(person));
+        } catch (RuntimeException e) {
             log.warn("publishing contact of person {} failed, will retry: {}", id, e.getClass().getName());
             release(id);
             return false;
@@ -196,13 +200,25 @@ public class ContactRelay implements SmartLifecycle {
         return true;
     }
 
-    static ProducerRecord<String, String> record(Document person) {
+    /** The person's contact record as it is now, keyed by person id; a tombstone once the person is erased. */
+    static Message<Object> message(Document person) {
         String personId = String.valueOf(person.get("_id"));
-        String value = Boolean.TRUE.equals(person.getBoolean("erased")) ? null
-                : EventJson.write(new PersonContact(personId, person.getString("displayName"),
+        Object value = Boolean.TRUE.equals(person.getBoolean("erased")) ? KafkaNull.INSTANCE
+                : bytes(EventJson.write(new PersonContact(personId, person.getString("displayName"),
                         person.getString("email"), person.getString("preferredLanguage"),
-                        person.getString("timeZone")));
-        return new ProducerRecord<>(Topics.MEMBERSHIP_CONTACTS, personId, value);
+                        person.getString("timeZone"))));
+        return MessageBuilder.withPayload(value).setHeader(KafkaHeaders.KEY, bytes(personId)).build();
+    }
+
+    /** Through the binding's synchronous producer: returns once the broker acknowledged the record. */
+    private void send(Message<Object> message) {
+        if (!bridge.send(BINDING, message)) {
+            throw new IllegalStateException("the binder refused a contact record");
+        }
+    }
+
+    private static byte[] bytes(String value) {
+        return value.getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
 
     private void release(Object id) {

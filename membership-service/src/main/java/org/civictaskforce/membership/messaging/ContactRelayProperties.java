@@ -10,6 +10,5 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record ContactRelayProperties(
         @DefaultValue("true") boolean enabled,
         @DefaultValue("200ms") Duration pollInterval,
-        @DefaultValue("30s") Duration lease,
-        @DefaultValue("10s") Duration sendTimeout) {
+        @DefaultValue("30s") Duration lease) {
 }

@@ -7,12 +7,12 @@ import org.apache.kafka.common.config.TopicConfig;
 import org.civictaskforce.contracts.Topics;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.cloud.stream.function.StreamBridge;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.kafka.config.TopicBuilder;
-import org.springframework.kafka.core.KafkaOperations;
-import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.core.KafkaAdmin;
 
 /** The compacted contacts topic and the relay that fills it. */
 @Configuration(proxyBeanMethods = false)
@@ -37,9 +37,8 @@ class ContactsTopicConfiguration {
     @Bean
     @ConditionalOnProperty(prefix = "membership.contact-relay", name = "enabled", havingValue = "true",
             matchIfMissing = true)
-    @SuppressWarnings("unchecked")
-    ContactRelay contactRelay(MongoTemplate mongo, KafkaTemplate<?, ?> kafka, ContactRelayProperties properties,
-            ContactsTopicProperties topic, Clock clock) {
-        return new ContactRelay(mongo, (KafkaOperations<String, String>) kafka, properties, topic.segment(), clock);
+    ContactRelay contactRelay(MongoTemplate mongo, StreamBridge bridge, KafkaAdmin admin,
+            ContactRelayProperties properties, ContactsTopicProperties topic, Clock clock) {
+        return new ContactRelay(mongo, bridge, admin, properties, topic.segment(), clock);
     }
 }

@@ -1,31 +1,41 @@
 package org.civictaskforce.notification.messaging;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import java.util.function.Consumer;
+
 import org.civictaskforce.contracts.EventJson;
 import org.civictaskforce.contracts.Topics;
 import org.civictaskforce.contracts.membership.PersonContact;
 import org.civictaskforce.notification.application.RecipientDirectory;
 import org.civictaskforce.notification.domain.Recipient;
+import org.civictaskforce.platform.messaging.InboundRecord;
 import org.civictaskforce.platform.messaging.MalformedEventException;
-import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.messaging.Message;
 import org.springframework.stereotype.Component;
 
 /**
  * Reads the compacted contacts topic (key: person id; value: the latest {@link PersonContact}; no
  * value: the person was erased) into the recipients read model. Replacing a record with itself is
- * harmless, so redelivery needs no bookkeeping. Never logs the record's value; a malformed record is
- * skipped rather than parked (see {@link KafkaConsumerConfiguration}).
+ * harmless, so redelivery needs no bookkeeping. Never logs the record's value.
+ *
+ * <p>Bound as {@code contacts-in-0} without a dead-letter topic (application.yml): parking a contact record
+ * would copy a person's contact details into a topic that is not compacted, where erasing them cannot reach.
+ * So a record that cannot be stored is retried until it can (a database outage must not lose an update),
+ * and a malformed one is skipped and logged by offset only.
  */
-@Component
-public class ContactsListener {
+@Component("contacts")
+public class ContactsListener implements Consumer<Message<byte[]>> {
     private final RecipientDirectory directory;
 
     public ContactsListener(RecipientDirectory directory) {
         this.directory = directory;
     }
 
-    @KafkaListener(topics = Topics.MEMBERSHIP_CONTACTS, containerFactory = KafkaConsumerConfiguration.FACTORY)
-    public void on(ConsumerRecord<String, String> record) {
+    @Override
+    public void accept(Message<byte[]> message) {
+        on(InboundRecord.of(message));
+    }
+
+    void on(InboundRecord record) {
         String personId = record.key();
         if (personId == null || personId.isBlank()) {
             throw new MalformedEventException("contact record without a key at offset " + record.offset());
@@ -45,7 +55,7 @@ public class ContactsListener {
                 contact.preferredLanguage(), contact.timeZone()));
     }
 
-    private static PersonContact parse(ConsumerRecord<String, String> record) {
+    private static PersonContact parse(InboundRecord record) {
         try {
             PersonContact contact = EventJson.MAPPER.readValue(record.value(), PersonContact.class);
             if (contact == null || contact.personId() == null) {

@@ -2,19 +2,19 @@ package org.civictaskforce.notification.messaging;
 
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.civictaskforce.contracts.EventEnvelope;
 import org.civictaskforce.contracts.EventTypes;
-import org.civictaskforce.contracts.Topics;
 import org.civictaskforce.contracts.membership.PersonErased;
 import org.civictaskforce.notification.application.NotificationIntake;
 import org.civictaskforce.notification.application.RecipientDirectory;
 import org.civictaskforce.notification.domain.Notification;
 import org.civictaskforce.platform.messaging.InboundEvents;
-import org.springframework.kafka.annotation.KafkaListener;
+import org.civictaskforce.platform.messaging.InboundRecord;
+import org.springframework.messaging.Message;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,8 +22,8 @@ import org.springframework.stereotype.Component;
  * {@link NotificationTrigger}; other types are ignored. Malformed records go to the dead-letter
  * topic; anything else that fails is retried and then parked by the platform's error handler.
  */
-@Component
-public class MembershipEventsListener {
+@Component("membershipEvents")
+public class MembershipEventsListener implements Consumer<Message<byte[]>> {
     private final Map<String, NotificationTrigger<?>> triggers;
     private static final String PERSON_ERASED = EventTypes.typeOf(PersonErased.class);
 
@@ -41,9 +41,9 @@ public class MembershipEventsListener {
         this.intake = intake;
     }
 
-    @KafkaListener(topics = Topics.MEMBERSHIP_EVENTS)
-    public void on(ConsumerRecord<String, String> record) {
-        EventEnvelope envelope = InboundEvents.envelope(record);
+    @Override
+    public void accept(Message<byte[]> message) {
+        EventEnvelope envelope = InboundEvents.envelope(InboundRecord.of(message));
         roles.observe(envelope);
         if (PERSON_ERASED.equals(envelope.type())) {
             PersonErased erased = InboundEvents.data(envelope, PersonErased.class);

@@ -2,17 +2,17 @@ package org.civictaskforce.notification.messaging;
 
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.civictaskforce.contracts.EventEnvelope;
 import org.civictaskforce.contracts.EventTypes;
-import org.civictaskforce.contracts.Topics;
 import org.civictaskforce.notification.application.NotificationIntake;
 import org.civictaskforce.notification.domain.Notification;
 import org.civictaskforce.platform.messaging.InboundEvents;
-import org.springframework.kafka.annotation.KafkaListener;
+import org.civictaskforce.platform.messaging.InboundRecord;
+import org.springframework.messaging.Message;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,8 +20,8 @@ import org.springframework.stereotype.Component;
  * ({@link ResearchTriggers}); other types are ignored. Malformed records are parked on the dead-letter
  * topic; other failures are retried, then parked (platform-kit's error handler).
  */
-@Component
-public class ResearchEventsListener {
+@Component("researchEvents")
+public class ResearchEventsListener implements Consumer<Message<byte[]>> {
     private final Map<String, NotificationTrigger<?>> triggers;
     private final NotificationIntake intake;
 
@@ -31,9 +31,9 @@ public class ResearchEventsListener {
         this.intake = intake;
     }
 
-    @KafkaListener(topics = Topics.RESEARCH_EVENTS)
-    public void on(ConsumerRecord<String, String> record) {
-        EventEnvelope envelope = InboundEvents.envelope(record);
+    @Override
+    public void accept(Message<byte[]> message) {
+        EventEnvelope envelope = InboundEvents.envelope(InboundRecord.of(message));
         NotificationTrigger<?> trigger = triggers.get(envelope.type());
         if (trigger != null) {
             intake.accept(notificationsFor(trigger, envelope));

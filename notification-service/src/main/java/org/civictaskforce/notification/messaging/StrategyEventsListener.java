@@ -2,19 +2,19 @@ package org.civictaskforce.notification.messaging;
 
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.civictaskforce.contracts.EventEnvelope;
 import org.civictaskforce.contracts.EventTypes;
-import org.civictaskforce.contracts.Topics;
 import org.civictaskforce.contracts.strategy.GuideTranslatorsChanged;
 import org.civictaskforce.notification.application.NotificationIntake;
 import org.civictaskforce.notification.domain.Notification;
 import org.civictaskforce.notification.persistence.GuideTranslatorStore;
 import org.civictaskforce.platform.messaging.InboundEvents;
-import org.springframework.kafka.annotation.KafkaListener;
+import org.civictaskforce.platform.messaging.InboundRecord;
+import org.springframework.messaging.Message;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,8 +23,8 @@ import org.springframework.stereotype.Component;
  * opened, closing soon, comment resolved, translation stale, edition published). Notification ids are
  * {@code <eventId>:<personId>}, so a redelivered event notifies nobody twice.
  */
-@Component
-public class StrategyEventsListener {
+@Component("strategyEvents")
+public class StrategyEventsListener implements Consumer<Message<byte[]>> {
     private static final String TRANSLATORS_CHANGED = EventTypes.typeOf(GuideTranslatorsChanged.class);
 
     private final Map<String, NotificationTrigger<?>> triggers;
@@ -39,9 +39,9 @@ public class StrategyEventsListener {
         this.translators = translators;
     }
 
-    @KafkaListener(topics = Topics.STRATEGY_EVENTS)
-    public void on(ConsumerRecord<String, String> record) {
-        EventEnvelope envelope = InboundEvents.envelope(record);
+    @Override
+    public void accept(Message<byte[]> message) {
+        EventEnvelope envelope = InboundEvents.envelope(InboundRecord.of(message));
         if (TRANSLATORS_CHANGED.equals(envelope.type())) {
             GuideTranslatorsChanged changed = InboundEvents.data(envelope, GuideTranslatorsChanged.class);
             InboundEvents.require(envelope, changed.language(), "language");

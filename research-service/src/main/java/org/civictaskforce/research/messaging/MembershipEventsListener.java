@@ -2,8 +2,6 @@ package org.civictaskforce.research.messaging;
 
 import static org.civictaskforce.platform.messaging.InboundEvents.require;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.civictaskforce.contracts.Topics;
 import org.civictaskforce.contracts.membership.MemberActivated;
 import org.civictaskforce.contracts.membership.MemberInvited;
 import org.civictaskforce.contracts.membership.MemberLeft;
@@ -12,26 +10,21 @@ import org.civictaskforce.contracts.membership.PersonProfileUpdated;
 import org.civictaskforce.contracts.membership.PersonErased;
 import org.civictaskforce.contracts.membership.PersonRegistered;
 import org.civictaskforce.contracts.membership.TargetInstitutionsDecided;
+import org.civictaskforce.platform.messaging.EventConsumer;
 import org.civictaskforce.platform.messaging.EventRouter;
 import org.civictaskforce.research.application.WorkingGroupMembers;
 import org.civictaskforce.research.application.WorkingGroupTargets;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 /**
  * Builds the working-group read model from {@code membership.events.v1}. Logs ids and types only:
  * people in this system must not be identifiable from the logs.
  */
-@Component
-public class MembershipEventsListener {
-    private static final Logger log = LoggerFactory.getLogger(MembershipEventsListener.class);
-
-    private final EventRouter router;
+@Component("membershipEvents")
+public class MembershipEventsListener extends EventConsumer {
 
     public MembershipEventsListener(WorkingGroupMembers members, WorkingGroupTargets targets) {
-        this.router = new EventRouter()
+        super(new EventRouter()
                 .on(PersonRegistered.class, (envelope, event) -> {
                     require(envelope, event.personId(), "personId");
                     require(envelope, event.country(), "country");
@@ -70,14 +63,6 @@ public class MembershipEventsListener {
                     require(envelope, event.institutionIds(), "institutionIds");
                     require(envelope, event.decidedAt(), "decidedAt");
                     targets.decided(envelope.id(), event);
-                });
-    }
-
-    @KafkaListener(topics = Topics.MEMBERSHIP_EVENTS)
-    public void on(ConsumerRecord<String, String> record) {
-        router.dispatch(record).ifPresentOrElse(
-                envelope -> log.debug("applied {} {}", envelope.type(), envelope.id()),
-                () -> log.debug("ignored a record at {}-{}@{} of a type not consumed here", record.topic(),
-                        record.partition(), record.offset()));
+                }));
     }
 }

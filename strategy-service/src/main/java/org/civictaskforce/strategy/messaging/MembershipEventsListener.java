@@ -2,12 +2,11 @@ package org.civictaskforce.strategy.messaging;
 
 import static org.civictaskforce.platform.messaging.InboundEvents.require;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.civictaskforce.contracts.Topics;
 import org.civictaskforce.contracts.membership.MemberInvited;
 import org.civictaskforce.contracts.membership.PersonErased;
 import org.civictaskforce.contracts.membership.PersonProfileUpdated;
 import org.civictaskforce.contracts.membership.PersonRegistered;
+import org.civictaskforce.platform.messaging.EventConsumer;
 import org.civictaskforce.platform.messaging.EventRouter;
 import org.civictaskforce.contracts.membership.PersonAffiliationsChanged;
 import org.civictaskforce.contracts.membership.TargetInstitutionsDecided;
@@ -16,24 +15,18 @@ import org.civictaskforce.strategy.application.GuideService;
 import org.civictaskforce.strategy.application.StrategyInputs;
 import org.civictaskforce.strategy.application.StrategyService;
 import org.civictaskforce.strategy.application.Participants;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 /**
  * Builds the participant read model from {@code membership.events.v1}; event types not consumed here
  * are ignored. Logs ids and types only: people in this system must not be identifiable from the logs.
  */
-@Component
-public class MembershipEventsListener {
-    private static final Logger log = LoggerFactory.getLogger(MembershipEventsListener.class);
-
-    private final EventRouter router;
+@Component("membershipEvents")
+public class MembershipEventsListener extends EventConsumer {
 
     public MembershipEventsListener(Participants participants, GuideService guide, StrategyService strategy,
             ConsultationService consultations, StrategyInputs inputs) {
-        this.router = new EventRouter()
+        super(new EventRouter()
                 .on(PersonRegistered.class, (envelope, event) -> {
                     require(envelope, event.personId(), "personId");
                     require(envelope, event.country(), "country");
@@ -63,14 +56,6 @@ public class MembershipEventsListener {
                     require(envelope, event.personId(), "personId");
                     require(envelope, event.invitedAt(), "invitedAt");
                     participants.memberInvited(envelope.id(), event);
-                });
-    }
-
-    @KafkaListener(topics = Topics.MEMBERSHIP_EVENTS)
-    public void on(ConsumerRecord<String, String> record) {
-        router.dispatch(record).ifPresentOrElse(
-                envelope -> log.debug("applied {} {}", envelope.type(), envelope.id()),
-                () -> log.debug("ignored a record at {}-{}@{} of a type not consumed here", record.topic(),
-                        record.partition(), record.offset()));
+                }));
     }
 }
