@@ -9,11 +9,20 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.civictaskforce.notification.domain.Channel;
 import org.civictaskforce.notification.domain.ContactWait;
 import org.civictaskforce.notification.domain.EmailCadence;
 import org.civictaskforce.notification.domain.FailureReason;
+import org.civictaskforce.notification.domain.Notification;
 import org.civictaskforce.notification.domain.Preferences;
 import org.civictaskforce.notification.domain.Recipient;
 import org.civictaskforce.notification.domain.RenderedMessage;
@@ -24,6 +33,10 @@ import org.civictaskforce.notification.persistence.PreferencesStore;
 import org.civictaskforce.notification.persistence.RecipientStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 
@@ -32,9 +45,16 @@ import org.springframework.stereotype.Service;
  * work without sending anything twice; a claim whose dispatcher died lapses and is taken up again.
  * A delivery whose recipient has no contact details yet waits for them, up to a limit; a failed one
  * is retried with back-off and finally marked FAILED with its reason.
+ *
+ * <p>Fast path: a notification is dispatched as soon as it is taken in ({@link NotificationQueued}), by a
+ * bounded pool of its own threads ({@code notification.dispatch.workers}), each claiming that very delivery
+ * under the same lease rules, so a race with the poll or another replica is decided by the store. The poll
+ * ({@code notification.dispatch.interval}, on its own scheduler thread) stays as the safety net: it picks up
+ * deferred and retried deliveries, other replicas' leftovers and what was queued before a restart, and it
+ * drains a backlog with every worker at once. A full pool drops the hint; the poll sends it.
  */
 @Service
-public class DeliveryDispatcher {
+public class DeliveryDispatcher implements DisposableBean {
     private static final Logger log = LoggerFactory.getLogger(DeliveryDispatcher.class);
 
     private final NotificationStore notifications;
@@ -47,10 +67,20 @@ public class DeliveryDispatcher {
     private final RetryPolicy retry;
     private final ContactWait contactWait;
     private final Clock clock;
+    private final int workerCount;
+    private final ThreadPoolExecutor workers;
 
     public DeliveryDispatcher(NotificationStore notifications, RecipientStore recipients,
             PreferencesStore preferences, MessageRenderer renderer, List<ChannelSender> senders,
             NotificationMetrics metrics, DispatchProperties properties, Clock clock) {
+        this(notifications, recipients, preferences, renderer, senders, metrics, properties, clock, 2);
+    }
+
+    @Autowired
+    public DeliveryDispatcher(NotificationStore notifications, RecipientStore recipients,
+            PreferencesStore preferences, MessageRenderer renderer, List<ChannelSender> senders,
+            NotificationMetrics metrics, DispatchProperties properties, Clock clock,
+            @Value("${notification.dispatch.workers:4}") int workerCount) {
         this.notifications = notifications;
         this.recipients = recipients;
         this.preferences = preferences;
@@ -61,11 +91,74 @@ public class DeliveryDispatcher {
         this.retry = properties.retryPolicy();
         this.contactWait = properties.contactWaitPolicy();
         this.clock = clock;
+        this.workerCount = Math.max(1, workerCount);
+        AtomicInteger n = new AtomicInteger();
+        this.workers = new ThreadPoolExecutor(this.workerCount, this.workerCount, 0, TimeUnit.MILLISECONDS,
+                new ArrayBlockingQueue<>(10_000), r -> {
+                    Thread t = new Thread(r, "dispatch-" + n.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                }, new ThreadPoolExecutor.AbortPolicy());
     }
 
+    /** The fast path: the new notification's deliveries are claimed and sent now, on the pool. */
+    @EventListener
+    public void onQueued(NotificationQueued queued) {
+        Notification notification = queued.notification();
+        for (Channel channel : notification.channels()) {
+            if (!senders.containsKey(channel)) {
+                continue;
+            }
+            try {
+                workers.execute(() -> dispatchOne(notification.id(), channel));
+            } catch (RejectedExecutionException full) {
+                // the pool is saturated or stopping: the poll sends it
+            }
+        }
+    }
+
+    /** Claims and handles this one delivery if it is due and nobody holds it; returns whether it did. */
+    public boolean dispatchOne(String notificationId, Channel channel) {
+        try {
+            Optional<ClaimedDelivery> claim = notifications.claimOne(notificationId, channel, clock.instant(),
+                    properties.lease());
+            claim.ifPresent(this::handle);
+            return claim.isPresent();
+        } catch (RuntimeException e) {
+            log.warn("dispatching notification {} via {} failed, the poll retries: {}", notificationId, channel,
+                    e.getClass().getName());
+            return false;
+        }
+    }
+
+    @Override
+    public void destroy() throws InterruptedException {
+        workers.shutdown();
+        workers.awaitTermination(10, TimeUnit.SECONDS);
+    }
+
+    /** The safety net: one pass per worker at once, so a backlog drains in parallel; waits for them. */
     @Scheduled(fixedDelayString = "${notification.dispatch.interval:1s}",
-            initialDelayString = "${notification.dispatch.interval:1s}")
+            initialDelayString = "${notification.dispatch.interval:1s}", scheduler = "dispatchScheduler")
     public void dispatchScheduled() {
+        List<Callable<Integer>> passes = new ArrayList<>();
+        for (int i = 0; i < workerCount; i++) {
+            passes.add(this::dispatchDue);
+        }
+        try {
+            for (Future<Integer> pass : workers.invokeAll(passes)) {
+                pass.get();
+            }
+        } catch (RejectedExecutionException e) {
+            dispatchDueSafely();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException e) {
+            log.warn("dispatch pass failed, will retry: {}", e.getCause().getClass().getName());
+        }
+    }
+
+    private void dispatchDueSafely() {
         try {
             dispatchDue();
         } catch (RuntimeException e) {

@@ -12,6 +12,8 @@ import org.civictaskforce.notification.persistence.NotificationStore;
 import org.civictaskforce.notification.persistence.WebhookStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 /**
@@ -25,11 +27,24 @@ public class NotificationIntake {
     private final NotificationStore notifications;
     private final WebhookStore webhooks;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     public NotificationIntake(NotificationStore notifications, WebhookStore webhooks, Clock clock) {
+        this(notifications, webhooks, clock, event -> {
+        });
+    }
+
+    /**
+     * @param events told of every new notification ({@link NotificationQueued}), after it is stored, so the
+     *        dispatcher sends it at once instead of at its next poll
+     */
+    @Autowired
+    public NotificationIntake(NotificationStore notifications, WebhookStore webhooks, Clock clock,
+            ApplicationEventPublisher events) {
         this.notifications = notifications;
         this.webhooks = webhooks;
         this.clock = clock;
+        this.events = events;
     }
 
     /** @return how many of them were new */
@@ -40,6 +55,7 @@ public class NotificationIntake {
             if (notifications.insert(notification, clock.instant())) {
                 created++;
                 log.info("notification {} queued on {}", notification.id(), notification.channels());
+                events.publishEvent(new NotificationQueued(notification));
             } else {
                 log.info("notification {} exists already; event {} was handled before", notification.id(),
                         notification.eventId());

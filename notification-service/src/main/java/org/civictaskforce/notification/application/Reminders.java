@@ -79,7 +79,7 @@ public class Reminders {
         reminders.dropPending(subjectId);
     }
 
-    @Scheduled(fixedDelayString = "${notification.reminders.interval:10s}")
+    @Scheduled(fixedDelayString = "${notification.reminders.interval:10s}", scheduler = "remindersScheduler")
     public void fireScheduled() {
         try {
             fireDue();

@@ -70,6 +70,14 @@ public class NotificationStore {
     }
 
     /**
+     * Claims this notification's delivery on this channel if it is due (or its claim lapsed): how the
+     * dispatcher's fast path takes a delivery it was just told about. Same rules as {@link #claimNext}.
+     */
+    public Optional<ClaimedDelivery> claimOne(String notificationId, Channel channel, Instant now, Duration lease) {
+        return claim(channel, where("_id").is(notificationId), now, lease);
+    }
+
+    /**
      * Claims one more due delivery of this person on this channel among those created before
      * {@code createdBefore}: how a daily digest gathers the e-mails it carries, each under its own claim.
      */

@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import org.civictaskforce.notification.application.InboxItemDelivered;
 import org.civictaskforce.notification.persistence.InboxItemDocument;
 import org.civictaskforce.notification.persistence.InboxStore;
 import org.slf4j.Logger;
@@ -18,15 +19,16 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.http.MediaType;
+import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
- * Live push of inbox items over server-sent events. Each replica watches the inbox collection for the
- * people connected to it (the item may have been delivered by another replica, and the store has no
- * change streams), every {@code notification.inbox.push-interval}, and sends each new item once per
- * connection. Events: {@code unread} ({@code {"unreadCount":n}}) on connect, {@code inbox-item} (an
+ * Live push of inbox items over server-sent events. An item this replica delivers is pushed as soon as it
+ * is stored ({@link InboxItemDelivered}); for items delivered by another replica (the store has no change
+ * streams) each replica also watches the inbox collection for the people connected to it, every
+ * {@code notification.inbox.push-interval}. Each new item is sent once per connection. Events: {@code unread} ({@code {"unreadCount":n}}) on connect, {@code inbox-item} (an
  * {@link InboxItemView}) per new item, and a comment line as heartbeat so proxies keep the stream open.
  *
  * <p>When the application shuts down, every open stream is ended first (this lifecycle's phase comes before the
@@ -93,12 +95,29 @@ public class InboxPush implements SmartLifecycle {
         return emitter;
     }
 
-    @Scheduled(fixedDelayString = "${notification.inbox.push-interval:500ms}")
+    /** For deliveries made by other replicas (this replica's own are pushed as they complete). */
+    @Scheduled(fixedDelayString = "${notification.inbox.push-interval:2s}", scheduler = "inboxPushScheduler")
     public void push() {
         connections.forEach((personId, list) -> list.forEach(c -> push(personId, c)));
     }
 
+    /** An inbox item for this person was stored by this replica: push it to their open streams now. */
+    @EventListener
+    public void onDelivered(InboxItemDelivered delivered) {
+        List<Connection> open = connections.get(delivered.personId());
+        if (open != null) {
+            open.forEach(c -> push(delivered.personId(), c));
+        }
+    }
+
     private void push(String personId, Connection c) {
+        // the poll's thread and the dispatcher's workers may push to one connection at once
+        synchronized (c) {
+            pushNow(personId, c);
+        }
+    }
+
+    private void pushNow(String personId, Connection c) {
         try {
             for (InboxItemDocument item : inbox.createdSince(personId, c.since, 100)) {
                 if (item.createdAt().equals(c.since) && c.sentAtSince.contains(item.id())) {
