@@ -32,6 +32,19 @@ class ApiDocumentsTest extends GatewayIntegrationTest {
     }
 
     @Test
+    void theAsyncApiDocumentOfEveryTopicIsServedBesideThemWithoutSignIn() {
+        anonymous().get().uri("/api-docs/events").exchange()
+                .expectStatus().isOk()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_JSON)
+                .expectBody()
+                .jsonPath("$.asyncapi").isEqualTo("3.0.0")
+                .jsonPath("$.channels['membership-events-v1'].address").isEqualTo("membership.events.v1")
+                .jsonPath("$.channels['membership-contacts-v1'].address").isEqualTo("membership.contacts.v1")
+                .jsonPath("$.components.messages['membership.member.invited'].name")
+                .isEqualTo("org.civictaskforce.membership.member.invited");
+    }
+
+    @Test
     void onlyReadingADocumentIsRouted() {
         anonymous().post().uri("/api-docs/membership").exchange().expectStatus().is4xxClientError();
         assertThat(membership.requestsTo("/v3/api-docs")).isEmpty();
