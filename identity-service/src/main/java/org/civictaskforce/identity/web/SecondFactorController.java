@@ -1,6 +1,7 @@
 package org.civictaskforce.identity.web;
 
 import org.civictaskforce.identity.secondfactor.SecondFactors;
+import org.civictaskforce.platform.problem.InvalidRequestException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -87,7 +88,7 @@ public class SecondFactorController {
             @RequestHeader(name = CODE_HEADER, required = false) String header, @AuthenticationPrincipal Jwt caller) {
         String code = request != null && request.code() != null ? request.code() : header;
         if (code == null || code.isBlank() || code.length() > 16) {
-            throw new IllegalArgumentException("send the current one-time code");
+            throw new InvalidRequestException("send the current one-time code");
         }
         secondFactors.disable(caller.getSubject(), code);
         return ResponseEntity.noContent().build();

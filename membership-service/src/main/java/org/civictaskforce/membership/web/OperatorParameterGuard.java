@@ -2,6 +2,7 @@ package org.civictaskforce.membership.web;
 
 import java.util.regex.Pattern;
 
+import org.civictaskforce.platform.problem.InvalidRequestException;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
@@ -28,7 +29,7 @@ class OperatorParameterGuard implements WebMvcConfigurer {
             public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
                 for (String name : request.getParameterMap().keySet()) {
                     if (SUSPICIOUS_NAME.matcher(name).find()) {
-                        throw new IllegalArgumentException(
+                        throw new InvalidRequestException(
                                 "Query parameter names may not contain $ . [ ] { } (no query operators).");
                     }
                 }

@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
+import org.civictaskforce.platform.problem.InvalidRequestException;
+
 /**
  * How a person wants to be told: which channels are on, whether e-mail comes at once or as one daily
  * digest (at {@code digestTime}, their time), and quiet hours in which no e-mail goes out. Times are
@@ -36,7 +38,7 @@ public record Preferences(String personId, Map<Channel, Boolean> channels, Email
             try {
                 ZoneId.of(timeZone);
             } catch (java.time.DateTimeException e) {
-                throw new IllegalArgumentException("unknown time zone");
+                throw new InvalidRequestException("unknown time zone");
             }
         } else {
             timeZone = null;

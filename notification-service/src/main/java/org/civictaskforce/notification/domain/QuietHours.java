@@ -6,6 +6,8 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.Objects;
 
+import org.civictaskforce.platform.problem.InvalidRequestException;
+
 /**
  * A daily span of local time in which no e-mail is sent, e.g. 22:00–07:00 (it may cross midnight).
  * {@code from} is inclusive, {@code to} exclusive; equal ends would silence nothing and are refused.
@@ -16,7 +18,7 @@ public record QuietHours(LocalTime from, LocalTime to) {
         Objects.requireNonNull(from, "from");
         Objects.requireNonNull(to, "to");
         if (from.equals(to)) {
-            throw new IllegalArgumentException("quiet hours must not start and end at the same time");
+            throw new InvalidRequestException("quiet hours must not start and end at the same time");
         }
     }
 

@@ -7,6 +7,7 @@ import java.util.Map;
 import org.civictaskforce.platform.problem.ConflictException;
 import org.civictaskforce.platform.problem.DomainRuleException;
 import org.civictaskforce.platform.problem.ForbiddenException;
+import org.civictaskforce.platform.problem.InvalidRequestException;
 import org.civictaskforce.platform.problem.NotFoundException;
 import org.civictaskforce.platform.problem.ProblemTypes;
 import org.slf4j.Logger;
@@ -75,7 +76,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler({ MethodArgumentTypeMismatchException.class, ConstraintViolationException.class,
-            IllegalArgumentException.class })
+            InvalidRequestException.class })
     ProblemDetail badParameter(Exception e) {
         return problem(HttpStatus.BAD_REQUEST, ProblemTypes.VALIDATION, "Invalid request",
                 e instanceof MethodArgumentTypeMismatchException m
@@ -83,11 +84,14 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                         : "The request has an invalid value.");
     }
 
+    /**
+     * Everything else is our fault, an {@link IllegalArgumentException} included (a caller's bad value is an
+     * {@link InvalidRequestException}): logged with its whole stack but without any exception's message, which may
+     * quote input and personal data.
+     */
     @ExceptionHandler(Exception.class)
     ProblemDetail unexpected(Exception e) {
-        // the message may quote input; log only the type and where
-        log.error("unexpected {} at {}", e.getClass().getName(),
-                e.getStackTrace().length > 0 ? e.getStackTrace()[0] : "?");
+        log.error("unexpected {}", StackTraces.withoutMessages(e));
         return problem(HttpStatus.INTERNAL_SERVER_ERROR, ProblemTypes.INTERNAL, "Internal error",
                 "Something went wrong on our side. Quote the correlation id when reporting it.");
     }

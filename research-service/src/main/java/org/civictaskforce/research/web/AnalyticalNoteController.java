@@ -6,6 +6,8 @@ import java.util.List;
 
 import org.civictaskforce.documents.Document;
 import org.civictaskforce.documents.DocumentFormat;
+import org.civictaskforce.documents.UnsupportedFormatException;
+import org.civictaskforce.platform.problem.InvalidRequestException;
 import org.civictaskforce.research.application.AnalyticalNoteDocuments;
 import org.civictaskforce.research.application.AnalyticalNoteService;
 import org.civictaskforce.research.application.AnalyticalNoteStore;
@@ -134,7 +136,14 @@ public class AnalyticalNoteController {
      */
     static DocumentFormat chosen(String format, String accept) {
         if (format != null && !format.isBlank()) {
-            return format.strip().equalsIgnoreCase("json") ? null : DocumentFormat.negotiate(format, null, null).orElseThrow();
+            if (format.strip().equalsIgnoreCase("json")) {
+                return null;
+            }
+            try {
+                return DocumentFormat.negotiate(format, null, null).orElseThrow();
+            } catch (UnsupportedFormatException e) {
+                throw new InvalidRequestException(e.getMessage());
+            }
         }
         if (accept == null || accept.isBlank() || accept.strip().equals("*/*") || accept.contains("json")) {
             return null;

@@ -3,6 +3,7 @@ package org.civictaskforce.strategy.web;
 import java.net.URI;
 
 import org.civictaskforce.documents.DocumentFormat;
+import org.civictaskforce.documents.UnsupportedFormatException;
 import org.civictaskforce.strategy.application.EditionRenderer;
 import org.civictaskforce.strategy.application.GuideService;
 import org.civictaskforce.strategy.domain.guide.Edition;
@@ -24,6 +25,7 @@ import org.springframework.web.bind.annotation.RestController;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 
+import org.civictaskforce.platform.problem.InvalidRequestException;
 import org.civictaskforce.platform.security.Caller;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -171,7 +173,12 @@ public class GuideController {
         if (wantsJson(format, accept)) {
             return ResponseEntity.ok(EditionResponse.from(edition));
         }
-        DocumentFormat chosen = DocumentFormat.negotiate(format, accept, DocumentFormat.HTML).orElse(null);
+        DocumentFormat chosen;
+        try {
+            chosen = DocumentFormat.negotiate(format, accept, DocumentFormat.HTML).orElse(null);
+        } catch (UnsupportedFormatException e) {
+            throw new InvalidRequestException(e.getMessage());
+        }
         if (chosen == null) {
             return ResponseEntity.ok(EditionResponse.from(edition));
         }
