@@ -42,7 +42,7 @@ class RawRequestProblemsTest extends GatewayIntegrationTest {
     @Test
     void rawBracketsInTheQueryArePassedOnForTheServiceToJudge() throws IOException {
         // Reactor Netty accepts them; the service behind refuses them as a problem of its own
-        // (platform-kit's RawRequestProblemsIntegrationTest)
+        // (platform-kit's RawRequestProblemsIT)
         Answer answer = send("GET /api/membership/people?expertId[$ne]=x HTTP/1.1\r\nHost: localhost\r\n"
                 + "Authorization: " + TestTokens.coordinator() + "\r\nConnection: close\r\n\r\n");
         assertThat(answer.status()).as(answer.raw()).isEqualTo(200);

@@ -17,6 +17,7 @@ import java.util.List;
 import org.civictaskforce.contracts.Topics;
 import org.civictaskforce.identity.AuthorizationCodeFlow.Tokens;
 import org.civictaskforce.platform.testing.MongoTestServer;
+import org.civictaskforce.platform.testing.OffsetClock;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;

@@ -1,28 +1,16 @@
 package org.civictaskforce.membership;
 
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import org.civictaskforce.platform.testing.architecture.ServiceArchitecture;
 
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
-import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.junit.ArchTests;
 
-/** The domain stays plain Java: no framework, database, broker or JSON types. */
+/** The platform's one service shape (see {@link ServiceArchitecture}). */
 @AnalyzeClasses(packages = "org.civictaskforce.membership", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
     @ArchTest
-    static final ArchRule domainIsPlainJava = noClasses().that().resideInAPackage("..membership.domain..")
-            .should().dependOnClassesThat().resideInAnyPackage(
-                    "org.springframework..", "org.bson..", "com.mongodb..", "org.apache.kafka..", "tools.jackson..",
-                    "com.fasterxml.jackson..", "jakarta.persistence..", "jakarta.servlet..");
-
-    @ArchTest
-    static final ArchRule domainDoesNotReachOutward = noClasses().that().resideInAPackage("..membership.domain..")
-            .should().dependOnClassesThat().resideInAnyPackage("..membership.application..",
-                    "..membership.persistence..", "..membership.web..", "..membership.messaging..");
-
-    @ArchTest
-    static final ArchRule webDoesNotTouchPersistence = noClasses().that().resideInAPackage("..membership.web..")
-            .should().dependOnClassesThat().resideInAPackage("..membership.persistence..");
+    static final ArchTests serviceShape = ArchTests.in(ServiceArchitecture.class);
 }

@@ -2,27 +2,20 @@ package org.civictaskforce.notification;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
+import org.civictaskforce.platform.testing.architecture.ServiceArchitecture;
+
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.junit.ArchTests;
 import com.tngtech.archunit.lang.ArchRule;
 
+/** The platform's one service shape (see {@link ServiceArchitecture}), and the web layer never touches Kafka. */
 @AnalyzeClasses(packages = "org.civictaskforce.notification", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
     @ArchTest
-    static final ArchRule domainIsPlainJava = noClasses().that().resideInAPackage("..notification.domain..")
-            .should().dependOnClassesThat().resideInAnyPackage(
-                    "org.springframework..", "org.bson..", "com.mongodb..", "org.apache.kafka..", "tools.jackson..",
-                    "com.fasterxml.jackson..", "jakarta.mail..", "com.samskivert..", "io.micrometer..",
-                    "org.civictaskforce.contracts..", "org.civictaskforce.platform..")
-            .because("the domain is plain Java, free of frameworks, storage, messaging and JSON");
-
-    @ArchTest
-    static final ArchRule domainDependsOnNothingOutside = noClasses().that()
-            .resideInAPackage("..notification.domain..")
-            .should().dependOnClassesThat().resideInAnyPackage("..notification.application..",
-                    "..notification.persistence..", "..notification.web..", "..notification.messaging..");
+    static final ArchTests serviceShape = ArchTests.in(ServiceArchitecture.class);
 
     @ArchTest
     static final ArchRule webDoesNotReachIntoKafka = noClasses().that().resideInAPackage("..notification.web..")

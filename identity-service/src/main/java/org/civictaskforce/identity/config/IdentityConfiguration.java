@@ -2,17 +2,18 @@ package org.civictaskforce.identity.config;
 
 import java.time.Clock;
 
-import org.civictaskforce.identity.accounts.AccountService;
-import org.civictaskforce.identity.accounts.AccountSignIn;
 import org.civictaskforce.identity.accounts.AccountStore;
 import org.civictaskforce.identity.audit.IdentityAudit;
 import org.civictaskforce.identity.authorizations.MongoAuthorizationService;
 import org.civictaskforce.identity.enrolment.Enrolments;
 import org.civictaskforce.identity.keys.SigningKeys;
+import org.civictaskforce.identity.membership.AccountService;
 import org.civictaskforce.identity.membership.MembershipEventsListener;
 import org.civictaskforce.identity.membership.PersonRoles;
 import org.civictaskforce.identity.secondfactor.SecondFactors;
 import org.civictaskforce.identity.secondfactor.SecretCipher;
+import org.civictaskforce.identity.settings.IdentityProperties;
+import org.civictaskforce.identity.signin.AccountSignIn;
 import org.civictaskforce.platform.audit.AuditLog;
 import org.civictaskforce.platform.messaging.IdempotentProjection;
 import org.springframework.boot.context.event.ApplicationReadyEvent;

@@ -8,12 +8,13 @@ import java.util.UUID;
 
 import org.civictaskforce.accesstokens.AccessTokens;
 import org.civictaskforce.accesstokens.RevokedSubjects;
-import org.civictaskforce.identity.accounts.AccountService;
 import org.civictaskforce.identity.authorizations.MongoAuthorizationService;
-import org.civictaskforce.identity.accounts.AccountSignIn;
-import org.civictaskforce.identity.accounts.SignInDetails;
 import org.civictaskforce.identity.keys.SigningKeys;
+import org.civictaskforce.identity.membership.AccountService;
 import org.civictaskforce.identity.membership.Roles;
+import org.civictaskforce.identity.settings.IdentityProperties;
+import org.civictaskforce.identity.signin.AccountSignIn;
+import org.civictaskforce.identity.signin.SignInDetails;
 import org.civictaskforce.identity.web.SignInLanguage;
 import org.civictaskforce.platform.web.CorrelationId;
 import org.springframework.context.annotation.Bean;

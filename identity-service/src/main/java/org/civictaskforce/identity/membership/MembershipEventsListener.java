@@ -8,7 +8,6 @@ import org.civictaskforce.contracts.membership.MemberRemoved;
 import org.civictaskforce.contracts.membership.PersonErased;
 import org.civictaskforce.contracts.membership.PersonRegistered;
 import org.civictaskforce.contracts.membership.PersonProfileUpdated;
-import org.civictaskforce.identity.accounts.AccountService;
 import org.civictaskforce.platform.messaging.EventConsumer;
 import org.civictaskforce.platform.messaging.EventRouter;
 

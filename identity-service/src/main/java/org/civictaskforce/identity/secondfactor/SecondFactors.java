@@ -18,7 +18,7 @@ import org.civictaskforce.identity.accounts.Account;
 import org.civictaskforce.identity.accounts.AccountStore;
 import org.civictaskforce.identity.accounts.AccountStore.StoredSecondFactor;
 import org.civictaskforce.identity.audit.IdentityAudit;
-import org.civictaskforce.identity.config.IdentityProperties;
+import org.civictaskforce.identity.settings.IdentityProperties;
 import org.civictaskforce.platform.problem.ConflictException;
 import org.civictaskforce.platform.problem.DomainRuleException;
 import org.civictaskforce.platform.problem.NotFoundException;

@@ -3,14 +3,14 @@ package org.civictaskforce.identity.web;
 import java.net.URI;
 import java.util.List;
 
-import org.civictaskforce.identity.accounts.AccountService;
-import org.civictaskforce.identity.membership.PersonRoles;
-import org.civictaskforce.platform.problem.NotFoundException;
-import org.civictaskforce.identity.config.SecurityConfiguration;
+import org.civictaskforce.accesstokens.AccessTokens;
 import org.civictaskforce.identity.enrolment.EnrolmentLink;
 import org.civictaskforce.identity.enrolment.Enrolments;
+import org.civictaskforce.identity.membership.AccountService;
+import org.civictaskforce.identity.membership.PersonRoles;
 import org.civictaskforce.identity.membership.Roles;
 import org.civictaskforce.platform.problem.DomainRuleException;
+import org.civictaskforce.platform.problem.NotFoundException;
 import org.civictaskforce.platform.web.CorrelationId;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -113,7 +113,7 @@ public class IdentityApiController {
     }
 
     private static List<String> roles(Jwt jwt) {
-        List<String> roles = jwt.getClaimAsStringList(SecurityConfiguration.ROLES_CLAIM);
+        List<String> roles = jwt.getClaimAsStringList(AccessTokens.ROLES_CLAIM);
         return roles == null ? List.of() : roles;
     }
 }

@@ -3,7 +3,7 @@ package org.civictaskforce.identity.web;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import org.civictaskforce.identity.accounts.SignInDetails;
+import org.civictaskforce.identity.signin.SignInDetails;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;

@@ -42,7 +42,7 @@ import org.springframework.test.web.servlet.client.RestTestClient;
         properties = "strategy.guide.source-language=ru")
 @EmbeddedKafka(partitions = 1, topics = { Topics.MEMBERSHIP_EVENTS, Topics.STRATEGY_EVENTS },
         bootstrapServersProperty = "spring.kafka.bootstrap-servers")
-class PublicGuidePagesIntegrationTest {
+class PublicGuidePagesIT {
     private static final String G = "/api/strategy/guide";
     private static final String TRANSLATOR_ID = "translator-ky-7f3a";
     private static final String TRANSLATOR = TestTokens.bearer(TRANSLATOR_ID, Role.TRANSLATOR);
