@@ -39,6 +39,7 @@ import org.civictaskforce.contracts.membership.MemberInvited;
 import org.civictaskforce.contracts.membership.PersonContact;
 import org.civictaskforce.contracts.membership.PersonRegistered;
 import org.civictaskforce.notification.application.NotificationMetrics;
+import org.civictaskforce.notification.persistence.InboxItemDocument;
 import org.civictaskforce.notification.persistence.InboxStore;
 import org.civictaskforce.notification.persistence.NotificationDocument;
 import org.civictaskforce.notification.persistence.NotificationStore;
@@ -485,6 +486,46 @@ class NotificationFlowIT {
             assertThat(lines).contains("id:" + itemId);
             Thread.sleep(1500); // more push passes: the item is not sent again
             assertThat(lines.stream().filter(l -> l.equals("event:inbox-item"))).hasSize(1);
+        } finally {
+            reader.interrupt();
+            response.body().close();
+        }
+    }
+
+    @Test
+    @Order(11)
+    void anItemThatBecomesVisibleAfterANewerOneWasPushedIsPushedToo() throws Exception {
+        // two dispatch workers: one stamps its item, the other stamps a later one and stores it first
+        Person p = person("en", "UTC", "Late Item");
+        HttpResponse<java.util.stream.Stream<String>> response = HttpClient.newHttpClient().send(HttpRequest
+                .newBuilder(URI.create("http://127.0.0.1:" + port + "/api/notifications/inbox/" + p.id + "/stream"))
+                .header("Accept", "text/event-stream").header("Authorization", TestTokens.person(p.id)).build(),
+                HttpResponse.BodyHandlers.ofLines());
+        List<String> lines = new CopyOnWriteArrayList<>();
+        Thread reader = new Thread(() -> {
+            try {
+                response.body().forEach(lines::add);
+            } catch (RuntimeException closed) {
+                // the stream was closed at the end of the test
+            }
+        });
+        reader.setDaemon(true);
+        reader.start();
+        try {
+            await().atMost(WAIT).until(() -> lines.contains("event:unread"));
+            Instant stamped = Instant.now();
+            String newer = "late-newer-" + UUID.randomUUID();
+            inbox.put(newer, p.id, "Newer", "stored first", "en", stamped.plusMillis(500));
+            push.push();
+            await().atMost(WAIT).until(() -> lines.contains("id:" + InboxItemDocument.idFor(newer)));
+
+            String older = "late-older-" + UUID.randomUUID();
+            inbox.put(older, p.id, "Older", "stamped first, stored second", "en", stamped);
+            push.push();
+
+            await().atMost(WAIT).until(() -> lines.contains("id:" + InboxItemDocument.idFor(older)));
+            push.push(); // and neither is sent twice
+            assertThat(lines.stream().filter(l -> l.equals("event:inbox-item"))).hasSize(2);
         } finally {
             reader.interrupt();
             response.body().close();

@@ -4,10 +4,9 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -40,6 +39,13 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 public class InboxPush implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(InboxPush.class);
     private static final Duration HEARTBEAT = Duration.ofSeconds(15);
+    /**
+     * How much later than its {@code createdAt} an item may become visible in the store: the time between a worker
+     * stamping it and the insert, under load and pauses. Items stamped longer before are still in the person's
+     * list, but not pushed.
+     */
+    static final Duration LOOK_BACK = Duration.ofSeconds(10);
+    private static final int PAGE = 100;
 
     private final InboxStore inbox;
     private final Clock clock;
@@ -57,14 +63,19 @@ public class InboxPush implements SmartLifecycle {
 
     private static final class Connection {
         final SseEmitter emitter;
-        Instant since;
-        Set<String> sentAtSince = new HashSet<>();
+        /** Items created before the stream opened are the list's, not the stream's. */
+        final Instant openedAt;
+        /** The newest {@code createdAt} pushed so far. */
+        Instant newest;
+        /** Items pushed, by id, with their {@code createdAt}: those within {@link #LOOK_BACK} of {@link #newest}. */
+        final Map<String, Instant> sent = new HashMap<>();
         Instant lastSent;
 
-        Connection(SseEmitter emitter, Instant since) {
+        Connection(SseEmitter emitter, Instant openedAt) {
             this.emitter = emitter;
-            this.since = since;
-            this.lastSent = since;
+            this.openedAt = openedAt;
+            this.newest = openedAt;
+            this.lastSent = openedAt;
         }
     }
 
@@ -117,22 +128,35 @@ public class InboxPush implements SmartLifecycle {
         }
     }
 
+    /**
+     * Sends what this connection has not had yet. An item's {@code createdAt} is stamped before it is stored, so
+     * with several workers (and replicas) an item may become visible after a newer one was already pushed: each
+     * pass therefore reads again from {@link #LOOK_BACK} before the newest item pushed, and skips what it sent.
+     */
     private void pushNow(String personId, Connection c) {
         try {
-            for (InboxItemDocument item : inbox.createdSince(personId, c.since, 100)) {
-                if (item.createdAt().equals(c.since) && c.sentAtSince.contains(item.id())) {
-                    continue;
+            Instant from = later(c.openedAt, c.newest.minus(LOOK_BACK));
+            while (true) {
+                List<InboxItemDocument> page = inbox.createdSince(personId, from, PAGE);
+                for (InboxItemDocument item : page) {
+                    if (c.sent.containsKey(item.id())) {
+                        continue;
+                    }
+                    c.emitter.send(SseEmitter.event().name("inbox-item").id(item.id()).data(new InboxItemView(
+                            item.id(), item.subject(), item.body(), item.language(), item.createdAt(), item.read()),
+                            MediaType.APPLICATION_JSON));
+                    c.sent.put(item.id(), item.createdAt());
+                    c.newest = later(c.newest, item.createdAt());
+                    c.lastSent = clock.instant();
                 }
-                c.emitter.send(SseEmitter.event().name("inbox-item").id(item.id()).data(new InboxItemView(item.id(),
-                        item.subject(), item.body(), item.language(), item.createdAt(), item.read()),
-                        MediaType.APPLICATION_JSON));
-                if (item.createdAt().isAfter(c.since)) {
-                    c.since = item.createdAt();
-                    c.sentAtSince = new HashSet<>();
+                Instant last = page.isEmpty() ? from : page.get(page.size() - 1).createdAt();
+                if (page.size() < PAGE || !last.isAfter(from)) {
+                    break;
                 }
-                c.sentAtSince.add(item.id());
-                c.lastSent = clock.instant();
+                from = last;
             }
+            Instant forget = c.newest.minus(LOOK_BACK);
+            c.sent.values().removeIf(createdAt -> createdAt.isBefore(forget));
             if (Duration.between(c.lastSent, clock.instant()).compareTo(HEARTBEAT) >= 0) {
                 c.emitter.send(SseEmitter.event().comment("keep-alive"));
                 c.lastSent = clock.instant();
@@ -177,6 +201,10 @@ public class InboxPush implements SmartLifecycle {
         } catch (RuntimeException e) {
             // already completed or failed: nothing left to end
         }
+    }
+
+    private static Instant later(Instant a, Instant b) {
+        return a.isAfter(b) ? a : b;
     }
 
     /** How many streams are open on this replica (for tests and metrics). */
