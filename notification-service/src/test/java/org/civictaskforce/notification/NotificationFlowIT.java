@@ -484,8 +484,14 @@ class NotificationFlowIT {
                     .orElseThrow();
             assertThat(data).contains("\"subject\":\"Приглашение в Рабочую группу").contains("\"read\":false");
             assertThat(lines).contains("id:" + itemId);
-            Thread.sleep(1500); // more push passes: the item is not sent again
-            assertThat(lines.stream().filter(l -> l.equals("event:inbox-item"))).hasSize(1);
+            push.push(); // more push passes: the item is not sent again
+            push.push();
+            // a later item on the same stream: once it has arrived, anything sent before it has too
+            String marker = "marker-" + UUID.randomUUID();
+            inbox.put(marker, p.id, "Marker", "a later item", "ru", Instant.now().plusSeconds(1));
+            push.push();
+            await().atMost(WAIT).until(() -> lines.contains("id:" + InboxItemDocument.idFor(marker)));
+            assertThat(lines.stream().filter(l -> l.equals("event:inbox-item"))).hasSize(2);
         } finally {
             reader.interrupt();
             response.body().close();
