@@ -7,9 +7,15 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 
+import io.github.bucket4j.Bandwidth;
+import io.github.bucket4j.Bucket;
+import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.TimeMeter;
+
 /**
  * In-memory token buckets, one per client key: each holds up to {@code capacity} tokens, refills at
- * {@code refillPerSecond}, and a request takes one token. No Redis: each gateway replica limits on
+ * {@code refillPerSecond}, and a request takes one token. The buckets are Bucket4j's (lock-free, greedy refill);
+ * this class keeps one per client and bounds how many. No Redis: each gateway replica limits on
  * its own, so with N replicas behind a load balancer a client gets up to N times the rate.
  * <p>
  * Memory stays bounded: a bucket left alone until it is full again is the same as no bucket, so it
@@ -23,19 +29,34 @@ public class TokenBucketRateLimiter {
     public record Decision(boolean allowed, long remaining, Duration retryAfter) {
     }
 
-    private final int capacity;
-    private final double tokensPerNano;
+    private final Bandwidth limit;
+    private final TimeMeter time;
     private final int maxKeys;
     private final long refillTimeNanos;
     private final LongSupplier nanoClock;
-    private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
+    private final Map<String, Client> buckets = new ConcurrentHashMap<>();
     private final AtomicLong nextSweep;
 
     public TokenBucketRateLimiter(int capacity, double refillPerSecond, int maxKeys, LongSupplier nanoClock) {
-        this.capacity = capacity;
-        this.tokensPerNano = refillPerSecond / 1_000_000_000d;
+        // a whole number per second as such; otherwise one token per period (0.5/s: one every 2 s)
+        this.limit = refillPerSecond >= 1 && refillPerSecond == Math.rint(refillPerSecond)
+                ? Bandwidth.builder().capacity(capacity).refillGreedy((long) refillPerSecond, Duration.ofSeconds(1))
+                        .build()
+                : Bandwidth.builder().capacity(capacity)
+                        .refillGreedy(1, Duration.ofNanos(Math.round(1_000_000_000d / refillPerSecond))).build();
+        this.time = new TimeMeter() {
+            @Override
+            public long currentTimeNanos() {
+                return nanoClock.getAsLong();
+            }
+
+            @Override
+            public boolean isWallClockBased() {
+                return false;
+            }
+        };
         this.maxKeys = maxKeys;
-        this.refillTimeNanos = (long) Math.ceil(capacity / tokensPerNano);
+        this.refillTimeNanos = (long) Math.ceil(capacity * 1_000_000_000d / refillPerSecond);
         this.nanoClock = nanoClock;
         this.nextSweep = new AtomicLong(nanoClock.getAsLong() + refillTimeNanos);
     }
@@ -43,12 +64,13 @@ public class TokenBucketRateLimiter {
     public Decision tryAcquire(String key) {
         long now = nanoClock.getAsLong();
         sweepIfDue(now);
-        Bucket bucket = buckets.get(key);
+        Client bucket = buckets.get(key);
         if (bucket == null) {
             if (buckets.size() >= maxKeys) {
                 evictLeastRecentlySeen(now);
             }
-            bucket = buckets.computeIfAbsent(key, k -> new Bucket(capacity, now));
+            bucket = buckets.computeIfAbsent(key, k -> new Client(Bucket.builder().addLimit(limit)
+                    .withCustomTimePrecision(time).build(), now));
         }
         return bucket.take(now);
     }
@@ -85,40 +107,29 @@ public class TokenBucketRateLimiter {
                 .forEach(buckets::remove);
     }
 
-    private final class Bucket {
+    /** A client's bucket and when it last took a token (a bucket untouched for the refill time is full again). */
+    private final class Client {
+        private final Bucket bucket;
+        private volatile long lastSeen;
 
-        private double tokens;
-        private long updatedAt;
-
-        Bucket(double tokens, long now) {
-            this.tokens = tokens;
-            this.updatedAt = now;
+        Client(Bucket bucket, long now) {
+            this.bucket = bucket;
+            this.lastSeen = now;
         }
 
-        synchronized Decision take(long now) {
-            refill(now);
-            if (tokens >= 1) {
-                tokens -= 1;
-                return new Decision(true, (long) tokens, Duration.ZERO);
-            }
-            long nanosToNextToken = (long) Math.ceil((1 - tokens) / tokensPerNano);
-            return new Decision(false, 0, Duration.ofNanos(nanosToNextToken));
+        Decision take(long now) {
+            lastSeen = now;
+            ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
+            return probe.isConsumed() ? new Decision(true, probe.getRemainingTokens(), Duration.ZERO)
+                    : new Decision(false, 0, Duration.ofNanos(probe.getNanosToWaitForRefill()));
         }
 
-        synchronized boolean isFullAgain(long now) {
-            return now - updatedAt >= refillTimeNanos;
+        boolean isFullAgain(long now) {
+            return now - lastSeen >= refillTimeNanos;
         }
 
-        synchronized long lastSeen() {
-            return updatedAt;
-        }
-
-        private void refill(long now) {
-            long elapsed = now - updatedAt;
-            if (elapsed > 0) {
-                tokens = Math.min(capacity, tokens + elapsed * tokensPerNano);
-                updatedAt = now;
-            }
+        long lastSeen() {
+            return lastSeen;
         }
     }
 }

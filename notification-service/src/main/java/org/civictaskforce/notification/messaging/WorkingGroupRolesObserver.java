@@ -1,27 +1,20 @@
 package org.civictaskforce.notification.messaging;
 
-import org.civictaskforce.contracts.EventEnvelope;
-import org.civictaskforce.contracts.EventTypes;
 import org.civictaskforce.contracts.membership.MemberActivated;
 import org.civictaskforce.contracts.membership.MemberLeft;
 import org.civictaskforce.contracts.membership.MemberRemoved;
-import org.civictaskforce.contracts.membership.PersonErased;
 import org.civictaskforce.contracts.membership.PersonProfileUpdated;
 import org.civictaskforce.notification.persistence.WorkingGroupRoleStore;
+import org.civictaskforce.platform.messaging.EventRouter;
 import org.civictaskforce.platform.messaging.InboundEvents;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps {@link WorkingGroupRoleStore} (who is an active coordinator) up to date from membership events;
- * called by {@link MembershipEventsListener} for every record before its notifications.
+ * Keeps {@link WorkingGroupRoleStore} (who is an active coordinator) up to date from membership events: its
+ * handlers are routes of {@link MembershipEventsListener}, beside the notification triggers.
  */
 @Component
 public class WorkingGroupRolesObserver {
-    private static final String ACTIVATED = EventTypes.typeOf(MemberActivated.class);
-    private static final String PROFILE = EventTypes.typeOf(PersonProfileUpdated.class);
-    private static final String LEFT = EventTypes.typeOf(MemberLeft.class);
-    private static final String REMOVED = EventTypes.typeOf(MemberRemoved.class);
-    private static final String ERASED = EventTypes.typeOf(PersonErased.class);
 
     private final WorkingGroupRoleStore roles;
 
@@ -29,28 +22,25 @@ public class WorkingGroupRolesObserver {
         this.roles = roles;
     }
 
-    public void observe(EventEnvelope envelope) {
-        String type = envelope.type();
-        if (ACTIVATED.equals(type)) {
-            MemberActivated e = InboundEvents.data(envelope, MemberActivated.class);
+    /** Adds the events that change who holds which role in the working group to the router. */
+    public EventRouter observing(EventRouter router) {
+        return router.on(MemberActivated.class, (envelope, e) -> {
             InboundEvents.require(envelope, e.personId(), "personId");
             roles.activated(envelope.id(), e.personId(), e.roles());
-        } else if (PROFILE.equals(type)) {
-            PersonProfileUpdated e = InboundEvents.data(envelope, PersonProfileUpdated.class);
+        }).on(PersonProfileUpdated.class, (envelope, e) -> {
             InboundEvents.require(envelope, e.personId(), "personId");
             roles.rolesChanged(envelope.id(), e.personId(), e.roles());
-        } else if (LEFT.equals(type)) {
-            MemberLeft e = InboundEvents.data(envelope, MemberLeft.class);
+        }).on(MemberLeft.class, (envelope, e) -> {
             InboundEvents.require(envelope, e.personId(), "personId");
             roles.departed(envelope.id(), e.personId());
-        } else if (REMOVED.equals(type)) {
-            MemberRemoved e = InboundEvents.data(envelope, MemberRemoved.class);
+        }).on(MemberRemoved.class, (envelope, e) -> {
             InboundEvents.require(envelope, e.personId(), "personId");
             roles.departed(envelope.id(), e.personId());
-        } else if (ERASED.equals(type)) {
-            PersonErased e = InboundEvents.data(envelope, PersonErased.class);
-            InboundEvents.require(envelope, e.personId(), "personId");
-            roles.erase(e.personId());
-        }
+        });
+    }
+
+    /** The person is erased: they hold no role any more (called by the listener's one erasure handler). */
+    public void erased(String personId) {
+        roles.erase(personId);
     }
 }
