@@ -296,7 +296,39 @@ final class WebBrowser implements AutoCloseable {
         type(By.id("password"), password);
         click(By.cssSelector("form button[type=submit]"));
         waitFor(d -> d.getCurrentUrl().startsWith(home.replaceAll("/+$", "")));
-        visible(By.id("sign-out"));
+        try {
+            visible(By.id("sign-out"));
+        } catch (AssertionError signedOut) {
+            // Known intermittent (seen in two CI runs, both in StrategyBrowserIT): back from a sign-in the gateway
+            // logged as successful, the page still shows the signed-out state. What the page and the network say
+            // now goes to the test's output, then the page is loaded again, as a person would.
+            System.out.println("sign-in came back signed out at " + driver.getCurrentUrl() + "; " + authState());
+            driver.navigate().refresh();
+            try {
+                visible(By.id("sign-out"));
+                System.out.println("signed in after one reload; " + authState());
+            } catch (AssertionError again) {
+                again.addSuppressed(signedOut);
+                throw new AssertionError("still signed out after a reload; " + authState(), again);
+            }
+        }
+    }
+
+    /** What the gateway answers to /auth/me now (past the service worker), and whether a worker controls the page. */
+    private String authState() {
+        try {
+            Object answer = ((JavascriptExecutor) driver).executeAsyncScript("""
+                    const done = arguments[arguments.length - 1];
+                    fetch('/auth/me', { cache: 'no-store', credentials: 'same-origin' })
+                      .then(r => r.text().then(t => done('GET /auth/me ' + r.status + ' ' + t.slice(0, 200)
+                          + (r.headers.get('X-Civic-Offline-Copy') ? ' (offline copy)' : ''))))
+                      .catch(e => done('GET /auth/me failed: ' + e));
+                    """);
+            Object controlled = script("return !!(navigator.serviceWorker && navigator.serviceWorker.controller);");
+            return answer + "; service worker controls the page: " + controlled;
+        } catch (RuntimeException e) {
+            return "could not ask: " + e.getClass().getSimpleName();
+        }
     }
 
     /** Creates a sign-in from an enrolment link (the identity service's page), then back at the web client. */
