@@ -14,6 +14,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedCondition;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 import tools.jackson.databind.JsonNode;
@@ -135,14 +136,17 @@ class ResearchBrowserIT {
             c.assertAccessible("review queue after the return");
 
             // the expert is told, in Russian, in their inbox
+            // (the item is on the list when the page loads, or pushed on the live stream; one reload after 30 s, not
+            // one every 2 s: on a loaded machine the page may take longer than that to render its list)
             e.area("inbox");
-            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(2)).until(() -> {
-                if (e.driver().findElement(By.id("main")).getText().contains("Ваш вывод возвращён на доработку")) {
-                    return true;
-                }
+            ExpectedCondition<Boolean> told = ExpectedConditions.textToBePresentInElementLocated(By.id("main"),
+                    "Ваш вывод возвращён на доработку");
+            try {
+                e.waitFor(told);
+            } catch (AssertionError notYet) {
                 e.driver().navigate().refresh();
-                return false;
-            });
+                e.waitFor(told);
+            }
             e.assertAccessible("inbox with the return");
 
             // … reads the comment on the finding, corrects it and resubmits
