@@ -455,23 +455,11 @@ class NotificationFlowIT {
     void aConnectedClientSeesTheNewInboxItemPushedLive() throws Exception {
         Person p = person("ru", "Asia/Tashkent", "Живой Клиент");
         publishContact(p);
-        HttpClient http = HttpClient.newHttpClient();
-        HttpResponse<java.util.stream.Stream<String>> response = http.send(HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + port + "/api/notifications/inbox/" + p.id + "/stream"))
-                .header("Accept", "text/event-stream").header("Authorization", TestTokens.person(p.id)).build(), HttpResponse.BodyHandlers.ofLines());
-        assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("text/event-stream");
-        List<String> lines = new CopyOnWriteArrayList<>();
-        Thread reader = new Thread(() -> {
-            try {
-                response.body().forEach(lines::add);
-            } catch (RuntimeException closed) {
-                // the stream was closed at the end of the test
-            }
-        });
-        reader.setDaemon(true);
-        reader.start();
-        try {
+        try (LiveStream stream = openStream(p)) {
+            HttpResponse<java.util.stream.Stream<String>> response = stream.response();
+            List<String> lines = stream.lines();
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("text/event-stream");
             await().atMost(WAIT).until(() -> lines.contains("event:unread"));
             assertThat(lines).contains("data:{\"unreadCount\":0}");
 
@@ -492,9 +480,6 @@ class NotificationFlowIT {
             push.push();
             await().atMost(WAIT).until(() -> lines.contains("id:" + InboxItemDocument.idFor(marker)));
             assertThat(lines.stream().filter(l -> l.equals("event:inbox-item"))).hasSize(2);
-        } finally {
-            reader.interrupt();
-            response.body().close();
         }
     }
 
@@ -503,21 +488,8 @@ class NotificationFlowIT {
     void anItemThatBecomesVisibleAfterANewerOneWasPushedIsPushedToo() throws Exception {
         // two dispatch workers: one stamps its item, the other stamps a later one and stores it first
         Person p = person("en", "UTC", "Late Item");
-        HttpResponse<java.util.stream.Stream<String>> response = HttpClient.newHttpClient().send(HttpRequest
-                .newBuilder(URI.create("http://127.0.0.1:" + port + "/api/notifications/inbox/" + p.id + "/stream"))
-                .header("Accept", "text/event-stream").header("Authorization", TestTokens.person(p.id)).build(),
-                HttpResponse.BodyHandlers.ofLines());
-        List<String> lines = new CopyOnWriteArrayList<>();
-        Thread reader = new Thread(() -> {
-            try {
-                response.body().forEach(lines::add);
-            } catch (RuntimeException closed) {
-                // the stream was closed at the end of the test
-            }
-        });
-        reader.setDaemon(true);
-        reader.start();
-        try {
+        try (LiveStream stream = openStream(p)) {
+            List<String> lines = stream.lines();
             await().atMost(WAIT).until(() -> lines.contains("event:unread"));
             Instant stamped = Instant.now();
             String newer = "late-newer-" + UUID.randomUUID();
@@ -532,9 +504,6 @@ class NotificationFlowIT {
             await().atMost(WAIT).until(() -> lines.contains("id:" + InboxItemDocument.idFor(older)));
             push.push(); // and neither is sent twice
             assertThat(lines.stream().filter(l -> l.equals("event:inbox-item"))).hasSize(2);
-        } finally {
-            reader.interrupt();
-            response.body().close();
         }
     }
 
@@ -774,5 +743,33 @@ class NotificationFlowIT {
             event.prepareForDeferredProcessing();
             LOGGED.add(event);
         }
+    }
+
+    /** A person's live inbox, read line by line on a daemon thread; closing it ends the stream. */
+    private record LiveStream(HttpResponse<java.util.stream.Stream<String>> response, List<String> lines,
+            Thread reader) implements AutoCloseable {
+        @Override
+        public void close() {
+            reader.interrupt();
+            response.body().close();
+        }
+    }
+
+    private LiveStream openStream(Person p) throws Exception {
+        HttpResponse<java.util.stream.Stream<String>> response = HttpClient.newHttpClient().send(HttpRequest
+                .newBuilder(URI.create("http://127.0.0.1:" + port + "/api/notifications/inbox/" + p.id + "/stream"))
+                .header("Accept", "text/event-stream").header("Authorization", TestTokens.person(p.id)).build(),
+                HttpResponse.BodyHandlers.ofLines());
+        List<String> lines = new CopyOnWriteArrayList<>();
+        Thread reader = new Thread(() -> {
+            try {
+                response.body().forEach(lines::add);
+            } catch (RuntimeException closed) {
+                // the stream was closed at the end of the test
+            }
+        });
+        reader.setDaemon(true);
+        reader.start();
+        return new LiveStream(response, lines, reader);
     }
 }

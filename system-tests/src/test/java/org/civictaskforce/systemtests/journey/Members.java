@@ -16,7 +16,13 @@ final class Members {
      * consents themself. Returns their person id.
      */
     static String activeExpert(GatewayClient coordinator, String name, String country, String timeZone) {
-        String email = "expert-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
+        return activeExpert(coordinator, name, "expert-" + UUID.randomUUID().toString().substring(0, 8)
+                + "@example.org", country, timeZone);
+    }
+
+    /** As above, with an address the caller knows (to find the person's e-mails). */
+    static String activeExpert(GatewayClient coordinator, String name, String email, String country,
+            String timeZone) {
         Answer created = coordinator.post("/api/membership/people", """
                 {"displayName":"%s","fullName":"%s Example","email":"%s","country":"%s","preferredLanguage":"ru",
                  "timeZone":"%s","roles":["EXPERT"],"expertise":["ebrd"]}""".formatted(name, name, email, country,

@@ -93,7 +93,7 @@ class NotificationLatencyBenchmark {
             Map<String, String> personOfAddress = new ConcurrentHashMap<>();
             for (int i = 0; i < peopleCount; i++) {
                 String email = "bench" + i + "." + run + "@example.org";
-                String id = activeExpert(coordinator, "Bench expert " + i, email);
+                String id = Members.activeExpert(coordinator, "Bench expert " + i, email, "KG", "Asia/Bishkek");
                 people.add(id);
                 personOfAddress.put(email, id);
             }
@@ -346,24 +346,6 @@ class NotificationLatencyBenchmark {
         } catch (MessagingException | RuntimeException e) {
             // read while the sink receives: the next tick reads it again
         }
-    }
-
-    /** As {@link Members#activeExpert}, with an address this benchmark knows. */
-    private static String activeExpert(GatewayClient coordinator, String name, String email) {
-        Answer created = coordinator.post("/api/membership/people", """
-                {"displayName":"%s","fullName":"%s Example","email":"%s","country":"KG","preferredLanguage":"ru",
-                 "timeZone":"Asia/Bishkek","roles":["EXPERT"],"expertise":["ebrd"]}""".formatted(name, name, email));
-        String id = created.body().get("id").asString();
-        coordinator.post("/api/membership/people/" + id + "/invitations", null);
-        GatewayClient self = coordinator.as(id);
-        self.post("/api/membership/people/" + id + "/invitation/accept", null);
-        self.post("/api/membership/people/" + id + "/consent",
-                "{\"noticeVersion\":\"2026-01\",\"agreedTo\":[\"membership\",\"contact-by-email\"]}");
-        Answer activated = coordinator.post("/api/membership/people/" + id + "/activate", null);
-        if (activated.status() != 200) {
-            throw new IllegalStateException("activation failed: " + activated.raw());
-        }
-        return id;
     }
 
     private static String load() {
