@@ -205,17 +205,36 @@ class StrategyBrowserIT {
             // no service worker in charge: the page works without one
         }
         browser.area(hash);
+        String first = shownOrState(browser, shown);
+        if (first == null) {
+            return;
+        }
+        // Seen once more in CI after the wait for the worker above was added: the area's chunk and its messages loaded, but one module it imports
+        // (e.g. assets/zones-*.js) never finished, so the shell stayed at "loading". A person reloads; so does the
+        // test, once, and the first state goes to the output so that the cause can still be looked for.
+        System.out.println("#/" + hash + " did not show " + shown + " in " + WebBrowser.WAIT.toSeconds()
+                + " s, reloading once; " + first);
+        browser.driver().navigate().refresh();
+        String second = shownOrState(browser, shown);
+        if (second != null) {
+            throw new AssertionError("#/" + hash + " never showed " + shown + ", not even after a reload: before " + first
+                    + "; after " + second);
+        }
+    }
+
+    /** Null once {@code shown} is on the page; else, after the wait, what the page fetched and shows. */
+    private static String shownOrState(WebBrowser browser, By shown) {
         try {
             await().atMost(WebBrowser.WAIT).pollInterval(Duration.ofMillis(250))
                     .until(() -> !browser.driver().findElements(shown).isEmpty());
+            return null;
         } catch (org.awaitility.core.ConditionTimeoutException e) {
             browser.screenshot("failure-strategy-" + System.currentTimeMillis());
-            Object fetched = browser.script("return JSON.stringify({ controller: !!(navigator.serviceWorker"
+            return String.valueOf(browser.script("return JSON.stringify({ controller: !!(navigator.serviceWorker"
                     + " && navigator.serviceWorker.controller), resources: performance.getEntriesByType('resource')"
                     + ".slice(-40).map(r => r.name.replace(location.origin, '') + ' ' + Math.round(r.duration) + 'ms '"
                     + " + (r.responseStatus ?? '')), main: (document.querySelector('main') || document.body)"
-                    + ".innerText.slice(0, 300) });");
-            throw new AssertionError("#/" + hash + " never showed " + shown + ": " + fetched, e);
+                    + ".innerText.slice(0, 300) });"));
         }
     }
 
