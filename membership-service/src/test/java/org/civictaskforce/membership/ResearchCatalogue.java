@@ -10,7 +10,7 @@ import java.util.List;
 import org.civictaskforce.contracts.EventEnvelope;
 import org.civictaskforce.contracts.Topics;
 import org.civictaskforce.contracts.research.InstitutionCatalogued;
-import org.civictaskforce.membership.persistence.InstitutionCatalogue;
+import org.civictaskforce.membership.application.InstitutionReadModel;
 import org.civictaskforce.platform.testing.TestEvents;
 import org.springframework.kafka.core.KafkaOperations;
 
@@ -20,7 +20,7 @@ public final class ResearchCatalogue {
     }
 
     /** Publishes an {@code InstitutionCatalogued} per id and waits until membership's consumer applied them. */
-    public static void announce(KafkaOperations<String, String> kafka, InstitutionCatalogue catalogue,
+    public static void announce(KafkaOperations<String, String> kafka, InstitutionReadModel catalogue,
             String... institutionIds) {
         for (String id : institutionIds) {
             TestEvents.publish(kafka, Topics.RESEARCH_EVENTS, EventEnvelope.of("/research-service", id,

@@ -7,16 +7,14 @@ import java.util.List;
 import java.util.UUID;
 
 import org.civictaskforce.membership.domain.Meeting;
+import org.civictaskforce.membership.domain.MembershipStatus;
 import org.civictaskforce.membership.domain.Person;
-import org.civictaskforce.membership.persistence.MeetingDocument;
-import org.civictaskforce.membership.persistence.MeetingRepository;
-import org.civictaskforce.membership.persistence.PersonDocument;
-import org.civictaskforce.membership.persistence.PersonRepository;
-import org.civictaskforce.platform.outbox.DomainEvents;
 import org.civictaskforce.platform.outbox.OptimisticRetry;
+import org.civictaskforce.platform.outbox.Versioned;
 import org.civictaskforce.platform.problem.NotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 
 /**
@@ -35,15 +33,13 @@ import org.springframework.stereotype.Service;
 public class ErasureService {
     private static final Logger log = LoggerFactory.getLogger(ErasureService.class);
 
-    private final PersonRepository people;
-    private final MeetingRepository meetings;
-    private final DomainEvents domainEvents;
+    private final PersonStore people;
+    private final MeetingStore meetings;
     private final Clock clock;
 
-    public ErasureService(PersonRepository people, MeetingRepository meetings, DomainEvents domainEvents, Clock clock) {
+    public ErasureService(PersonStore people, MeetingStore meetings, Clock clock) {
         this.people = people;
         this.meetings = meetings;
-        this.domainEvents = domainEvents;
         this.clock = clock;
     }
 
@@ -52,33 +48,30 @@ public class ErasureService {
 
     public Erased erase(String personId) {
         Erased erased = OptimisticRetry.run(() -> {
-            PersonDocument document = people.findById(personId)
+            Versioned<Person> loaded = people.find(personId)
                     .orElseThrow(() -> new NotFoundException("Person", personId));
-            if (document.isErased()) {
-                return new Erased(personId, document.getErasedAt(), false);
+            if (loaded.value().status() == MembershipStatus.ERASED) {
+                Instant erasedAt = people.erasedAt(personId)
+                        .orElseThrow(() -> new OptimisticLockingFailureException("person " + personId + " changed"));
+                return new Erased(personId, erasedAt, false);
             }
             // stored with millisecond precision: a repeat must answer exactly the same
             Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-            Person.Erasure erasure = document.toDomain().erase(now);
-            document.erase(erasure.tombstone(), now);
-            document.append(domainEvents.wrapAll(personId, List.of(erasure.event())));
-            people.save(document);
+            Person.Erasure erasure = loaded.value().erase(now);
+            people.erase(loaded, erasure.tombstone(), now, List.of(erasure.event()));
             return new Erased(personId, now, true);
         });
         int meetingsChanged = 0;
-        for (MeetingDocument candidate : meetings.naming(personId)) {
-            String meetingId = candidate.getId();
+        for (String meetingId : meetings.naming(personId)) {
             boolean changed = OptimisticRetry.run(() -> {
-                MeetingDocument document = meetings.findById(meetingId).orElse(null);
-                if (document == null) {
+                Versioned<Meeting> loaded = meetings.find(meetingId).orElse(null);
+                if (loaded == null) {
                     return false;
                 }
-                Meeting meeting = document.toDomain();
-                if (!meeting.forget(personId, Meeting.ERASED_PREFIX + UUID.randomUUID())) {
+                if (!loaded.value().forget(personId, Meeting.ERASED_PREFIX + UUID.randomUUID())) {
                     return false;
                 }
-                document.apply(meeting);
-                meetings.save(document);
+                meetings.update(loaded, List.of());
                 return true;
             });
             meetingsChanged += changed ? 1 : 0;

@@ -19,13 +19,8 @@ import org.civictaskforce.membership.domain.MeetingFilter;
 import org.civictaskforce.membership.domain.NewMeeting;
 import org.civictaskforce.membership.domain.PersonFilter;
 import org.civictaskforce.membership.domain.RsvpResponse;
-import org.civictaskforce.membership.persistence.InstitutionCatalogue;
-import org.civictaskforce.membership.persistence.MeetingDocument;
-import org.civictaskforce.membership.persistence.MeetingPeopleLookup;
-import org.civictaskforce.membership.persistence.MeetingRepository;
-import org.civictaskforce.membership.persistence.PersonRepository;
-import org.civictaskforce.platform.outbox.DomainEvents;
 import org.civictaskforce.platform.outbox.OptimisticRetry;
+import org.civictaskforce.platform.outbox.Versioned;
 import org.civictaskforce.platform.problem.NotFoundException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
@@ -39,28 +34,24 @@ import org.springframework.stereotype.Service;
 public class MeetingService {
     private static final String MEETING = "Meeting";
 
-    private final MeetingRepository meetings;
-    private final MeetingPeopleLookup people;
-    private final PersonRepository personQueries;
-    private final InstitutionCatalogue catalogue;
-    private final DomainEvents domainEvents;
+    private final MeetingStore meetings;
+    private final AttendeeQueries people;
+    private final PersonStore personQueries;
+    private final InstitutionReadModel catalogue;
     private final Clock clock;
 
-    public MeetingService(MeetingRepository meetings, MeetingPeopleLookup people, PersonRepository personQueries,
-            InstitutionCatalogue catalogue, DomainEvents domainEvents, Clock clock) {
+    public MeetingService(MeetingStore meetings, AttendeeQueries people, PersonStore personQueries,
+            InstitutionReadModel catalogue, Clock clock) {
         this.meetings = meetings;
         this.people = people;
         this.personQueries = personQueries;
         this.catalogue = catalogue;
-        this.domainEvents = domainEvents;
         this.clock = clock;
     }
 
     public Meeting schedule(NewMeeting details) {
         Meeting.Scheduling scheduling = Meeting.schedule(UUID.randomUUID().toString(), details, clock.instant());
-        MeetingDocument document = MeetingDocument.newFor(scheduling.meeting());
-        document.append(domainEvents.wrapAll(document.getId(), List.of(scheduling.event())));
-        meetings.insert(document);
+        meetings.insert(scheduling.meeting(), List.of(scheduling.event()));
         return scheduling.meeting();
     }
 
@@ -70,11 +61,11 @@ public class MeetingService {
     }
 
     public Meeting get(String id) {
-        return load(id).toDomain();
+        return load(id).value();
     }
 
     public Page<Meeting> search(MeetingFilter filter, Pageable pageable) {
-        return meetings.search(filter, pageable).map(MeetingDocument::toDomain);
+        return meetings.search(filter, pageable);
     }
 
     public Meeting reschedule(String id, Instant startsAt, String timeZone, Integer durationMinutes) {
@@ -111,15 +102,13 @@ public class MeetingService {
 
     private Invitations inviteExisting(String id, Set<String> personIds) {
         return OptimisticRetry.run(() -> {
-            MeetingDocument document = load(id);
-            Meeting meeting = document.toDomain();
+            Versioned<Meeting> loaded = load(id);
+            Meeting meeting = loaded.value();
             List<MeetingInvitationSent> events = meeting.invite(personIds, clock.instant());
             List<String> invited = events.stream().map(MeetingInvitationSent::personId).toList();
             List<String> already = personIds.stream().filter(p -> !invited.contains(p)).toList();
             if (!events.isEmpty()) {
-                document.apply(meeting);
-                document.append(domainEvents.wrapAll(id, events));
-                meetings.save(document);
+                meetings.update(loaded, events);
             }
             return new Invitations(meeting, invited, already);
         });
@@ -163,17 +152,14 @@ public class MeetingService {
 
     private Meeting change(String id, BiFunction<Meeting, Instant, List<?>> decision) {
         return OptimisticRetry.run(() -> {
-            MeetingDocument document = load(id);
-            Meeting meeting = document.toDomain();
-            List<?> events = decision.apply(meeting, clock.instant());
-            document.apply(meeting);
-            document.append(domainEvents.wrapAll(id, events));
-            meetings.save(document);
+            Versioned<Meeting> loaded = load(id);
+            Meeting meeting = loaded.value();
+            meetings.update(loaded, decision.apply(meeting, clock.instant()));
             return meeting;
         });
     }
 
-    private MeetingDocument load(String id) {
-        return meetings.findById(id).orElseThrow(() -> notFound(id));
+    private Versioned<Meeting> load(String id) {
+        return meetings.find(id).orElseThrow(() -> notFound(id));
     }
 }

@@ -9,10 +9,8 @@ import java.util.function.BiFunction;
 import org.civictaskforce.membership.domain.NewOrganisation;
 import org.civictaskforce.membership.domain.Organisation;
 import org.civictaskforce.membership.domain.OrganisationFilter;
-import org.civictaskforce.membership.persistence.OrganisationDocument;
-import org.civictaskforce.membership.persistence.OrganisationRepository;
-import org.civictaskforce.platform.outbox.DomainEvents;
 import org.civictaskforce.platform.outbox.OptimisticRetry;
+import org.civictaskforce.platform.outbox.Versioned;
 import org.civictaskforce.platform.problem.NotFoundException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
@@ -21,22 +19,18 @@ import org.springframework.stereotype.Service;
 /** Use cases on organisations: state and events saved in one document write, like people. */
 @Service
 public class OrganisationService {
-    private final OrganisationRepository organisations;
-    private final DomainEvents domainEvents;
+    private final OrganisationStore organisations;
     private final Clock clock;
 
-    public OrganisationService(OrganisationRepository organisations, DomainEvents domainEvents, Clock clock) {
+    public OrganisationService(OrganisationStore organisations, Clock clock) {
         this.organisations = organisations;
-        this.domainEvents = domainEvents;
         this.clock = clock;
     }
 
     public Organisation register(NewOrganisation details) {
         Organisation.Registration registration = Organisation.register(UUID.randomUUID().toString(), details,
                 clock.instant());
-        OrganisationDocument document = OrganisationDocument.newFor(registration.organisation());
-        document.append(domainEvents.wrapAll(document.getId(), List.of(registration.event())));
-        organisations.insert(document);
+        organisations.insert(registration.organisation(), List.of(registration.event()));
         return registration.organisation();
     }
 
@@ -53,26 +47,23 @@ public class OrganisationService {
     }
 
     public Organisation get(String id) {
-        return load(id).toDomain();
+        return load(id).value();
     }
 
     public Page<Organisation> search(OrganisationFilter filter, Pageable pageable) {
-        return organisations.search(filter, pageable).map(OrganisationDocument::toDomain);
+        return organisations.search(filter, pageable);
     }
 
     private Organisation change(String id, BiFunction<Organisation, Instant, Object> decision) {
         return OptimisticRetry.run(() -> {
-            OrganisationDocument document = load(id);
-            Organisation organisation = document.toDomain();
-            Object event = decision.apply(organisation, clock.instant());
-            document.apply(organisation);
-            document.append(domainEvents.wrapAll(id, List.of(event)));
-            organisations.save(document);
+            Versioned<Organisation> loaded = load(id);
+            Organisation organisation = loaded.value();
+            organisations.update(loaded, List.of(decision.apply(organisation, clock.instant())));
             return organisation;
         });
     }
 
-    private OrganisationDocument load(String id) {
-        return organisations.findById(id).orElseThrow(() -> new NotFoundException("Organisation", id));
+    private Versioned<Organisation> load(String id) {
+        return organisations.find(id).orElseThrow(() -> new NotFoundException("Organisation", id));
     }
 }

@@ -14,11 +14,8 @@ import org.civictaskforce.membership.domain.NewPerson;
 import org.civictaskforce.membership.domain.Person;
 import org.civictaskforce.membership.domain.PersonFilter;
 import org.civictaskforce.membership.domain.Profile;
-import org.civictaskforce.membership.persistence.OrganisationRepository;
-import org.civictaskforce.membership.persistence.PersonDocument;
-import org.civictaskforce.membership.persistence.PersonRepository;
-import org.civictaskforce.platform.outbox.DomainEvents;
 import org.civictaskforce.platform.outbox.OptimisticRetry;
+import org.civictaskforce.platform.outbox.Versioned;
 import org.civictaskforce.platform.problem.ConflictException;
 import org.civictaskforce.platform.problem.DomainRuleException;
 import org.civictaskforce.platform.problem.ForbiddenException;
@@ -29,23 +26,20 @@ import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
 
 /**
- * Use cases on people. Each command loads the document, lets the aggregate decide, and saves the new
- * state together with the events it raised in one document write; the outbox relay publishes them.
+ * Use cases on people. Each command loads the person, lets the aggregate decide, and saves the new state together
+ * with the events it raised ({@link PersonStore}: one document write); the outbox relay publishes them.
  */
 @Service
 public class PersonService {
     private static final String PERSON = "Person";
 
-    private final PersonRepository people;
-    private final OrganisationRepository organisations;
-    private final DomainEvents domainEvents;
+    private final PersonStore people;
+    private final OrganisationStore organisations;
     private final Clock clock;
 
-    public PersonService(PersonRepository people, OrganisationRepository organisations, DomainEvents domainEvents,
-            Clock clock) {
+    public PersonService(PersonStore people, OrganisationStore organisations, Clock clock) {
         this.people = people;
         this.organisations = organisations;
-        this.domainEvents = domainEvents;
         this.clock = clock;
     }
 
@@ -57,10 +51,8 @@ public class PersonService {
         Person.Registration registration = Person.register(java.util.UUID.randomUUID().toString(), details, profile,
                 clock.instant());
         Person person = registration.person();
-        PersonDocument document = PersonDocument.newFor(person);
-        document.append(domainEvents.wrapAll(person.id(), registration.events()));
         try {
-            people.insert(document);
+            people.insert(person, registration.events());
         } catch (DuplicateKeyException e) {
             // the unique index on the normalised e-mail decides, also between concurrent requests
             throw new ConflictException("A person with this e-mail address is already registered.");
@@ -73,12 +65,10 @@ public class PersonService {
 
     public Invited invite(String personId) {
         return OptimisticRetry.run(() -> {
-            PersonDocument document = load(personId);
-            Person person = document.toDomain();
+            Versioned<Person> loaded = load(personId);
+            Person person = loaded.value();
             MemberInvited event = person.invite(clock.instant());
-            document.apply(person);
-            document.append(domainEvents.wrapAll(person.id(), List.of(event)));
-            people.save(document);
+            people.update(loaded, List.of(event));
             return new Invited(person, event);
         });
     }
@@ -155,16 +145,14 @@ public class PersonService {
      */
     public Person correct(String personId, DetailsCorrection correction) {
         return OptimisticRetry.run(() -> {
-            PersonDocument document = load(personId);
-            Person person = document.toDomain();
+            Versioned<Person> loaded = load(personId);
+            Person person = loaded.value();
             List<Object> events = person.correct(correction, clock.instant());
             if (events.isEmpty()) {
                 return person; // nothing changed: nothing to write, nothing to announce
             }
-            document.apply(person);
-            document.append(domainEvents.wrapAll(person.id(), events));
             try {
-                people.save(document);
+                people.update(loaded, events);
             } catch (DuplicateKeyException e) {
                 // the unique index on the normalised e-mail decides, as at registration
                 throw new ConflictException("Another person is registered with this e-mail address.");
@@ -181,18 +169,15 @@ public class PersonService {
      */
     public boolean expireIfLapsed(String personId, Instant now) {
         return OptimisticRetry.run(() -> {
-            PersonDocument document = people.findById(personId).orElse(null);
-            if (document == null) {
+            Versioned<Person> loaded = people.find(personId).orElse(null);
+            if (loaded == null) {
                 return false;
             }
-            Person person = document.toDomain();
+            Person person = loaded.value();
             if (!person.invitationLapsed(now)) {
                 return false;
             }
-            Object event = person.expire(now);
-            document.apply(person);
-            document.append(domainEvents.wrapAll(person.id(), List.of(event)));
-            people.save(document);
+            people.update(loaded, List.of(person.expire(now)));
             return true;
         });
     }
@@ -204,25 +189,23 @@ public class PersonService {
     /** Load, let the aggregate decide (it returns its event), save state and event in one write. */
     private Person change(String personId, BiFunction<Person, Instant, Object> decision) {
         return OptimisticRetry.run(() -> {
-            PersonDocument document = load(personId);
-            Person person = document.toDomain();
+            Versioned<Person> loaded = load(personId);
+            Person person = loaded.value();
             Object event = decision.apply(person, clock.instant());
-            document.apply(person);
-            document.append(domainEvents.wrapAll(person.id(), List.of(event)));
-            people.save(document);
+            people.update(loaded, List.of(event));
             return person;
         });
     }
 
     public Person get(String personId) {
-        return load(personId).toDomain();
+        return load(personId).value();
     }
 
     public Page<Person> search(PersonFilter filter, Pageable pageable) {
-        return people.search(filter, pageable).map(PersonDocument::toDomain);
+        return people.search(filter, pageable);
     }
 
-    private PersonDocument load(String personId) {
-        return people.findById(personId).orElseThrow(() -> new NotFoundException(PERSON, personId));
+    private Versioned<Person> load(String personId) {
+        return people.find(personId).orElseThrow(() -> new NotFoundException(PERSON, personId));
     }
 }

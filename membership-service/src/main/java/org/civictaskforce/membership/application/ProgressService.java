@@ -3,7 +3,6 @@ package org.civictaskforce.membership.application;
 import java.time.Clock;
 
 import org.civictaskforce.membership.domain.PlanProgress;
-import org.civictaskforce.membership.persistence.ProgressQueries;
 import org.springframework.stereotype.Service;
 
 /** Progress against the plan, live from the data. */

@@ -3,7 +3,7 @@ package org.civictaskforce.membership.messaging;
 import static org.civictaskforce.platform.messaging.InboundEvents.require;
 
 import org.civictaskforce.contracts.research.InstitutionCatalogued;
-import org.civictaskforce.membership.persistence.InstitutionCatalogue;
+import org.civictaskforce.membership.application.InstitutionReadModel;
 import org.civictaskforce.platform.messaging.EventConsumer;
 import org.civictaskforce.platform.messaging.EventRouter;
 import org.springframework.stereotype.Component;
@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
 @Component("researchEvents")
 public class ResearchEventsListener extends EventConsumer {
 
-    public ResearchEventsListener(InstitutionCatalogue catalogue) {
+    public ResearchEventsListener(InstitutionReadModel catalogue) {
         super(new EventRouter()
                 .on(InstitutionCatalogued.class, (envelope, event) -> {
                     require(envelope, event.institutionId(), "institutionId");

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.bson.Document;
+import org.civictaskforce.membership.application.AttendeeQueries;
 import org.civictaskforce.membership.domain.Attendee;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
@@ -19,14 +20,14 @@ import org.springframework.stereotype.Repository;
  * their country, affiliations and those organisations' countries. Reads only those fields.
  */
 @Repository
-public class MeetingPeopleLookup {
+public class MongoAttendeeQueries implements AttendeeQueries {
     private final MongoTemplate mongo;
 
-    public MeetingPeopleLookup(MongoTemplate mongo) {
+    public MongoAttendeeQueries(MongoTemplate mongo) {
         this.mongo = mongo;
     }
 
-    /** The given ids that name a person, keyed by id, with what attendance records; unknown ids are absent. */
+    @Override
     public Map<String, Attendee> people(Collection<String> ids) {
         if (ids.isEmpty()) {
             return Map.of();

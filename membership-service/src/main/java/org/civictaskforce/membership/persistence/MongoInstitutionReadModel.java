@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Set;
 
 import org.bson.Document;
+import org.civictaskforce.membership.application.InstitutionReadModel;
 import org.civictaskforce.platform.messaging.IdempotentProjection;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
@@ -21,24 +22,24 @@ import org.springframework.stereotype.Repository;
  * decision on target institutions may name. Each event is one idempotent upsert.
  */
 @Repository
-public class InstitutionCatalogue {
+public class MongoInstitutionReadModel implements InstitutionReadModel {
     public static final String COLLECTION = "institution_catalogue";
 
     private final MongoTemplate mongo;
     private final IdempotentProjection projection;
 
-    public InstitutionCatalogue(MongoTemplate mongo, IdempotentProjection projection) {
+    public MongoInstitutionReadModel(MongoTemplate mongo, IdempotentProjection projection) {
         this.mongo = mongo;
         this.projection = projection;
     }
 
-    /** @return false if this event had been applied before */
+    @Override
     public boolean record(String eventId, String institutionId, String name, Instant cataloguedAt) {
         return projection.apply(COLLECTION, institutionId, eventId,
                 new Update().set("name", name).set("cataloguedAt", cataloguedAt));
     }
 
-    /** The ids among these that are not in the catalogue, in the order given. */
+    @Override
     public List<String> unknown(Collection<String> institutionIds) {
         Set<String> wanted = new LinkedHashSet<>(institutionIds);
         Query known = new Query(where("_id").in(wanted));

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import org.bson.Document;
+import org.civictaskforce.membership.application.ProgressQueries;
 import org.civictaskforce.membership.domain.GroupRole;
 import org.civictaskforce.membership.domain.MeetingKind;
 import org.civictaskforce.membership.domain.MeetingStatus;
@@ -21,14 +22,14 @@ import org.springframework.stereotype.Repository;
 
 /** The counts behind the progress view, read live (served by the roles_status_list and status indexes). */
 @Repository
-public class ProgressQueries {
+public class MongoProgressQueries implements ProgressQueries {
     private final MongoTemplate mongo;
 
-    public ProgressQueries(MongoTemplate mongo) {
+    public MongoProgressQueries(MongoTemplate mongo) {
         this.mongo = mongo;
     }
 
-    /** Active experts by country; with {@code countriesOfProtected} false, protected people under {@link #WITHOUT_COUNTRY}. */
+    @Override
     public Map<String, Long> activeExpertsPerCountry(boolean countriesOfProtected) {
         Query experts = new Query(where("roles").is(GroupRole.EXPERT).and("status").is(MembershipStatus.ACTIVE));
         experts.fields().include("country").include("protectedIdentity");
@@ -41,20 +42,14 @@ public class ProgressQueries {
         return perCountry;
     }
 
-    /** The key under which experts whose country is not shown are counted (not an ISO code). */
-    public static final String WITHOUT_COUNTRY = "-";
-
-    /** Invitations still open at {@code now} (lapsed ones wait for the expiry job and are not counted). */
+    @Override
     public long pendingPersonInvitations(Instant now) {
         return mongo.count(new Query(where("status").is(MembershipStatus.INVITED).and("invitation.expiresAt").gt(now)),
                 PersonDocument.class);
     }
 
-    /** Distinct organisations and countries at discussion meetings whose attendance is recorded. */
-    public record DiscussionAttendance(long organisations, long countries) {
-    }
-
     /** Served by meeting_kind_list; reads only the attendance of held discussion meetings. */
+    @Override
     public DiscussionAttendance discussionAttendance() {
         Query held = new Query(where("kind").is(MeetingKind.DISCUSSION).and("status").is(MeetingStatus.HELD));
         held.fields().include("attendance.organisationIds").include("attendance.countries");
@@ -71,6 +66,7 @@ public class ProgressQueries {
         return new DiscussionAttendance(organisations.size(), countries.size());
     }
 
+    @Override
     public long pendingOrganisationInvitations() {
         return mongo.count(new Query(where("status").is(OrganisationStatus.INVITED)), OrganisationDocument.class);
     }

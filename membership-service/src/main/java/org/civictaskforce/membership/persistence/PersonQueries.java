@@ -8,7 +8,7 @@ import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 
 /** The list filters and the lookups of the scheduled jobs. */
-public interface PersonQueries {
+interface PersonQueries {
     Page<PersonDocument> search(PersonFilter filter, Pageable pageable);
 
     /**

@@ -2,5 +2,6 @@ package org.civictaskforce.membership.persistence;
 
 import org.springframework.data.mongodb.repository.MongoRepository;
 
-public interface PersonRepository extends MongoRepository<PersonDocument, String>, PersonQueries {
+/** Spring Data's repository of person documents, with the list filters ({@link PersonQueries}); used by {@link MongoPersonStore}. */
+interface PersonRepository extends MongoRepository<PersonDocument, String>, PersonQueries {
 }

@@ -63,7 +63,7 @@ class MembershipEventsIT {
     @Autowired
     org.springframework.kafka.core.KafkaTemplate<String, String> kafka;
     @Autowired
-    org.civictaskforce.membership.persistence.InstitutionCatalogue catalogue;
+    org.civictaskforce.membership.application.InstitutionReadModel catalogue;
 
     @Test
     void registerAndInviteFlowToTheEventsTopicWithTheCorrelationIdAndWithoutPersonalData() {

@@ -59,7 +59,7 @@ class MeetingsApiIT {
     @Autowired
     org.springframework.kafka.core.KafkaTemplate<String, String> kafka;
     @Autowired
-    org.civictaskforce.membership.persistence.InstitutionCatalogue catalogue;
+    org.civictaskforce.membership.application.InstitutionReadModel catalogue;
     @Autowired
     org.springframework.data.mongodb.core.MongoTemplate mongo;
 

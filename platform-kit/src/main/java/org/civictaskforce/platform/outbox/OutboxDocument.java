@@ -4,7 +4,11 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.annotation.Version;
+import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 
 /**
  * Base of every persisted aggregate document that raises events. Saving the document writes the new
@@ -26,6 +30,21 @@ public abstract class OutboxDocument {
     private List<OutboxEvent> outbox = new ArrayList<>();
 
     private OutboxLease outboxLease;
+
+    /**
+     * The stored document {@code id} if it is still at {@code version}, for a store that saves an aggregate loaded
+     * earlier (see {@link Versioned}); the save then checks the version once more.
+     *
+     * @throws OptimisticLockingFailureException if it changed since, or is gone
+     */
+    public static <D extends OutboxDocument> D atVersion(MongoOperations mongo, Class<D> type, String id,
+            Long version) {
+        D document = mongo.findOne(Query.query(Criteria.where("_id").is(id).and(VERSION).is(version)), type);
+        if (document == null) {
+            throw new OptimisticLockingFailureException(type.getSimpleName() + " " + id + " changed since it was loaded");
+        }
+        return document;
+    }
 
     public void append(Collection<OutboxEvent> events) {
         outbox.addAll(events);
