@@ -33,9 +33,9 @@ import org.civictaskforce.notification.application.MeetingNotices;
 import org.civictaskforce.notification.application.NotificationIntake;
 import org.civictaskforce.notification.application.Reminders;
 import org.civictaskforce.notification.domain.Meeting;
-import org.civictaskforce.notification.persistence.NotificationStore;
+import org.civictaskforce.notification.application.NotificationStore;
 import org.civictaskforce.notification.persistence.ReminderDocument;
-import org.civictaskforce.notification.persistence.ReminderStore;
+import org.civictaskforce.notification.application.ReminderStore;
 import org.civictaskforce.platform.testing.MongoTestServer;
 import org.civictaskforce.platform.testing.TestEvents;
 import org.junit.jupiter.api.AfterEach;
@@ -341,7 +341,7 @@ class MeetingNotificationsIT {
 
     // --- observing ---
 
-    private List<ReminderDocument> pendingReminders(String meetingId) {
+    private List<org.civictaskforce.notification.domain.Reminder> pendingReminders(String meetingId) {
         return reminderStore.findAllOf(meetingId).stream()
                 .filter(r -> ReminderDocument.PENDING.equals(r.status())).toList();
     }

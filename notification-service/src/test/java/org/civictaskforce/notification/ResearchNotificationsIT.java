@@ -28,10 +28,10 @@ import org.civictaskforce.contracts.research.AssignmentCreated;
 import org.civictaskforce.contracts.research.AssignmentStatusChanged;
 import org.civictaskforce.contracts.research.FindingReturned;
 import org.civictaskforce.notification.application.ResearchNotices;
-import org.civictaskforce.notification.persistence.InboxStore;
+import org.civictaskforce.notification.application.InboxStore;
 import org.civictaskforce.notification.persistence.ReminderDocument;
-import org.civictaskforce.notification.persistence.ReminderStore;
-import org.civictaskforce.notification.persistence.WorkingGroupRoleStore;
+import org.civictaskforce.notification.application.ReminderStore;
+import org.civictaskforce.notification.application.WorkingGroupRoleStore;
 import org.civictaskforce.platform.testing.MongoTestServer;
 import org.civictaskforce.platform.testing.TestEvents;
 import org.junit.jupiter.api.AfterEach;
@@ -128,7 +128,7 @@ class ResearchNotificationsIT {
         publishMembership(envelope(former.id, new MemberLeft(former.id, now)));
         await().atMost(WAIT).until(() -> roles.activeWith("coordinator").contains(coordinator.id)
                 && mongo.exists(Query.query(Criteria.where("_id").is(former.id).and("active").is(false)),
-                        WorkingGroupRoleStore.COLLECTION));
+                        org.civictaskforce.notification.persistence.MongoWorkingGroupRoleStore.COLLECTION));
         assertThat(roles.activeWith("coordinator")).doesNotContain(member.id, former.id);
 
         String a = "assignment-" + UUID.randomUUID();
@@ -141,7 +141,7 @@ class ResearchNotificationsIT {
         MimeMessage assigned = awaitMail(expert, "Новое исследовательское задание");
         assertThat(text(assigned)).contains("Тимур Рахимов", "ebrd", "KZ", due.toString(), a);
         await().atMost(WAIT).until(() -> pending(a).size() == 2);
-        assertThat(pending(a)).extracting(ReminderDocument::offset)
+        assertThat(pending(a)).extracting(org.civictaskforce.notification.domain.Reminder::offset)
                 .containsExactlyInAnyOrder(Duration.ofDays(7).toString(), Duration.ofDays(1).toString());
 
         // seven days before the due date: time passes for the first reminder
@@ -235,7 +235,7 @@ class ResearchNotificationsIT {
 
     // --- observing ---
 
-    private List<ReminderDocument> pending(String assignmentId) {
+    private List<org.civictaskforce.notification.domain.Reminder> pending(String assignmentId) {
         return reminderStore.findAllOf(ResearchNotices.subject(assignmentId)).stream()
                 .filter(r -> ReminderDocument.PENDING.equals(r.status())).toList();
     }

@@ -12,7 +12,6 @@ import org.civictaskforce.notification.domain.Channel;
 import org.civictaskforce.notification.domain.Meeting;
 import org.civictaskforce.notification.domain.Notification;
 import org.civictaskforce.notification.domain.TemplateParameters;
-import org.civictaskforce.notification.persistence.MeetingStore;
 import org.springframework.stereotype.Service;
 
 /**

@@ -8,8 +8,6 @@ import java.util.Set;
 import org.civictaskforce.notification.domain.Channel;
 
 import org.civictaskforce.notification.domain.Notification;
-import org.civictaskforce.notification.persistence.NotificationStore;
-import org.civictaskforce.notification.persistence.WebhookStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;

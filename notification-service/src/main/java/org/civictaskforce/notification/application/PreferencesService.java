@@ -3,8 +3,6 @@ package org.civictaskforce.notification.application;
 import java.time.Clock;
 
 import org.civictaskforce.notification.domain.Preferences;
-import org.civictaskforce.notification.persistence.NotificationStore;
-import org.civictaskforce.notification.persistence.PreferencesStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;

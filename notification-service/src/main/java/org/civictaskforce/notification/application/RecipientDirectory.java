@@ -3,13 +3,6 @@ package org.civictaskforce.notification.application;
 import java.time.Clock;
 
 import org.civictaskforce.notification.domain.Recipient;
-import org.civictaskforce.notification.persistence.InboxStore;
-import org.civictaskforce.notification.persistence.MeetingStore;
-import org.civictaskforce.notification.persistence.NotificationStore;
-import org.civictaskforce.notification.persistence.PreferencesStore;
-import org.civictaskforce.notification.persistence.RecipientStore;
-import org.civictaskforce.notification.persistence.ReminderStore;
-import org.civictaskforce.notification.persistence.WebhookStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;

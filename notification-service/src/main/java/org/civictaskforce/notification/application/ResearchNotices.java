@@ -12,7 +12,6 @@ import java.util.Map;
 import org.civictaskforce.notification.domain.Channel;
 import org.civictaskforce.notification.domain.Notification;
 import org.civictaskforce.notification.domain.TemplateParameters;
-import org.civictaskforce.notification.persistence.WorkingGroupRoleStore;
 import org.springframework.stereotype.Service;
 
 /**

@@ -7,7 +7,7 @@ import org.civictaskforce.notification.domain.Channel;
 import org.civictaskforce.notification.domain.Notification;
 import org.civictaskforce.notification.domain.Recipient;
 import org.civictaskforce.notification.domain.RenderedMessage;
-import org.civictaskforce.notification.persistence.InboxStore;
+import org.civictaskforce.notification.application.InboxStore;
 import org.civictaskforce.notification.application.InboxItemDelivered;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;

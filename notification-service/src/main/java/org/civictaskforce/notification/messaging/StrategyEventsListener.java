@@ -5,7 +5,7 @@ import java.util.List;
 import org.civictaskforce.contracts.strategy.GuideTranslatorsChanged;
 import org.civictaskforce.notification.application.NotificationIntake;
 import org.civictaskforce.notification.domain.Notification;
-import org.civictaskforce.notification.persistence.GuideTranslatorStore;
+import org.civictaskforce.notification.application.GuideTranslatorStore;
 import org.civictaskforce.platform.messaging.EventConsumer;
 import org.civictaskforce.platform.messaging.InboundEvents;
 import org.springframework.stereotype.Component;

@@ -13,7 +13,7 @@ import org.civictaskforce.contracts.strategy.GuideTranslationStatusChanged;
 import org.civictaskforce.notification.domain.Channel;
 import org.civictaskforce.notification.domain.Notification;
 import org.civictaskforce.notification.domain.TemplateParameters;
-import org.civictaskforce.notification.persistence.GuideTranslatorStore;
+import org.civictaskforce.notification.application.GuideTranslatorStore;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 

@@ -19,8 +19,8 @@ import org.civictaskforce.notification.domain.Notification;
 import org.civictaskforce.notification.domain.Recipient;
 import org.civictaskforce.notification.domain.RenderedMessage;
 import org.civictaskforce.notification.domain.WebhookSignature;
-import org.civictaskforce.notification.persistence.WebhookDocument;
-import org.civictaskforce.notification.persistence.WebhookStore;
+import org.civictaskforce.notification.domain.Webhook;
+import org.civictaskforce.notification.application.WebhookStore;
 import org.springframework.stereotype.Component;
 
 /**
@@ -58,7 +58,7 @@ public class WebhookChannel implements ChannelSender {
 
     @Override
     public void deliver(Notification notification, Recipient recipient, RenderedMessage message) throws Exception {
-        WebhookDocument webhook = webhooks.find(notification.personId())
+        Webhook webhook = webhooks.find(notification.personId())
                 .orElseThrow(() -> new NotWantedException("no webhook registered"));
         URI target = targets.check(webhook.url());
         Map<String, Object> payload = new LinkedHashMap<>();

@@ -4,7 +4,7 @@ import org.civictaskforce.contracts.membership.MemberActivated;
 import org.civictaskforce.contracts.membership.MemberLeft;
 import org.civictaskforce.contracts.membership.MemberRemoved;
 import org.civictaskforce.contracts.membership.PersonProfileUpdated;
-import org.civictaskforce.notification.persistence.WorkingGroupRoleStore;
+import org.civictaskforce.notification.application.WorkingGroupRoleStore;
 import org.civictaskforce.platform.messaging.EventRouter;
 import org.civictaskforce.platform.messaging.InboundEvents;
 import org.springframework.stereotype.Component;

@@ -2,6 +2,7 @@ package org.civictaskforce.notification.persistence;
 
 import java.time.Instant;
 
+import org.civictaskforce.notification.domain.InboxItem;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.index.CompoundIndexes;
@@ -17,6 +18,10 @@ public record InboxItemDocument(@Id String id, String personId, String notificat
     public static final String COLLECTION = "inbox";
 
     public static String idFor(String notificationId) {
-        return notificationId + ":inbox";
+        return InboxItem.idFor(notificationId);
+    }
+
+    public InboxItem toDomain() {
+        return new InboxItem(id, personId, notificationId, subject, body, language, createdAt, read, readAt);
     }
 }

@@ -10,7 +10,9 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import org.civictaskforce.notification.application.NotificationStore;
 import org.civictaskforce.notification.domain.Channel;
+import org.civictaskforce.notification.domain.DeliveryLog;
 import org.civictaskforce.notification.domain.DeliveryStatus;
 import org.civictaskforce.notification.domain.Notification;
 import org.civictaskforce.notification.domain.TemplateParameters;
@@ -32,19 +34,15 @@ import org.springframework.stereotype.Repository;
  * update; a dispatcher changes a delivery only while it holds the claim it made.
  */
 @Repository
-public class NotificationStore {
+public class MongoNotificationStore implements NotificationStore {
     private final MongoTemplate mongo;
 
-    public NotificationStore(MongoTemplate mongo) {
+    public MongoNotificationStore(MongoTemplate mongo) {
         this.mongo = mongo;
     }
 
-    /** A delivery claimed by one dispatcher: it alone may complete it, until {@code leaseUntil}. */
-    public record ClaimedDelivery(Notification notification, Channel channel, int attempts, Instant createdAt,
-            String claimToken) {
-    }
-
     /** @return false if this notification exists already (the event was handled before) */
+    @Override
     public boolean insert(Notification notification, Instant now) {
         Map<String, DeliveryEntry> deliveries = new LinkedHashMap<>();
         for (Channel channel : notification.channels()) {
@@ -65,6 +63,7 @@ public class NotificationStore {
      * Claims one delivery of this channel that is due, or whose claim lapsed (its dispatcher died
      * mid-send). Atomic ({@code findAndModify}), so two replicas never hold the same delivery.
      */
+    @Override
     public Optional<ClaimedDelivery> claimNext(Channel channel, Instant now, Duration lease) {
         return claim(channel, null, now, lease);
     }
@@ -73,6 +72,7 @@ public class NotificationStore {
      * Claims this notification's delivery on this channel if it is due (or its claim lapsed): how the
      * dispatcher's fast path takes a delivery it was just told about. Same rules as {@link #claimNext}.
      */
+    @Override
     public Optional<ClaimedDelivery> claimOne(String notificationId, Channel channel, Instant now, Duration lease) {
         return claim(channel, where("_id").is(notificationId), now, lease);
     }
@@ -81,6 +81,7 @@ public class NotificationStore {
      * Claims one more due delivery of this person on this channel among those created before
      * {@code createdBefore}: how a daily digest gathers the e-mails it carries, each under its own claim.
      */
+    @Override
     public Optional<ClaimedDelivery> claimNextOf(String personId, Channel channel, Instant createdBefore, Instant now,
             Duration lease) {
         return claim(channel, where("personId").is(personId).and("createdAt").lt(createdBefore), now, lease);
@@ -110,6 +111,7 @@ public class NotificationStore {
     }
 
     /** The recipient switched the channel off: final, not a failure, no attempt counted. */
+    @Override
     public boolean markSkipped(ClaimedDelivery claim, String reason, Instant now) {
         String d = path(claim.channel());
         return complete(claim, new Update()
@@ -120,11 +122,13 @@ public class NotificationStore {
                 .unset(d + ".nextAttemptAt"));
     }
 
+    @Override
     public boolean markSent(ClaimedDelivery claim, Instant now) {
         return markSent(claim, now, null);
     }
 
     /** Sent, written in {@code language} (kept for the delivery log; null: not known). */
+    @Override
     public boolean markSent(ClaimedDelivery claim, Instant now, String language) {
         String d = path(claim.channel());
         Update update = new Update();
@@ -138,6 +142,7 @@ public class NotificationStore {
                 .unset(d + ".nextAttemptAt"));
     }
 
+    @Override
     public boolean markFailed(ClaimedDelivery claim, String reason, Instant now) {
         String d = path(claim.channel());
         return complete(claim, new Update()
@@ -151,6 +156,7 @@ public class NotificationStore {
      * Puts a claimed delivery back in the queue until {@code nextAttemptAt}. {@code countAttempt}
      * false undoes the claim's attempt count (waiting for contact details is not a failed attempt).
      */
+    @Override
     public boolean requeue(ClaimedDelivery claim, Instant nextAttemptAt, String reason, boolean countAttempt) {
         String d = path(claim.channel());
         Update update = new Update()
@@ -172,6 +178,7 @@ public class NotificationStore {
     }
 
     /** Makes the person's waiting deliveries due now (their contact details just arrived). */
+    @Override
     public void wakeQueuedOf(String personId, Instant now) {
         for (Channel channel : Channel.values()) {
             String d = path(channel);
@@ -182,6 +189,7 @@ public class NotificationStore {
     }
 
     /** Gives up the person's queued deliveries, e.g. because the person was erased. */
+    @Override
     public void failQueuedOf(String personId, String reason, Instant now) {
         for (Channel channel : Channel.values()) {
             String d = path(channel);
@@ -202,6 +210,7 @@ public class NotificationStore {
      *
      * @return how many notifications were anonymised
      */
+    @Override
     public long anonymiseAllOf(String personId) {
         long count = 0;
         for (NotificationDocument doc : mongo.find(Query.query(where("personId").is(personId)),
@@ -219,19 +228,20 @@ public class NotificationStore {
         return count;
     }
 
-    /** What stands in for an erased person's id. */
-    public static final String ERASED_PERSON = "erased";
-
     /** The delivery log, newest first. */
-    public Page<NotificationDocument> page(int page, int size) {
+    @Override
+    public Page<DeliveryLog> page(int page, int size) {
         PageRequest pageable = PageRequest.of(page, size,
                 Sort.by(Sort.Order.desc("createdAt"), Sort.Order.desc("_id")));
         long total = mongo.count(new Query(), NotificationDocument.class);
-        return new PageImpl<>(mongo.find(new Query().with(pageable), NotificationDocument.class), pageable, total);
+        return new PageImpl<>(mongo.find(new Query().with(pageable), NotificationDocument.class).stream()
+                .map(NotificationDocument::toLog).toList(), pageable, total);
     }
 
-    public Optional<NotificationDocument> find(String notificationId) {
-        return Optional.ofNullable(mongo.findById(notificationId, NotificationDocument.class));
+    @Override
+    public Optional<DeliveryLog> find(String notificationId) {
+        return Optional.ofNullable(mongo.findById(notificationId, NotificationDocument.class))
+                .map(NotificationDocument::toLog);
     }
 
     private static String path(Channel channel) {

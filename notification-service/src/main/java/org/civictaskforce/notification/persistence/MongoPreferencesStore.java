@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
+import org.civictaskforce.notification.application.PreferencesStore;
 import org.civictaskforce.notification.domain.Channel;
 import org.civictaskforce.notification.domain.EmailCadence;
 import org.civictaskforce.notification.domain.Preferences;
@@ -18,21 +19,24 @@ import org.springframework.stereotype.Repository;
 
 /** Preferences per person; a person without a document has the defaults. */
 @Repository
-public class PreferencesStore {
+public class MongoPreferencesStore implements PreferencesStore {
     private final MongoTemplate mongo;
 
-    public PreferencesStore(MongoTemplate mongo) {
+    public MongoPreferencesStore(MongoTemplate mongo) {
         this.mongo = mongo;
     }
 
+    @Override
     public Preferences of(String personId) {
         return find(personId).orElseGet(() -> Preferences.defaults(personId));
     }
 
+    @Override
     public Optional<Preferences> find(String personId) {
-        return Optional.ofNullable(mongo.findById(personId, PreferencesDocument.class)).map(PreferencesStore::toDomain);
+        return Optional.ofNullable(mongo.findById(personId, PreferencesDocument.class)).map(MongoPreferencesStore::toDomain);
     }
 
+    @Override
     public void save(Preferences preferences, Instant now) {
         Map<String, Boolean> channels = new LinkedHashMap<>();
         preferences.allChannels().forEach((channel, on) -> channels.put(channel.name(), on));
@@ -42,6 +46,7 @@ public class PreferencesStore {
                 quiet == null ? null : quiet.to().toString(), preferences.timeZone(), now));
     }
 
+    @Override
     public void delete(String personId) {
         mongo.remove(Query.query(Criteria.where("_id").is(personId)), PreferencesDocument.class);
     }

@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.civictaskforce.notification.application.ReminderStore;
+import org.civictaskforce.notification.domain.Reminder;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -18,21 +20,18 @@ import org.springframework.stereotype.Repository;
 
 /** Reminders: scheduled by upsert on their deterministic id, fired under a lease like deliveries. */
 @Repository
-public class ReminderStore {
+public class MongoReminderStore implements ReminderStore {
     private final MongoTemplate mongo;
 
-    public ReminderStore(MongoTemplate mongo) {
+    public MongoReminderStore(MongoTemplate mongo) {
         this.mongo = mongo;
     }
 
-    public static String idFor(String subjectId, String personId, Duration offset) {
-        return subjectId + ":" + personId + ":" + offset;
-    }
-
     /** Creates the reminder, or moves a pending one (the meeting moved); a fired one stays fired. */
+    @Override
     public void schedule(String subjectId, String personId, Duration offset, String template, String eventType,
             Instant dueAt, Map<String, String> values, Map<String, Instant> times) {
-        String id = idFor(subjectId, personId, offset);
+        String id = Reminder.idFor(subjectId, personId, offset);
         Update update = new Update()
                 .setOnInsert("subjectId", subjectId).setOnInsert("personId", personId)
                 .setOnInsert("offset", offset.toString()).setOnInsert("status", ReminderDocument.PENDING)
@@ -51,10 +50,11 @@ public class ReminderStore {
      * again for the new one (next round, so its notification is a new one). Repeating the same move changes
      * nothing, because a fired reminder is re-armed only when its due time differs.
      */
+    @Override
     public void move(String subjectId, String personId, Duration offset, String template, String eventType,
             Instant dueAt, Map<String, String> values, Map<String, Instant> times) {
         schedule(subjectId, personId, offset, template, eventType, dueAt, values, times);
-        mongo.updateFirst(Query.query(where("_id").is(idFor(subjectId, personId, offset))
+        mongo.updateFirst(Query.query(where("_id").is(Reminder.idFor(subjectId, personId, offset))
                 .and("status").is(ReminderDocument.FIRED).and("dueAt").ne(dueAt)),
                 new Update().set("status", ReminderDocument.PENDING).set("dueAt", dueAt).set("template", template)
                         .set("eventType", eventType).set("values", values).set("times", times).inc("round", 1)
@@ -63,31 +63,34 @@ public class ReminderStore {
     }
 
     /** Drops the pending reminder at this offset (e.g. its new due time has already passed). */
+    @Override
     public long dropPending(String subjectId, String personId, Duration offset) {
-        return mongo.remove(Query.query(where("_id").is(idFor(subjectId, personId, offset))
+        return mongo.remove(Query.query(where("_id").is(Reminder.idFor(subjectId, personId, offset))
                 .and("status").is(ReminderDocument.PENDING)), ReminderDocument.class).getDeletedCount();
     }
 
     /** Drops one person's pending reminders of a subject (they declined). */
+    @Override
     public long dropPending(String subjectId, String personId) {
         return mongo.remove(Query.query(where("subjectId").is(subjectId).and("personId").is(personId)
                 .and("status").is(ReminderDocument.PENDING)), ReminderDocument.class).getDeletedCount();
     }
 
     /** Drops every pending reminder of a subject (it was cancelled). */
+    @Override
     public long dropPending(String subjectId) {
         return mongo.remove(Query.query(where("subjectId").is(subjectId).and("status").is(ReminderDocument.PENDING)),
                 ReminderDocument.class).getDeletedCount();
     }
 
-    public List<ReminderDocument> findAllOf(String subjectId) {
-        return mongo.find(Query.query(where("subjectId").is(subjectId)), ReminderDocument.class);
-    }
-
-    public record ClaimedReminder(ReminderDocument reminder, String claimToken) {
+    @Override
+    public List<Reminder> findAllOf(String subjectId) {
+        return mongo.find(Query.query(where("subjectId").is(subjectId)), ReminderDocument.class).stream()
+                .map(ReminderDocument::toDomain).toList();
     }
 
     /** Claims one due reminder (or one whose claim lapsed) for this dispatcher alone. */
+    @Override
     public Optional<ClaimedReminder> claimDue(Instant now, Duration lease) {
         Query due = Query.query(where("status").is(ReminderDocument.PENDING).and("dueAt").lte(now)
                 .orOperator(where("leaseUntil").is(null), where("leaseUntil").lt(now)));
@@ -95,19 +98,22 @@ public class ReminderStore {
         ReminderDocument claimed = mongo.findAndModify(due,
                 new Update().set("claimToken", token).set("leaseUntil", now.plus(lease)),
                 FindAndModifyOptions.options().returnNew(true), ReminderDocument.class);
-        return Optional.ofNullable(claimed).map(r -> new ClaimedReminder(r, token));
+        return Optional.ofNullable(claimed).map(r -> new ClaimedReminder(r.toDomain(), token));
     }
 
+    @Override
     public boolean markFired(ClaimedReminder claim, Instant now) {
         return mongo.updateFirst(Query.query(where("_id").is(claim.reminder().id()).and("claimToken")
                 .is(claim.claimToken())), new Update().set("status", ReminderDocument.FIRED).set("firedAt", now)
                 .unset("claimToken").unset("leaseUntil"), ReminderDocument.class).getModifiedCount() > 0;
     }
 
-    public Optional<ReminderDocument> find(String id) {
-        return Optional.ofNullable(mongo.findById(id, ReminderDocument.class));
+    @Override
+    public Optional<Reminder> find(String id) {
+        return Optional.ofNullable(mongo.findById(id, ReminderDocument.class)).map(ReminderDocument::toDomain);
     }
 
+    @Override
     public long deleteAllOf(String personId) {
         return mongo.remove(Query.query(Criteria.where("personId").is(personId)), ReminderDocument.class)
                 .getDeletedCount();

@@ -3,6 +3,7 @@ package org.civictaskforce.notification.persistence;
 import java.time.Instant;
 import java.util.Map;
 
+import org.civictaskforce.notification.domain.DeliveryLog;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.index.CompoundIndexes;
@@ -38,5 +39,13 @@ public record NotificationDocument(
      */
     public record DeliveryEntry(String status, int attempts, String reason, Instant queuedAt, Instant nextAttemptAt,
             Instant lastAttemptAt, Instant completedAt, String claimToken, Instant leaseUntil, String language) {
+    }
+
+    /** The log entry a coordinator reads (without the dispatcher's lease). */
+    public DeliveryLog toLog() {
+        Map<String, DeliveryLog.Delivery> log = new java.util.LinkedHashMap<>();
+        deliveries.forEach((channel, e) -> log.put(channel, new DeliveryLog.Delivery(e.status(), e.attempts(),
+                e.reason(), e.queuedAt(), e.nextAttemptAt(), e.lastAttemptAt(), e.completedAt(), e.language())));
+        return new DeliveryLog(id, eventId, eventType, template, personId, occurredAt, createdAt, values, times, log);
     }
 }

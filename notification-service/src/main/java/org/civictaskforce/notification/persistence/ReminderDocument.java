@@ -3,6 +3,7 @@ package org.civictaskforce.notification.persistence;
 import java.time.Instant;
 import java.util.Map;
 
+import org.civictaskforce.notification.domain.Reminder;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.mapping.Document;
@@ -19,12 +20,11 @@ public record ReminderDocument(@Id String id, String subjectId, String personId,
         String eventType, Instant dueAt, Map<String, String> values, Map<String, Instant> times, String status,
         String claimToken, Instant leaseUntil, Instant firedAt, Integer round) {
     public static final String COLLECTION = "reminders";
-    public static final String PENDING = "PENDING";
-    public static final String FIRED = "FIRED";
+    public static final String PENDING = Reminder.PENDING;
+    public static final String FIRED = Reminder.FIRED;
 
-    /** The event id of the notification this reminder becomes: the same for every attempt at one round. */
-    public String eventId() {
-        String base = "reminder." + subjectId + "." + offset;
-        return round == null || round == 0 ? base : base + ".r" + round;
+    public Reminder toDomain() {
+        return new Reminder(id, subjectId, personId, offset, template, eventType, dueAt, values, times, status, firedAt,
+                round);
     }
 }

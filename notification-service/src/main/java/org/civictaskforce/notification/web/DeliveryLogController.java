@@ -2,8 +2,8 @@ package org.civictaskforce.notification.web;
 
 import java.util.Map;
 
-import org.civictaskforce.notification.persistence.NotificationDocument;
-import org.civictaskforce.notification.persistence.NotificationStore;
+import org.civictaskforce.notification.domain.DeliveryLog;
+import org.civictaskforce.notification.application.NotificationStore;
 import org.civictaskforce.platform.security.Caller;
 import org.springframework.data.domain.Page;
 import org.springframework.validation.annotation.Validated;
@@ -36,12 +36,12 @@ public class DeliveryLogController {
     public DeliveryLogPage deliveries(@RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
         Caller.current().requireCoordinator();
-        Page<NotificationDocument> log = notifications.page(page, size);
+        Page<DeliveryLog> log = notifications.page(page, size);
         return new DeliveryLogPage(log.getContent().stream().map(DeliveryLogController::entry).toList(),
                 PageView.of(log));
     }
 
-    private static DeliveryLogEntry entry(NotificationDocument doc) {
+    private static DeliveryLogEntry entry(DeliveryLog doc) {
         return new DeliveryLogEntry(doc.id(), doc.eventId(), doc.eventType(), doc.template(), doc.personId(), doc.occurredAt(),
                 doc.createdAt(), doc.deliveries().entrySet().stream()
                         .sorted(Map.Entry.comparingByKey())

@@ -2,8 +2,8 @@ package org.civictaskforce.notification.web;
 
 import java.time.Clock;
 
-import org.civictaskforce.notification.persistence.InboxItemDocument;
-import org.civictaskforce.notification.persistence.InboxStore;
+import org.civictaskforce.notification.domain.InboxItem;
+import org.civictaskforce.notification.application.InboxStore;
 import org.civictaskforce.platform.problem.NotFoundException;
 import org.civictaskforce.platform.security.Caller;
 import org.springframework.data.domain.Page;
@@ -65,7 +65,7 @@ public class InboxController {
             @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
         requireOwn(personId);
-        Page<InboxItemDocument> items = inbox.page(personId, page, size);
+        Page<InboxItem> items = inbox.page(personId, page, size);
         return new InboxPage(items.getContent().stream().map(InboxController::view).toList(), PageView.of(items),
                 inbox.unreadCount(personId));
     }
@@ -88,7 +88,7 @@ public class InboxController {
         caller.require(caller.is(personId), "Only the person themself may see or change this.");
     }
 
-    private static InboxItemView view(InboxItemDocument item) {
+    private static InboxItemView view(InboxItem item) {
         return new InboxItemView(item.id(), item.subject(), item.body(), item.language(), item.createdAt(), item.read());
     }
 }

@@ -11,8 +11,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.civictaskforce.notification.application.InboxItemDelivered;
-import org.civictaskforce.notification.persistence.InboxItemDocument;
-import org.civictaskforce.notification.persistence.InboxStore;
+import org.civictaskforce.notification.domain.InboxItem;
+import org.civictaskforce.notification.application.InboxStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -137,8 +137,8 @@ public class InboxPush implements SmartLifecycle {
         try {
             Instant from = later(c.openedAt, c.newest.minus(LOOK_BACK));
             while (true) {
-                List<InboxItemDocument> page = inbox.createdSince(personId, from, PAGE);
-                for (InboxItemDocument item : page) {
+                List<InboxItem> page = inbox.createdSince(personId, from, PAGE);
+                for (InboxItem item : page) {
                     if (c.sent.containsKey(item.id())) {
                         continue;
                     }

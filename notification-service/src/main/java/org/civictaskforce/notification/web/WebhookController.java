@@ -4,8 +4,8 @@ import java.time.Clock;
 import java.time.Instant;
 
 import org.civictaskforce.notification.application.WebhookTargets;
-import org.civictaskforce.notification.persistence.WebhookDocument;
-import org.civictaskforce.notification.persistence.WebhookStore;
+import org.civictaskforce.notification.domain.Webhook;
+import org.civictaskforce.notification.application.WebhookStore;
 import org.civictaskforce.platform.problem.DomainRuleException;
 import org.civictaskforce.platform.problem.NotFoundException;
 import org.springframework.http.ResponseEntity;
@@ -67,7 +67,7 @@ public class WebhookController {
         } catch (WebhookTargets.RefusedTarget e) {
             throw new DomainRuleException(e.getMessage());
         }
-        WebhookDocument webhook = new WebhookDocument(personId, body.url(), body.secret(), clock.instant());
+        Webhook webhook = new Webhook(personId, body.url(), body.secret(), clock.instant());
         webhooks.save(webhook);
         return new WebhookView(personId, webhook.url(), webhook.registeredAt());
     }
@@ -76,7 +76,7 @@ public class WebhookController {
     @Operation(summary = "One's webhook (without its secret)")
     public WebhookView get(@PathVariable @Pattern(regexp = InboxController.ID) String personId) {
         InboxController.requireOwn(personId);
-        WebhookDocument webhook = webhooks.find(personId).orElseThrow(() -> new NotFoundException("Webhook", personId));
+        Webhook webhook = webhooks.find(personId).orElseThrow(() -> new NotFoundException("Webhook", personId));
         return new WebhookView(personId, webhook.url(), webhook.registeredAt());
     }
 

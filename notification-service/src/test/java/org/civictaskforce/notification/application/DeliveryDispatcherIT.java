@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.civictaskforce.notification.domain.DeliveryLog;
 import org.civictaskforce.notification.domain.Channel;
 import org.civictaskforce.notification.domain.ContactWait;
 import org.civictaskforce.notification.domain.EmailCadence;
@@ -21,18 +22,18 @@ import org.civictaskforce.notification.domain.QuietHours;
 import org.civictaskforce.notification.domain.Recipient;
 import org.civictaskforce.notification.domain.RenderedMessage;
 import org.civictaskforce.notification.domain.TemplateParameters;
-import org.civictaskforce.notification.persistence.InboxStore;
-import org.civictaskforce.notification.persistence.MeetingStore;
-import org.civictaskforce.notification.persistence.ReminderStore;
+import org.civictaskforce.notification.application.InboxStore;
+import org.civictaskforce.notification.application.MeetingStore;
+import org.civictaskforce.notification.application.ReminderStore;
 import org.civictaskforce.platform.messaging.IdempotentProjection;
 import org.civictaskforce.notification.persistence.NotificationDocument;
 import org.civictaskforce.notification.persistence.NotificationDocument.DeliveryEntry;
-import org.civictaskforce.notification.persistence.NotificationStore;
-import org.civictaskforce.notification.persistence.NotificationStore.ClaimedDelivery;
-import org.civictaskforce.notification.persistence.PreferencesStore;
-import org.civictaskforce.notification.persistence.RecipientStore;
-import org.civictaskforce.notification.persistence.ReminderStore;
-import org.civictaskforce.notification.persistence.WebhookStore;
+import org.civictaskforce.notification.application.NotificationStore;
+import org.civictaskforce.notification.application.NotificationStore.ClaimedDelivery;
+import org.civictaskforce.notification.application.PreferencesStore;
+import org.civictaskforce.notification.application.RecipientStore;
+import org.civictaskforce.notification.application.ReminderStore;
+import org.civictaskforce.notification.application.WebhookStore;
 import org.civictaskforce.platform.testing.MongoTestServer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -54,9 +55,9 @@ class DeliveryDispatcherIT {
     private static final Duration LEASE = Duration.ofMinutes(2);
 
     private final MutableClock clock = MutableClock.of(Instant.parse("2026-11-01T08:00:00Z"), ZoneOffset.UTC);
-    private final NotificationStore notifications = new NotificationStore(MONGO);
-    private final RecipientStore recipients = new RecipientStore(MONGO);
-    private final PreferencesStore preferences = new PreferencesStore(MONGO);
+    private final NotificationStore notifications = new org.civictaskforce.notification.persistence.MongoNotificationStore(MONGO);
+    private final RecipientStore recipients = new org.civictaskforce.notification.persistence.MongoRecipientStore(MONGO);
+    private final PreferencesStore preferences = new org.civictaskforce.notification.persistence.MongoPreferencesStore(MONGO);
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private final RecordingSender email = new RecordingSender(Channel.EMAIL);
     private final DispatchProperties properties = new DispatchProperties(Duration.ofSeconds(1), 10, LEASE,
@@ -70,9 +71,9 @@ class DeliveryDispatcherIT {
         MONGO.getDb().drop();
         dispatcher = new DeliveryDispatcher(notifications, recipients, preferences, new MessageRenderer(),
                 List.of(email), new NotificationMetrics(meters), properties, clock);
-        directory = new RecipientDirectory(recipients, new InboxStore(MONGO), notifications, preferences,
-                new WebhookStore(MONGO), new ReminderStore(MONGO),
-                new MeetingStore(MONGO, new IdempotentProjection(MONGO)), clock);
+        directory = new RecipientDirectory(recipients, new org.civictaskforce.notification.persistence.MongoInboxStore(MONGO), notifications, preferences,
+                new org.civictaskforce.notification.persistence.MongoWebhookStore(MONGO), new org.civictaskforce.notification.persistence.MongoReminderStore(MONGO),
+                new org.civictaskforce.notification.persistence.MongoMeetingStore(MONGO, new IdempotentProjection(MONGO)), clock);
         personId = "person-" + UUID.randomUUID();
     }
 
@@ -85,7 +86,7 @@ class DeliveryDispatcherIT {
         assertThat(dispatcher.dispatchDue()).isZero();
 
         assertThat(email.delivered).containsExactly(id);
-        DeliveryEntry entry = emailDelivery(id);
+        DeliveryLog.Delivery entry = emailDelivery(id);
         assertThat(entry.status()).isEqualTo("SENT");
         assertThat(entry.attempts()).isEqualTo(1);
         assertThat(entry.completedAt()).isEqualTo(clock.instant());
@@ -100,7 +101,7 @@ class DeliveryDispatcherIT {
         String id = queue();
 
         dispatcher.dispatchDue();
-        DeliveryEntry first = emailDelivery(id);
+        DeliveryLog.Delivery first = emailDelivery(id);
         assertThat(first.status()).isEqualTo("QUEUED");
         assertThat(first.attempts()).isEqualTo(1);
         assertThat(first.reason()).isEqualTo("EMAIL delivery failed (IllegalStateException)");
@@ -114,7 +115,7 @@ class DeliveryDispatcherIT {
 
         clock.add(Duration.ofSeconds(60));
         dispatcher.dispatchDue();
-        DeliveryEntry last = emailDelivery(id);
+        DeliveryLog.Delivery last = emailDelivery(id);
         assertThat(last.status()).isEqualTo("FAILED");
         assertThat(last.attempts()).isEqualTo(3);
         assertThat(last.reason()).doesNotContain("@");
@@ -127,7 +128,7 @@ class DeliveryDispatcherIT {
         String id = queue();
 
         dispatcher.dispatchDue();
-        DeliveryEntry waiting = emailDelivery(id);
+        DeliveryLog.Delivery waiting = emailDelivery(id);
         assertThat(waiting.status()).isEqualTo("QUEUED");
         assertThat(waiting.reason()).isEqualTo(ContactWait.WAITING);
         assertThat(waiting.attempts()).as("waiting is not a failed attempt").isZero();
@@ -138,7 +139,7 @@ class DeliveryDispatcherIT {
 
         clock.add(Duration.ofHours(1));
         dispatcher.dispatchDue();
-        DeliveryEntry gaveUp = emailDelivery(id);
+        DeliveryLog.Delivery gaveUp = emailDelivery(id);
         assertThat(gaveUp.status()).isEqualTo("FAILED");
         assertThat(gaveUp.reason()).isEqualTo("no contact details");
         assertThat(email.delivered).isEmpty();
@@ -230,7 +231,7 @@ class DeliveryDispatcherIT {
         String id = queue();
 
         dispatcher.dispatchDue();
-        DeliveryEntry deferred = emailDelivery(id);
+        DeliveryLog.Delivery deferred = emailDelivery(id);
         assertThat(deferred.status()).isEqualTo("QUEUED");
         assertThat(deferred.reason()).isEqualTo(Preferences.DEFERRED_QUIET_HOURS);
         assertThat(deferred.nextAttemptAt()).isEqualTo(Instant.parse("2026-11-01T09:00:00Z"));
@@ -320,7 +321,7 @@ class DeliveryDispatcherIT {
         return n.id();
     }
 
-    private DeliveryEntry emailDelivery(String id) {
+    private org.civictaskforce.notification.domain.DeliveryLog.Delivery emailDelivery(String id) {
         return notifications.find(id).orElseThrow().deliveries().get("EMAIL");
     }
 

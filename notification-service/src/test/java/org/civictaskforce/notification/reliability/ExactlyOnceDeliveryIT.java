@@ -30,10 +30,10 @@ import org.civictaskforce.notification.domain.RenderedMessage;
 import org.civictaskforce.notification.domain.TemplateParameters;
 import org.civictaskforce.notification.messaging.EmailChannel;
 import org.civictaskforce.notification.messaging.InboxChannel;
-import org.civictaskforce.notification.persistence.InboxStore;
-import org.civictaskforce.notification.persistence.NotificationStore;
-import org.civictaskforce.notification.persistence.PreferencesStore;
-import org.civictaskforce.notification.persistence.RecipientStore;
+import org.civictaskforce.notification.application.InboxStore;
+import org.civictaskforce.notification.application.NotificationStore;
+import org.civictaskforce.notification.application.PreferencesStore;
+import org.civictaskforce.notification.application.RecipientStore;
 import org.civictaskforce.platform.testing.MongoTestServer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -63,9 +63,9 @@ class ExactlyOnceDeliveryIT {
 
     private final MongoTemplate mongo = new MongoTemplate(
             new SimpleMongoClientDatabaseFactory(MongoTestServer.uri("exactly-once-it")));
-    private final NotificationStore notifications = new NotificationStore(mongo);
-    private final RecipientStore recipients = new RecipientStore(mongo);
-    private final InboxStore inbox = new InboxStore(mongo);
+    private final NotificationStore notifications = new org.civictaskforce.notification.persistence.MongoNotificationStore(mongo);
+    private final RecipientStore recipients = new org.civictaskforce.notification.persistence.MongoRecipientStore(mongo);
+    private final InboxStore inbox = new org.civictaskforce.notification.persistence.MongoInboxStore(mongo);
 
     @BeforeEach
     void clean() {
@@ -182,7 +182,7 @@ class ExactlyOnceDeliveryIT {
     private DeliveryDispatcher dispatcher(Clock clock, ChannelSender email) {
         DispatchProperties properties = new DispatchProperties(Duration.ofSeconds(1), 5, LEASE, Duration.ofHours(24),
                 Duration.ofMinutes(1), 3, Duration.ofSeconds(30), 2.0, Duration.ofMinutes(10));
-        return new DeliveryDispatcher(notifications, recipients, new PreferencesStore(mongo), new MessageRenderer(),
+        return new DeliveryDispatcher(notifications, recipients, new org.civictaskforce.notification.persistence.MongoPreferencesStore(mongo), new MessageRenderer(),
                 List.of(email, new InboxChannel(inbox, clock)), new NotificationMetrics(new SimpleMeterRegistry()),
                 properties, clock);
     }

@@ -25,7 +25,7 @@ import org.civictaskforce.contracts.EventTypes;
 import org.civictaskforce.contracts.Topics;
 import org.civictaskforce.contracts.membership.MemberInvited;
 import org.civictaskforce.contracts.membership.PersonContact;
-import org.civictaskforce.notification.persistence.RecipientStore;
+import org.civictaskforce.notification.application.RecipientStore;
 import org.civictaskforce.platform.security.TestTokens;
 import org.civictaskforce.platform.testing.MongoTestServer;
 import org.junit.jupiter.api.Test;

@@ -10,10 +10,10 @@ import java.util.Map;
 
 import org.civictaskforce.notification.application.NotificationIntake;
 import org.civictaskforce.notification.application.Reminders;
-import org.civictaskforce.notification.persistence.NotificationStore;
+import org.civictaskforce.notification.application.NotificationStore;
 import org.civictaskforce.notification.persistence.ReminderDocument;
-import org.civictaskforce.notification.persistence.ReminderStore;
-import org.civictaskforce.notification.persistence.WebhookStore;
+import org.civictaskforce.notification.application.ReminderStore;
+import org.civictaskforce.notification.application.WebhookStore;
 import org.civictaskforce.platform.testing.MongoTestServer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,8 +30,8 @@ class RemindersIT {
     private static final String MEETING_REMINDER = "meeting-reminder";
     private final MongoTemplate mongo = new MongoTemplate(
             new SimpleMongoClientDatabaseFactory(MongoTestServer.uri("reminders-it")));
-    private final NotificationStore notifications = new NotificationStore(mongo);
-    private final ReminderStore store = new ReminderStore(mongo);
+    private final NotificationStore notifications = new org.civictaskforce.notification.persistence.MongoNotificationStore(mongo);
+    private final ReminderStore store = new org.civictaskforce.notification.persistence.MongoReminderStore(mongo);
     private final MutableClock clock = MutableClock.of(Instant.parse("2026-11-01T08:00:00Z"), ZoneOffset.UTC);
     private final Instant meetingAt = Instant.parse("2026-11-03T10:00:00Z");
 
@@ -41,7 +41,7 @@ class RemindersIT {
     }
 
     private Reminders instance() { // a fresh instance = a replica, or the service after a restart
-        return new Reminders(store, new NotificationIntake(notifications, new WebhookStore(mongo), clock), clock);
+        return new Reminders(store, new NotificationIntake(notifications, new org.civictaskforce.notification.persistence.MongoWebhookStore(mongo), clock), clock);
     }
 
     private void scheduleSyntheticMeeting(Reminders reminders) {

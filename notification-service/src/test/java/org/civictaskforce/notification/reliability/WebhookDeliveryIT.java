@@ -21,6 +21,7 @@ import org.civictaskforce.notification.application.MessageRenderer;
 import org.civictaskforce.notification.application.NotificationIntake;
 import org.civictaskforce.notification.application.NotificationMetrics;
 import org.civictaskforce.notification.application.WebhookTargets;
+import org.civictaskforce.notification.domain.DeliveryLog;
 import org.civictaskforce.notification.domain.Channel;
 import org.civictaskforce.notification.domain.Notification;
 import org.civictaskforce.notification.domain.Recipient;
@@ -28,11 +29,11 @@ import org.civictaskforce.notification.domain.TemplateParameters;
 import org.civictaskforce.notification.domain.WebhookSignature;
 import org.civictaskforce.notification.messaging.WebhookChannel;
 import org.civictaskforce.notification.persistence.NotificationDocument.DeliveryEntry;
-import org.civictaskforce.notification.persistence.NotificationStore;
-import org.civictaskforce.notification.persistence.PreferencesStore;
-import org.civictaskforce.notification.persistence.RecipientStore;
+import org.civictaskforce.notification.application.NotificationStore;
+import org.civictaskforce.notification.application.PreferencesStore;
+import org.civictaskforce.notification.application.RecipientStore;
 import org.civictaskforce.notification.persistence.WebhookDocument;
-import org.civictaskforce.notification.persistence.WebhookStore;
+import org.civictaskforce.notification.application.WebhookStore;
 import org.civictaskforce.platform.testing.MongoTestServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -55,9 +56,9 @@ class WebhookDeliveryIT {
 
     private final MongoTemplate mongo = new MongoTemplate(
             new SimpleMongoClientDatabaseFactory(MongoTestServer.uri("webhook-it")));
-    private final NotificationStore notifications = new NotificationStore(mongo);
-    private final RecipientStore recipients = new RecipientStore(mongo);
-    private final WebhookStore webhooks = new WebhookStore(mongo);
+    private final NotificationStore notifications = new org.civictaskforce.notification.persistence.MongoNotificationStore(mongo);
+    private final RecipientStore recipients = new org.civictaskforce.notification.persistence.MongoRecipientStore(mongo);
+    private final WebhookStore webhooks = new org.civictaskforce.notification.persistence.MongoWebhookStore(mongo);
     private final MutableClock clock = MutableClock.of(Instant.parse("2026-11-01T08:00:00Z"), ZoneOffset.UTC);
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final AtomicInteger failFirst = new AtomicInteger();
@@ -97,7 +98,7 @@ class WebhookDeliveryIT {
         DeliveryDispatcher dispatcher = dispatcher(true);
 
         dispatcher.dispatchDue();
-        DeliveryEntry first = webhookDelivery(id);
+        DeliveryLog.Delivery first = webhookDelivery(id);
         assertThat(first.status()).isEqualTo("QUEUED");
         assertThat(first.reason()).isEqualTo("WEBHOOK delivery failed (WebhookRejected)");
         assertThat(first.nextAttemptAt()).isEqualTo(clock.instant().plusSeconds(30));
@@ -105,7 +106,7 @@ class WebhookDeliveryIT {
 
         clock.add(Duration.ofSeconds(30));
         dispatcher.dispatchDue();
-        DeliveryEntry done = webhookDelivery(id);
+        DeliveryLog.Delivery done = webhookDelivery(id);
         assertThat(done.status()).isEqualTo("SENT");
         assertThat(done.attempts()).isEqualTo(2);
         assertThat(received).hasSize(2);
@@ -151,7 +152,7 @@ class WebhookDeliveryIT {
     }
 
     private void register(String url) {
-        webhooks.save(new WebhookDocument(personId, url, SECRET, clock.instant()));
+        webhooks.save(new org.civictaskforce.notification.domain.Webhook(personId, url, SECRET, clock.instant()));
     }
 
     private String queue() {
@@ -167,12 +168,12 @@ class WebhookDeliveryIT {
     private DeliveryDispatcher dispatcher(boolean allowPrivate) {
         DispatchProperties properties = new DispatchProperties(Duration.ofSeconds(1), 10, Duration.ofMinutes(2),
                 Duration.ofHours(24), Duration.ofMinutes(1), 3, Duration.ofSeconds(30), 2.0, Duration.ofMinutes(10));
-        return new DeliveryDispatcher(notifications, recipients, new PreferencesStore(mongo), new MessageRenderer(),
+        return new DeliveryDispatcher(notifications, recipients, new org.civictaskforce.notification.persistence.MongoPreferencesStore(mongo), new MessageRenderer(),
                 List.of(new WebhookChannel(webhooks, new WebhookTargets(allowPrivate), clock)),
                 new NotificationMetrics(new SimpleMeterRegistry()), properties, clock);
     }
 
-    private DeliveryEntry webhookDelivery(String id) {
+    private org.civictaskforce.notification.domain.DeliveryLog.Delivery webhookDelivery(String id) {
         return notifications.find(id).orElseThrow().deliveries().get("WEBHOOK");
     }
 
