@@ -11,26 +11,19 @@ import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.Function;
 
-import org.civictaskforce.platform.outbox.DomainEvents;
 import org.civictaskforce.platform.outbox.OptimisticRetry;
+import org.civictaskforce.platform.outbox.Versioned;
 import org.civictaskforce.platform.problem.NotFoundException;
 import org.civictaskforce.platform.security.Caller;
 import org.civictaskforce.strategy.domain.consultation.Comment;
-import org.civictaskforce.strategy.domain.consultation.ConsultationRound;
 import org.civictaskforce.strategy.domain.consultation.ConsultationRound.SubjectKind;
+import org.civictaskforce.strategy.domain.consultation.ConsultationRound;
 import org.civictaskforce.strategy.domain.guide.Edition;
 import org.civictaskforce.strategy.domain.guide.GuideRuleException;
 import org.civictaskforce.strategy.domain.strategy.StrategyVersion;
-import org.civictaskforce.strategy.persistence.ConsultationRoundDocument;
-import org.civictaskforce.strategy.persistence.ConsultationRoundRepository;
-import org.civictaskforce.strategy.persistence.StrategyVersionDocument;
-import org.civictaskforce.strategy.persistence.StrategyVersionRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 
 /**
@@ -48,24 +41,19 @@ import org.springframework.stereotype.Service;
 public class ConsultationService {
     private static final Logger log = LoggerFactory.getLogger(ConsultationService.class);
 
-    private final ConsultationRoundRepository rounds;
-    private final StrategyVersionRepository versions;
+    private final ConsultationRoundStore rounds;
+    private final StrategyVersionStore versions;
     private final GuideService guide;
     private final ParticipantReadModel participants;
-    private final DomainEvents domainEvents;
-    private final MongoTemplate mongo;
     private final Clock clock;
     private final String strategyId;
 
-    public ConsultationService(ConsultationRoundRepository rounds, StrategyVersionRepository versions,
-            GuideService guide, ParticipantReadModel participants, DomainEvents domainEvents, MongoTemplate mongo,
-            Clock clock, @Value("${strategy.id:working-group}") String strategyId) {
+    public ConsultationService(ConsultationRoundStore rounds, StrategyVersionStore versions, GuideService guide,
+            ParticipantReadModel participants, Clock clock, @Value("${strategy.id:working-group}") String strategyId) {
         this.rounds = rounds;
         this.versions = versions;
         this.guide = guide;
         this.participants = participants;
-        this.domainEvents = domainEvents;
-        this.mongo = mongo;
         this.clock = clock;
         this.strategyId = strategyId;
     }
@@ -89,16 +77,13 @@ public class ConsultationService {
         ConsultationRound.Opened opened = ConsultationRound.open("round-" + UUID.randomUUID(), o.subjectKind(),
                 o.subjectRef(), sections, o.deadline(), o.timeZone(), o.invitedOrganisations(), o.invitedPeople(),
                 everyone, clock.instant(), caller.subject());
-        ConsultationRoundDocument document = ConsultationRoundDocument.newFor(opened.round());
-        document.append(domainEvents.wrapAll(opened.round().id(), opened.events()));
-        rounds.insert(document);
+        rounds.insert(opened.round(), opened.events());
         return opened.round();
     }
 
     /** The rounds this caller may see: all for members, their own invitations for anyone else. */
     public List<ConsultationRound> rounds(Caller caller) {
-        List<ConsultationRound> all = rounds.findAllByOrderByOpenedAtDesc().stream()
-                .map(ConsultationRoundDocument::toDomain).toList();
+        List<ConsultationRound> all = rounds.newestFirst();
         if (isMember(caller)) {
             return all;
         }
@@ -108,7 +93,7 @@ public class ConsultationService {
 
     /** One round; 404 for a caller who may not see it (no difference from a round that does not exist). */
     public ConsultationRound round(String id, Caller caller) {
-        ConsultationRound round = load(id).toDomain();
+        ConsultationRound round = load(id).value();
         if (!isMember(caller) && !round.invites(caller.subject(), participants.facts(caller.subject()).organisationIds())) {
             throw new NotFoundException("Consultation round", id);
         }
@@ -158,10 +143,9 @@ public class ConsultationService {
     /** Whether a round on this subject has closed; a round past its deadline is closed now. */
     public boolean hasClosedRound(SubjectKind kind, String ref) {
         boolean closed = false;
-        for (ConsultationRoundDocument d : rounds.findBySubjectKindAndSubjectRef(kind.name(), ref)) {
-            ConsultationRound r = d.toDomain();
+        for (ConsultationRound r : rounds.onSubject(kind, ref)) {
             if (r.overdue(clock.instant())) {
-                closeOne(d.getId());
+                closeOne(r.id());
                 closed = true;
             } else if (r.status() == ConsultationRound.Status.CLOSED) {
                 closed = true;
@@ -173,9 +157,8 @@ public class ConsultationService {
     /** Closes every open round whose deadline has passed; returns how many this call closed. */
     public int closeOverdue() {
         int closed = 0;
-        for (ConsultationRoundDocument d : rounds.findByStatusAndDeadlineLessThanEqual(
-                ConsultationRound.Status.OPEN.name(), clock.instant())) {
-            closed += closeOne(d.getId()) ? 1 : 0;
+        for (String id : rounds.openDueBy(clock.instant())) {
+            closed += closeOne(id) ? 1 : 0;
         }
         return closed;
     }
@@ -184,14 +167,12 @@ public class ConsultationService {
     public int remindClosingSoon() {
         Instant now = clock.instant();
         int raised = 0;
-        for (ConsultationRoundDocument d : rounds.findByStatusAndClosingSoonRaisedAtIsNullAndDeadlineLessThanEqual(
-                ConsultationRound.Status.OPEN.name(), now.plus(ConsultationRound.CLOSING_SOON))) {
+        for (String id : rounds.openNotRemindedDueBy(now.plus(ConsultationRound.CLOSING_SOON))) {
             boolean did = OptimisticRetry.run(() -> {
-                ConsultationRoundDocument document = load(d.getId());
-                ConsultationRound round = document.toDomain();
-                List<Object> events = round.remindIfClosingSoon(clock.instant(),
-                        everyoneInvited(round.invitedOrganisations(), round.invitedPeople()));
-                return save(document, round, events);
+                Versioned<ConsultationRound> loaded = load(id);
+                ConsultationRound round = loaded.value();
+                return save(loaded, round.remindIfClosingSoon(clock.instant(),
+                        everyoneInvited(round.invitedOrganisations(), round.invitedPeople())));
             });
             raised += did ? 1 : 0;
         }
@@ -201,20 +182,14 @@ public class ConsultationService {
     /** Erasure: comments, replies and resolutions keep their text under one anonymous id. Idempotent. */
     public int personErased(String personId) {
         String anonymousId = "erased-" + UUID.randomUUID();
-        Query holding = Query.query(new Criteria().orOperator(Criteria.where("comments.authorId").is(personId),
-                Criteria.where("comments.replies.authorId").is(personId),
-                Criteria.where("comments.resolution.by").is(personId),
-                Criteria.where("invitedPeople").is(personId), Criteria.where("openedBy").is(personId)));
         int changed = 0;
-        for (ConsultationRoundDocument found : mongo.find(holding, ConsultationRoundDocument.class)) {
+        for (String id : rounds.naming(personId)) {
             boolean did = OptimisticRetry.run(() -> {
-                ConsultationRoundDocument document = load(found.getId());
-                ConsultationRound round = document.toDomain();
-                if (!round.anonymise(personId, anonymousId)) {
+                Versioned<ConsultationRound> loaded = load(id);
+                if (!loaded.value().anonymise(personId, anonymousId)) {
                     return false;
                 }
-                document.apply(round);
-                rounds.save(document);
+                rounds.update(loaded, List.of());
                 return true;
             });
             changed += did ? 1 : 0;
@@ -225,9 +200,8 @@ public class ConsultationService {
     private boolean closeOne(String id) {
         // a versioned save: when two replicas race, one save fails, retries, and finds the round closed
         return OptimisticRetry.run(() -> {
-            ConsultationRoundDocument document = load(id);
-            ConsultationRound round = document.toDomain();
-            boolean closed = save(document, round, round.closeIfDue(clock.instant()));
+            Versioned<ConsultationRound> loaded = load(id);
+            boolean closed = save(loaded, loaded.value().closeIfDue(clock.instant()));
             if (closed) {
                 log.info("consultation round {} closed at its deadline", id);
             }
@@ -237,29 +211,27 @@ public class ConsultationService {
 
     private ConsultationRound change(String roundId, Caller caller, Function<ConsultationRound, List<Object>> command) {
         return OptimisticRetry.run(() -> {
-            ConsultationRoundDocument document = load(roundId);
-            ConsultationRound round = document.toDomain();
+            Versioned<ConsultationRound> loaded = load(roundId);
+            ConsultationRound round = loaded.value();
             if (!isMember(caller) && !round.invites(caller.subject(),
                     participants.facts(caller.subject()).organisationIds())) {
                 throw new NotFoundException("Consultation round", roundId);
             }
-            save(document, round, command.apply(round));
+            save(loaded, command.apply(round));
             return round;
         });
     }
 
-    private boolean save(ConsultationRoundDocument document, ConsultationRound round, List<Object> events) {
+    private boolean save(Versioned<ConsultationRound> loaded, List<Object> events) {
         if (events.isEmpty()) {
             return false;
         }
-        document.apply(round);
-        document.append(domainEvents.wrapAll(round.id(), events));
-        rounds.save(document);
+        rounds.update(loaded, events);
         return true;
     }
 
-    private ConsultationRoundDocument load(String id) {
-        return rounds.findById(id).orElseThrow(() -> new NotFoundException("Consultation round", id));
+    private Versioned<ConsultationRound> load(String id) {
+        return rounds.find(id).orElseThrow(() -> new NotFoundException("Consultation round", id));
     }
 
     private Set<String> everyoneInvited(List<String> organisations, List<String> people) {
@@ -275,8 +247,7 @@ public class ConsultationService {
         } catch (NumberFormatException e) {
             throw new GuideRuleException(GuideRuleException.Kind.INVALID, "a strategy version is named by its number");
         }
-        StrategyVersion version = versions.findById(StrategyVersionDocument.idOf(strategyId, number))
-                .map(StrategyVersionDocument::toDomain)
+        StrategyVersion version = versions.find(strategyId, number).map(Versioned::value)
                 .orElseThrow(() -> new NotFoundException("Strategy version", ref));
         if (version.status() == StrategyVersion.Status.ADOPTED) {
             throw new GuideRuleException(GuideRuleException.Kind.CONFLICT, "version " + number

@@ -5,20 +5,15 @@ import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
 
-import org.civictaskforce.platform.outbox.DomainEvents;
 import org.civictaskforce.platform.outbox.OptimisticRetry;
+import org.civictaskforce.platform.outbox.Versioned;
 import org.civictaskforce.platform.problem.NotFoundException;
 import org.civictaskforce.platform.security.Caller;
 import org.civictaskforce.platform.security.Role;
 import org.civictaskforce.strategy.domain.guide.Edition;
 import org.civictaskforce.strategy.domain.guide.EditionHeading;
 import org.civictaskforce.strategy.domain.guide.Guide;
-import org.civictaskforce.strategy.persistence.EditionDocument;
-import org.civictaskforce.strategy.persistence.EditionRepository;
-import org.civictaskforce.strategy.persistence.GuideDocument;
-import org.civictaskforce.strategy.persistence.GuideRepository;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 
@@ -29,19 +24,17 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class GuideService {
-    private final GuideRepository guides;
-    private final EditionRepository editions;
-    private final DomainEvents domainEvents;
+    private final GuideStore guides;
+    private final EditionStore editions;
     private final Clock clock;
     private final String guideId;
     private final String sourceLanguage;
 
-    public GuideService(GuideRepository guides, EditionRepository editions, DomainEvents domainEvents, Clock clock,
+    public GuideService(GuideStore guides, EditionStore editions, Clock clock,
             @Value("${strategy.guide.id:ifi-advocacy}") String guideId,
             @Value("${strategy.guide.source-language:ru}") String sourceLanguage) {
         this.guides = guides;
         this.editions = editions;
-        this.domainEvents = domainEvents;
         this.clock = clock;
         this.guideId = guideId;
         this.sourceLanguage = sourceLanguage;
@@ -49,7 +42,7 @@ public class GuideService {
 
     /** The guide as it stands (an empty guide before the first section is written). */
     public Guide guide() {
-        return guides.findById(guideId).map(GuideDocument::toDomain).orElseGet(() -> Guide.start(guideId, sourceLanguage));
+        return load().value();
     }
 
     public Guide addSection(String key, String title, String body, Caller caller) {
@@ -107,18 +100,15 @@ public class GuideService {
     public boolean personErased(String personId) {
         String anonymousId = "erased-" + UUID.randomUUID();
         return OptimisticRetry.run(() -> {
-            GuideDocument document = guides.findById(guideId).orElse(null);
-            if (document == null) {
+            Versioned<Guide> loaded = guides.find(guideId).orElse(null);
+            if (loaded == null) {
                 return false;
             }
-            Guide guide = document.toDomain();
-            Guide.Anonymisation result = guide.anonymise(personId, anonymousId);
+            Guide.Anonymisation result = loaded.value().anonymise(personId, anonymousId);
             if (!result.changed()) {
                 return false;
             }
-            document.apply(guide);
-            document.append(domainEvents.wrapAll(guideId, result.events()));
-            guides.save(document);
+            guides.save(loaded, result.events());
             return true;
         });
     }
@@ -132,20 +122,16 @@ public class GuideService {
     }
 
     /** Publishes the next edition in a language; the snapshot is inserted before the guide records its number. */
-    public Edition publish(String language) {
-        Caller.current().requireCoordinator();
+    public Edition publish(String language, Caller caller) {
+        caller.requireCoordinator();
         return OptimisticRetry.run(() -> {
-            GuideDocument document = load();
-            Guide guide = document.toDomain();
-            Guide.Publication publication = guide.publish(language, clock.instant());
-            EditionDocument edition = EditionDocument.of(publication.edition());
-            editions.insert(edition); // a concurrent publication of the same number fails here (409)
-            document.apply(guide);
-            document.append(domainEvents.wrapAll(guideId, publication.events()));
+            Versioned<Guide> loaded = load();
+            Guide.Publication publication = loaded.value().publish(language, clock.instant());
+            editions.insert(publication.edition()); // a concurrent publication of the same number fails here (409)
             try {
-                guides.save(document);
+                guides.save(loaded, publication.events());
             } catch (OptimisticLockingFailureException e) {
-                editions.deleteById(edition.id());
+                editions.delete(publication.edition());
                 throw e;
             }
             return publication.edition();
@@ -153,7 +139,7 @@ public class GuideService {
     }
 
     public Edition edition(String language, int number) {
-        return editions.findById(EditionDocument.idOf(guideId, language, number)).map(EditionDocument::toDomain)
+        return editions.find(guideId, language, number)
                 .orElseThrow(() -> new NotFoundException("Edition", language + "/" + number));
     }
 
@@ -164,7 +150,7 @@ public class GuideService {
      */
     public List<EditionHeading> publishedEditions(String language) {
         int last = lastEdition(language);
-        return editions.findHeadings(guideId, language).stream().filter(e -> e.number() <= last).toList();
+        return editions.headings(guideId, language).stream().filter(e -> e.number() <= last).toList();
     }
 
     /** A published edition (as {@link #publishedEditions}), else 404. */
@@ -176,36 +162,23 @@ public class GuideService {
     }
 
     private int lastEdition(String language) {
-        return guides.findLastEditions(guideId).map(GuideRepository.LastEditions::lastEditions)
-                .map(last -> last.getOrDefault(language, 0)).orElse(0);
+        return guides.lastEditions(guideId).getOrDefault(language, 0);
     }
 
     private Guide change(Function<Guide, List<Object>> command) {
         return OptimisticRetry.run(() -> {
-            GuideDocument document = guides.findById(guideId).orElse(null);
-            Guide guide = document == null ? Guide.start(guideId, sourceLanguage) : document.toDomain();
+            Versioned<Guide> loaded = load();
+            Guide guide = loaded.value();
             List<Object> events = command.apply(guide);
-            if (events.isEmpty()) {
-                return guide;
-            }
-            if (document == null) {
-                document = GuideDocument.newFor(guide);
-                document.append(domainEvents.wrapAll(guideId, events));
-                try {
-                    guides.insert(document);
-                } catch (DuplicateKeyException e) {
-                    throw new OptimisticLockingFailureException("the guide was created concurrently", e);
-                }
-            } else {
-                document.apply(guide);
-                document.append(domainEvents.wrapAll(guideId, events));
-                guides.save(document);
+            if (!events.isEmpty()) {
+                guides.save(loaded, events);
             }
             return guide;
         });
     }
 
-    private GuideDocument load() {
-        return guides.findById(guideId).orElseGet(() -> GuideDocument.newFor(Guide.start(guideId, sourceLanguage)));
+    /** The stored guide, or a new empty one (version null: the first save inserts it). */
+    private Versioned<Guide> load() {
+        return guides.find(guideId).orElseGet(() -> new Versioned<>(Guide.start(guideId, sourceLanguage), null));
     }
 }

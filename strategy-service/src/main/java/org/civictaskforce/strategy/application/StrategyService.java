@@ -4,22 +4,16 @@ import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 
-import org.civictaskforce.platform.outbox.DomainEvents;
 import org.civictaskforce.platform.outbox.OptimisticRetry;
+import org.civictaskforce.platform.outbox.Versioned;
+import org.civictaskforce.platform.problem.ConflictException;
 import org.civictaskforce.platform.problem.NotFoundException;
 import org.civictaskforce.platform.security.Caller;
 import org.civictaskforce.strategy.domain.strategy.StrategyContent;
 import org.civictaskforce.strategy.domain.strategy.StrategyVersion;
-import org.civictaskforce.strategy.persistence.StrategyVersionDocument;
-import org.civictaskforce.strategy.persistence.StrategyVersionRepository;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
-
-import org.civictaskforce.platform.problem.ConflictException;
 
 /**
  * Use cases on the strategy's versions: drafts are started and edited by coordinators, and adopted
@@ -27,48 +21,37 @@ import org.civictaskforce.platform.problem.ConflictException;
  */
 @Service
 public class StrategyService {
-    private final StrategyVersionRepository versions;
+    private final StrategyVersionStore versions;
     private final ConsultationService consultations;
     private final StrategyInputs inputs;
-    private final DomainEvents domainEvents;
-    private final MongoTemplate mongo;
     private final Clock clock;
     private final String strategyId;
 
-    public StrategyService(StrategyVersionRepository versions, ConsultationService consultations,
-            StrategyInputs inputs, DomainEvents domainEvents, MongoTemplate mongo, Clock clock,
-            @Value("${strategy.id:working-group}") String strategyId) {
+    public StrategyService(StrategyVersionStore versions, ConsultationService consultations,
+            StrategyInputs inputs, Clock clock, @Value("${strategy.id:working-group}") String strategyId) {
         this.versions = versions;
         this.consultations = consultations;
         this.inputs = inputs;
-        this.domainEvents = domainEvents;
-        this.mongo = mongo;
         this.clock = clock;
         this.strategyId = strategyId;
     }
 
     public List<StrategyVersion> versions() {
-        return versions.findByStrategyIdOrderByNumberAsc(strategyId).stream().map(StrategyVersionDocument::toDomain)
-                .toList();
+        return versions.all(strategyId);
     }
 
     public StrategyVersion version(int number) {
-        return versions.findById(StrategyVersionDocument.idOf(strategyId, number))
-                .map(StrategyVersionDocument::toDomain)
-                .orElseThrow(() -> new NotFoundException("Strategy version", String.valueOf(number)));
+        return load(number).value();
     }
 
     /** Starts the next draft (version 1, or a copy of the latest adopted version). */
     public StrategyVersion startDraft(Caller caller) {
         caller.requireCoordinator();
-        StrategyVersion latest = versions.findFirstByStrategyIdOrderByNumberDesc(strategyId)
-                .map(StrategyVersionDocument::toDomain).orElse(null);
+        StrategyVersion latest = versions.latest(strategyId).orElse(null);
         StrategyVersion.Started started = StrategyVersion.startDraft(strategyId, latest, inputs.decidedTargets(),
                 clock.instant(), caller.subject());
-        StrategyVersionDocument document = StrategyVersionDocument.newFor(started.version());
-        document.append(domainEvents.wrapAll(strategyId, started.events()));
         try {
-            versions.insert(document);
+            versions.insert(started.version(), started.events());
         } catch (DuplicateKeyException e) {
             throw new ConflictException("version " + started.version().number() + " was started concurrently");
         }
@@ -78,10 +61,9 @@ public class StrategyService {
     public StrategyVersion edit(int number, StrategyContent content, Caller caller) {
         caller.requireCoordinator();
         return OptimisticRetry.run(() -> {
-            StrategyVersionDocument document = load(number);
-            StrategyVersion version = document.toDomain();
-            List<Object> events = version.edit(content, inputs.acceptedFindings(), clock.instant(), caller.subject());
-            save(document, version, events);
+            Versioned<StrategyVersion> loaded = load(number);
+            StrategyVersion version = loaded.value();
+            save(loaded, version.edit(content, inputs.acceptedFindings(), clock.instant(), caller.subject()));
             return version;
         });
     }
@@ -93,10 +75,9 @@ public class StrategyService {
                 org.civictaskforce.strategy.domain.consultation.ConsultationRound.SubjectKind.STRATEGY_VERSION,
                 String.valueOf(number));
         return OptimisticRetry.run(() -> {
-            StrategyVersionDocument document = load(number);
-            StrategyVersion version = document.toDomain();
-            List<Object> events = version.adopt(closedRound, clock.instant(), caller.subject());
-            save(document, version, events);
+            Versioned<StrategyVersion> loaded = load(number);
+            StrategyVersion version = loaded.value();
+            save(loaded, version.adopt(closedRound, clock.instant(), caller.subject()));
             return version;
         });
     }
@@ -104,18 +85,14 @@ public class StrategyService {
     /** Erasure: the person's id is replaced in every version that holds it. Idempotent. */
     public int personErased(String personId) {
         String anonymousId = "erased-" + UUID.randomUUID();
-        Query holding = Query.query(new Criteria().orOperator(Criteria.where("changedBy").is(personId),
-                Criteria.where("adoptedBy").is(personId), Criteria.where("content.actions.ownerId").is(personId)));
         int changed = 0;
-        for (StrategyVersionDocument found : mongo.find(holding, StrategyVersionDocument.class)) {
+        for (StrategyVersion found : versions.naming(personId)) {
             boolean did = OptimisticRetry.run(() -> {
-                StrategyVersionDocument document = versions.findById(found.getId()).orElseThrow();
-                StrategyVersion version = document.toDomain();
-                if (!version.anonymise(personId, anonymousId)) {
+                Versioned<StrategyVersion> loaded = versions.find(found.strategyId(), found.number()).orElseThrow();
+                if (!loaded.value().anonymise(personId, anonymousId)) {
                     return false;
                 }
-                document.apply(version);
-                versions.save(document);
+                versions.update(loaded, List.of());
                 return true;
             });
             changed += did ? 1 : 0;
@@ -136,17 +113,14 @@ public class StrategyService {
         return inputs.decidedTargets();
     }
 
-    private StrategyVersionDocument load(int number) {
-        return versions.findById(StrategyVersionDocument.idOf(strategyId, number))
+    private Versioned<StrategyVersion> load(int number) {
+        return versions.find(strategyId, number)
                 .orElseThrow(() -> new NotFoundException("Strategy version", String.valueOf(number)));
     }
 
-    private void save(StrategyVersionDocument document, StrategyVersion version, List<Object> events) {
-        if (events.isEmpty()) {
-            return;
+    private void save(Versioned<StrategyVersion> loaded, List<Object> events) {
+        if (!events.isEmpty()) {
+            versions.update(loaded, events);
         }
-        document.apply(version);
-        document.append(domainEvents.wrapAll(strategyId, events));
-        versions.save(document);
     }
 }

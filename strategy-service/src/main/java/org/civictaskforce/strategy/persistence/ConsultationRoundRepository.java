@@ -5,7 +5,7 @@ import java.util.List;
 
 import org.springframework.data.mongodb.repository.MongoRepository;
 
-public interface ConsultationRoundRepository extends MongoRepository<ConsultationRoundDocument, String> {
+interface ConsultationRoundRepository extends MongoRepository<ConsultationRoundDocument, String> {
     List<ConsultationRoundDocument> findBySubjectKindAndSubjectRef(String subjectKind, String subjectRef);
 
     List<ConsultationRoundDocument> findByStatusAndDeadlineLessThanEqual(String status, Instant now);

@@ -6,7 +6,7 @@ import java.util.Optional;
 import org.springframework.data.mongodb.repository.MongoRepository;
 import org.springframework.data.mongodb.repository.Query;
 
-public interface GuideRepository extends MongoRepository<GuideDocument, String> {
+interface GuideRepository extends MongoRepository<GuideDocument, String> {
 
     /** Only the last edition number per language: the public pages read this, not the whole (large) guide. */
     @Query(value = "{ '_id': ?0 }", fields = "{ 'lastEditions': 1 }")

@@ -5,7 +5,7 @@ import java.util.Optional;
 
 import org.springframework.data.mongodb.repository.MongoRepository;
 
-public interface StrategyVersionRepository extends MongoRepository<StrategyVersionDocument, String> {
+interface StrategyVersionRepository extends MongoRepository<StrategyVersionDocument, String> {
     Optional<StrategyVersionDocument> findFirstByStrategyIdOrderByNumberDesc(String strategyId);
 
     List<StrategyVersionDocument> findByStrategyIdOrderByNumberAsc(String strategyId);

@@ -151,7 +151,7 @@ public class GuideController {
     @Operation(summary = "Publish the next edition in a language; 409 naming the sections not approved or stale")
     @ApiResponse(responseCode = "201", description = "Published (Location: the edition)", useReturnTypeSchema = true)
     public ResponseEntity<EditionResponse> publish(@PathVariable String lang) {
-        Edition edition = guides.publish(lang);
+        Edition edition = guides.publish(lang, Caller.current());
         return ResponseEntity.created(URI.create("/api/strategy/guide/editions/" + lang + "/" + edition.number()))
                 .body(EditionResponse.from(edition));
     }

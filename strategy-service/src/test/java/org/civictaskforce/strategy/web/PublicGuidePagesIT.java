@@ -17,9 +17,8 @@ import org.civictaskforce.contracts.Topics;
 import org.civictaskforce.platform.security.Role;
 import org.civictaskforce.platform.security.TestTokens;
 import org.civictaskforce.platform.testing.MongoTestServer;
+import org.civictaskforce.strategy.application.EditionStore;
 import org.civictaskforce.strategy.domain.guide.Edition;
-import org.civictaskforce.strategy.persistence.EditionDocument;
-import org.civictaskforce.strategy.persistence.EditionRepository;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -57,7 +56,7 @@ class PublicGuidePagesIT {
     @LocalServerPort
     int port;
     @Autowired
-    EditionRepository editions;
+    EditionStore editions;
 
     /** No Authorization header: a stranger's browser. */
     RestTestClient anonymous;
@@ -78,8 +77,8 @@ class PublicGuidePagesIT {
         call("POST", G + "/editions/ky", TestTokens.coordinator(), null, 201);
         call("POST", G + "/editions/ky", TestTokens.coordinator(), null, 201);
         // a snapshot whose publication did not complete (inserted, never recorded by the guide): not published
-        editions.insert(EditionDocument.of(new Edition("ifi-advocacy", "ky", 99, "ru", Instant.now(),
-                List.of(new Edition.EditionSection("intro", "Жашыруун", "draft", 1)))));
+        editions.insert(new Edition("ifi-advocacy", "ky", 99, "ru", Instant.now(),
+                List.of(new Edition.EditionSection("intro", "Жашыруун", "draft", 1))));
         published = true;
     }
 
