@@ -3,34 +3,31 @@ package org.civictaskforce.membership.messaging;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Date;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import org.bson.Document;
-import org.bson.conversions.Bson;
 import org.civictaskforce.contracts.EventJson;
 import org.civictaskforce.contracts.Topics;
 import org.civictaskforce.contracts.membership.PersonContact;
 import org.civictaskforce.membership.persistence.PersonDocument;
 import org.civictaskforce.platform.outbox.OutboxDocument;
+import org.civictaskforce.platform.work.Lease;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.cloud.stream.function.StreamBridge;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.kafka.support.KafkaNull;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.support.MessageBuilder;
-
-import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.FindOneAndUpdateOptions;
-import com.mongodb.client.model.ReturnDocument;
-import com.mongodb.client.model.Updates;
 
 /**
  * Publishes each person's current contact record to the compacted {@code membership.contacts.v1}
@@ -48,8 +45,7 @@ import com.mongodb.client.model.Updates;
  */
 public class ContactRelay implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(ContactRelay.class);
-    private static final String LEASE_OWNER = PersonDocument.CONTACT_LEASE + ".owner";
-    private static final String LEASE_UNTIL = PersonDocument.CONTACT_LEASE + ".until";
+    private static final Lease LEASE = new Lease(PersonDocument.CONTACT_LEASE);
 
     private final MongoTemplate mongo;
     /** The output binding whose destination is the contacts topic (application.yml). */
@@ -163,15 +159,9 @@ public class ContactRelay implements SmartLifecycle {
     }
 
     private Document claimNext() {
-        Instant now = clock.instant();
-        Bson pending = Filters.and(Filters.eq(PersonDocument.CONTACT_PENDING, true),
-                Filters.or(Filters.eq(PersonDocument.CONTACT_LEASE, null), Filters.lt(LEASE_UNTIL, Date.from(now))));
-        Bson claim = Updates.combine(
-                Updates.set(PersonDocument.CONTACT_LEASE,
-                        new Document("owner", owner).append("until", Date.from(now.plus(properties.lease())))),
-                Updates.inc(OutboxDocument.VERSION, 1L));
-        return people().findOneAndUpdate(pending, claim,
-                new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
+        return LEASE.claim(mongo, Criteria.where(PersonDocument.CONTACT_PENDING).is(true),
+                new Update().inc(OutboxDocument.VERSION, 1L), owner, clock.instant(), properties.lease(),
+                Document.class, PersonDocument.COLLECTION);
     }
 
     private boolean publish(Document person) {
@@ -185,14 +175,13 @@ public class ContactRelay implements SmartLifecycle {
             return false;
         }
         lastPublished = wallClock.instant();
-        long updated = people().updateOne(
-                Filters.and(Filters.eq("_id", id), Filters.eq(PersonDocument.CONTACT_REVISION, revision),
-                        Filters.eq(LEASE_OWNER, owner)),
-                Updates.combine(Updates.set(PersonDocument.CONTACT_PUBLISHED_REVISION, revision),
-                        Updates.set(PersonDocument.CONTACT_PENDING, false),
-                        Updates.unset(PersonDocument.CONTACT_LEASE), Updates.inc(OutboxDocument.VERSION, 1L)))
-                .getModifiedCount();
-        if (updated == 0) {
+        // completed only if the revision sent is still the latest: a change meanwhile leaves it pending
+        boolean completed = mongo.updateFirst(Query.query(Criteria.where("_id").is(id)
+                .and(PersonDocument.CONTACT_REVISION).is(revision)).addCriteria(LEASE.heldBy(owner)),
+                new Update().set(PersonDocument.CONTACT_PUBLISHED_REVISION, revision)
+                        .set(PersonDocument.CONTACT_PENDING, false).unset(PersonDocument.CONTACT_LEASE)
+                        .inc(OutboxDocument.VERSION, 1L), PersonDocument.COLLECTION).getModifiedCount() > 0;
+        if (!completed) {
             // the contact changed while we sent it (or the lease lapsed): still pending, sent again next pass
             release(id);
             return false;
@@ -222,16 +211,11 @@ public class ContactRelay implements SmartLifecycle {
     }
 
     private void release(Object id) {
-        people().updateOne(Filters.and(Filters.eq("_id", id), Filters.eq(LEASE_OWNER, owner)),
-                Updates.combine(Updates.unset(PersonDocument.CONTACT_LEASE), Updates.inc(OutboxDocument.VERSION, 1L)));
+        LEASE.release(mongo, id, owner, new Update().inc(OutboxDocument.VERSION, 1L), PersonDocument.COLLECTION);
     }
 
     private static long revisionOf(Document person) {
         Number revision = person.get(PersonDocument.CONTACT_REVISION, Number.class);
         return revision == null ? 0 : revision.longValue();
-    }
-
-    private com.mongodb.client.MongoCollection<Document> people() {
-        return mongo.getCollection(PersonDocument.COLLECTION);
     }
 }

@@ -14,6 +14,7 @@ import org.civictaskforce.membership.domain.Person;
 import org.civictaskforce.membership.domain.PersonRules;
 import org.civictaskforce.membership.domain.Profile;
 import org.civictaskforce.platform.outbox.OutboxDocument;
+import org.civictaskforce.platform.work.Lease;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.index.Indexed;
@@ -79,7 +80,8 @@ public class PersonDocument extends OutboxDocument {
     private long contactPublishedRevision;
     @Indexed(name = "contact_pending")
     private boolean contactPending;
-    private ContactLease contactLease;
+    /** Which contact-relay replica is publishing this person's contact, and until when. */
+    private Lease.Held contactLease;
 
     /** Embedded invitation. */
     public record InvitationState(String invitationId, Instant invitedAt, Instant expiresAt) {
@@ -89,9 +91,6 @@ public class PersonDocument extends OutboxDocument {
     public record ConsentState(String noticeVersion, List<String> agreedTo, Instant agreedAt) {
     }
 
-    /** Which contact-relay replica is publishing this person's contact, and until when. */
-    public record ContactLease(String owner, Instant until) {
-    }
 
     public static PersonDocument newFor(Person person) {
         PersonDocument document = new PersonDocument();
@@ -286,11 +285,11 @@ public class PersonDocument extends OutboxDocument {
         this.contactPending = contactPending;
     }
 
-    public ContactLease getContactLease() {
+    public Lease.Held getContactLease() {
         return contactLease;
     }
 
-    public void setContactLease(ContactLease contactLease) {
+    public void setContactLease(Lease.Held contactLease) {
         this.contactLease = contactLease;
     }
 }

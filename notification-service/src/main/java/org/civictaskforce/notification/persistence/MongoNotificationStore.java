@@ -17,12 +17,12 @@ import org.civictaskforce.notification.domain.DeliveryStatus;
 import org.civictaskforce.notification.domain.Notification;
 import org.civictaskforce.notification.domain.TemplateParameters;
 import org.civictaskforce.notification.persistence.NotificationDocument.DeliveryEntry;
+import org.civictaskforce.platform.work.Lease;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -47,7 +47,7 @@ public class MongoNotificationStore implements NotificationStore {
         Map<String, DeliveryEntry> deliveries = new LinkedHashMap<>();
         for (Channel channel : notification.channels()) {
             deliveries.put(channel.name(), new DeliveryEntry(DeliveryStatus.QUEUED.name(), 0, null, now, now, null,
-                    null, null, null, null));
+                    null, null, null));
         }
         try {
             mongo.insert(new NotificationDocument(notification.id(), notification.eventId(), notification.eventType(),
@@ -89,19 +89,18 @@ public class MongoNotificationStore implements NotificationStore {
 
     private Optional<ClaimedDelivery> claim(Channel channel, Criteria scope, Instant now, Duration lease) {
         String d = path(channel);
-        Criteria dueOrLapsed = new Criteria().orOperator(
+        // due, or being sent by a dispatcher whose lease lapsed (it died mid-send); a queued delivery holds no lease
+        Criteria dueOrSending = new Criteria().orOperator(
                 where(d + ".status").is(DeliveryStatus.QUEUED.name()).and(d + ".nextAttemptAt").lte(now),
-                where(d + ".status").is(DeliveryStatus.SENDING.name()).and(d + ".leaseUntil").lt(now));
-        Query due = Query.query(scope == null ? dueOrLapsed : new Criteria().andOperator(scope, dueOrLapsed));
+                where(d + ".status").is(DeliveryStatus.SENDING.name()));
         String token = UUID.randomUUID().toString();
         Update claim = new Update()
                 .set(d + ".status", DeliveryStatus.SENDING.name())
-                .set(d + ".claimToken", token)
-                .set(d + ".leaseUntil", now.plus(lease))
                 .set(d + ".lastAttemptAt", now)
                 .inc(d + ".attempts", 1);
-        NotificationDocument claimed = mongo.findAndModify(due, claim, FindAndModifyOptions.options().returnNew(true),
-                NotificationDocument.class);
+        NotificationDocument claimed = leaseOf(channel).claim(mongo,
+                scope == null ? dueOrSending : new Criteria().andOperator(scope, dueOrSending), claim, token, now,
+                lease, NotificationDocument.class, NotificationDocument.COLLECTION);
         if (claimed == null) {
             return Optional.empty();
         }
@@ -170,11 +169,12 @@ public class MongoNotificationStore implements NotificationStore {
     }
 
     private boolean complete(ClaimedDelivery claim, Update update) {
-        String d = path(claim.channel());
-        update.unset(d + ".claimToken").unset(d + ".leaseUntil");
-        return mongo.updateFirst(Query.query(where("_id").is(claim.notification().id())
-                .and(d + ".claimToken").is(claim.claimToken())), update, NotificationDocument.class)
-                .getModifiedCount() > 0;
+        return leaseOf(claim.channel()).complete(mongo, claim.notification().id(), claim.claimToken(), update,
+                NotificationDocument.COLLECTION);
+    }
+
+    private static Lease leaseOf(Channel channel) {
+        return new Lease(path(channel) + ".lease");
     }
 
     /** Makes the person's waiting deliveries due now (their contact details just arrived). */

@@ -11,7 +11,7 @@ import java.util.UUID;
 
 import org.civictaskforce.notification.application.ReminderStore;
 import org.civictaskforce.notification.domain.Reminder;
-import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.civictaskforce.platform.work.Lease;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -21,6 +21,8 @@ import org.springframework.stereotype.Repository;
 /** Reminders: scheduled by upsert on their deterministic id, fired under a lease like deliveries. */
 @Repository
 public class MongoReminderStore implements ReminderStore {
+    private static final Lease LEASE = new Lease("lease");
+
     private final MongoTemplate mongo;
 
     public MongoReminderStore(MongoTemplate mongo) {
@@ -92,20 +94,16 @@ public class MongoReminderStore implements ReminderStore {
     /** Claims one due reminder (or one whose claim lapsed) for this dispatcher alone. */
     @Override
     public Optional<ClaimedReminder> claimDue(Instant now, Duration lease) {
-        Query due = Query.query(where("status").is(ReminderDocument.PENDING).and("dueAt").lte(now)
-                .orOperator(where("leaseUntil").is(null), where("leaseUntil").lt(now)));
         String token = UUID.randomUUID().toString();
-        ReminderDocument claimed = mongo.findAndModify(due,
-                new Update().set("claimToken", token).set("leaseUntil", now.plus(lease)),
-                FindAndModifyOptions.options().returnNew(true), ReminderDocument.class);
+        ReminderDocument claimed = LEASE.claim(mongo, where("status").is(ReminderDocument.PENDING).and("dueAt").lte(now),
+                new Update(), token, now, lease, ReminderDocument.class, ReminderDocument.COLLECTION);
         return Optional.ofNullable(claimed).map(r -> new ClaimedReminder(r.toDomain(), token));
     }
 
     @Override
     public boolean markFired(ClaimedReminder claim, Instant now) {
-        return mongo.updateFirst(Query.query(where("_id").is(claim.reminder().id()).and("claimToken")
-                .is(claim.claimToken())), new Update().set("status", ReminderDocument.FIRED).set("firedAt", now)
-                .unset("claimToken").unset("leaseUntil"), ReminderDocument.class).getModifiedCount() > 0;
+        return LEASE.complete(mongo, claim.reminder().id(), claim.claimToken(),
+                new Update().set("status", ReminderDocument.FIRED).set("firedAt", now), ReminderDocument.COLLECTION);
     }
 
     @Override

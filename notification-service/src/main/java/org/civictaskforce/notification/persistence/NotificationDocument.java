@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Map;
 
 import org.civictaskforce.notification.domain.DeliveryLog;
+import org.civictaskforce.platform.work.Lease;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.index.CompoundIndexes;
@@ -34,11 +35,11 @@ public record NotificationDocument(
     public static final String COLLECTION = "notifications";
 
     /**
-     * The state of one channel's delivery. {@code claimToken} and {@code leaseUntil} are set while SENDING;
-     * {@code language} once SENT: the language the message was written in (after the fallback).
+     * The state of one channel's delivery. {@code lease} (the claim's token as its owner, and until when) is set while
+     * SENDING; {@code language} once SENT: the language the message was written in (after the fallback).
      */
     public record DeliveryEntry(String status, int attempts, String reason, Instant queuedAt, Instant nextAttemptAt,
-            Instant lastAttemptAt, Instant completedAt, String claimToken, Instant leaseUntil, String language) {
+            Instant lastAttemptAt, Instant completedAt, Lease.Held lease, String language) {
     }
 
     /** The log entry a coordinator reads (without the dispatcher's lease). */

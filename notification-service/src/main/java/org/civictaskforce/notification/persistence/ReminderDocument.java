@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Map;
 
 import org.civictaskforce.notification.domain.Reminder;
+import org.civictaskforce.platform.work.Lease;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.mapping.Document;
@@ -18,7 +19,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
 @CompoundIndex(name = "due", def = "{'status': 1, 'dueAt': 1}")
 public record ReminderDocument(@Id String id, String subjectId, String personId, String offset, String template,
         String eventType, Instant dueAt, Map<String, String> values, Map<String, Instant> times, String status,
-        String claimToken, Instant leaseUntil, Instant firedAt, Integer round) {
+        Lease.Held lease, Instant firedAt, Integer round) {
     public static final String COLLECTION = "reminders";
     public static final String PENDING = Reminder.PENDING;
     public static final String FIRED = Reminder.FIRED;

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 
+import org.civictaskforce.platform.work.Lease;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.mongodb.core.MongoOperations;
@@ -29,7 +30,7 @@ public abstract class OutboxDocument {
 
     private List<OutboxEvent> outbox = new ArrayList<>();
 
-    private OutboxLease outboxLease;
+    private Lease.Held outboxLease;
 
     /**
      * The stored document {@code id} if it is still at {@code version}, for a store that saves an aggregate loaded
@@ -66,11 +67,11 @@ public abstract class OutboxDocument {
         this.version = version;
     }
 
-    public OutboxLease getOutboxLease() {
+    public Lease.Held getOutboxLease() {
         return outboxLease;
     }
 
-    public void setOutboxLease(OutboxLease outboxLease) {
+    public void setOutboxLease(Lease.Held outboxLease) {
         this.outboxLease = outboxLease;
     }
 }

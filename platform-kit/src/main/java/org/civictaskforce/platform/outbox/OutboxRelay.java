@@ -3,8 +3,6 @@ package org.civictaskforce.platform.outbox;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Date;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Executors;
@@ -13,21 +11,18 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.bson.Document;
-import org.bson.conversions.Bson;
 import org.civictaskforce.platform.audit.AuditLog;
+import org.civictaskforce.platform.work.Lease;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.cloud.stream.function.StreamBridge;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.support.MessageBuilder;
-
-import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.FindOneAndUpdateOptions;
-import com.mongodb.client.model.ReturnDocument;
-import com.mongodb.client.model.Updates;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -36,7 +31,7 @@ import io.micrometer.core.instrument.Timer;
 /**
  * Publishes the events waiting in aggregate documents' outboxes, then removes them.
  *
- * <p>Per document: claim it with a lease ({@code findOneAndUpdate}, so two replicas never relay the
+ * <p>Per document: claim it with a lease ({@link Lease}: {@code findAndModify}, so two replicas never relay the
  * same document at once), send its events in order through the binder's output binding
  * ({@link OutboxProperties#binding()}, a synchronous Kafka producer: idempotent, {@code acks=all}) so
  * that each send returns only once the broker acknowledged it, then pull exactly the sent events. A crash before the
@@ -52,6 +47,8 @@ import io.micrometer.core.instrument.Timer;
  */
 public class OutboxRelay implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+
+    private static final Lease LEASE = new Lease(OutboxDocument.LEASE);
 
     private final MongoTemplate mongo;
     private final StreamBridge bridge;
@@ -163,18 +160,12 @@ public class OutboxRelay implements SmartLifecycle {
     }
 
     Document claimNext(String collection) {
-        Instant now = clock.instant();
-        Bson pending = Filters.and(Filters.exists(OutboxDocument.OUTBOX + ".0"),
-                Filters.or(Filters.eq(OutboxDocument.LEASE, null),
-                        Filters.lt(OutboxDocument.LEASE + ".until", Date.from(now))));
         // the claim bumps the version too: a command that loaded the document before the claim must
         // not save over it (that would drop the lease, the $pull below would miss, and the events
         // already sent would go out a second time)
-        Bson claim = Updates.combine(Updates.set(OutboxDocument.LEASE,
-                new Document("owner", owner).append("until", Date.from(now.plus(properties.lease())))),
-                Updates.inc(OutboxDocument.VERSION, 1L));
-        return mongo.getCollection(collection).findOneAndUpdate(pending, claim,
-                new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
+        return LEASE.claim(mongo, Criteria.where(OutboxDocument.OUTBOX + ".0").exists(true),
+                new Update().inc(OutboxDocument.VERSION, 1L), owner, clock.instant(), properties.lease(),
+                Document.class, collection);
     }
 
     private int publishClaimed(String collection, Document claimed) {
@@ -193,11 +184,9 @@ public class OutboxRelay implements SmartLifecycle {
         }
         afterPublish(collection, events);
         List<String> ids = events.stream().map(OutboxEvent::eventId).toList();
-        mongo.getCollection(collection).updateOne(
-                Filters.and(Filters.eq("_id", claimed.get("_id")), Filters.eq(OutboxDocument.LEASE + ".owner", owner)),
-                Updates.combine(Updates.pullByFilter(new Document(OutboxDocument.OUTBOX,
-                        new Document("eventId", new Document("$in", ids)))),
-                        Updates.unset(OutboxDocument.LEASE), Updates.inc(OutboxDocument.VERSION, 1L)));
+        LEASE.complete(mongo, claimed.get("_id"), owner, new Update()
+                .pull(OutboxDocument.OUTBOX, new Document("eventId", new Document("$in", ids)))
+                .inc(OutboxDocument.VERSION, 1L), collection);
         return events.size();
     }
 
@@ -227,9 +216,7 @@ public class OutboxRelay implements SmartLifecycle {
     }
 
     private void release(String collection, Object id) {
-        mongo.getCollection(collection).updateOne(
-                Filters.and(Filters.eq("_id", id), Filters.eq(OutboxDocument.LEASE + ".owner", owner)),
-                Updates.combine(Updates.unset(OutboxDocument.LEASE), Updates.inc(OutboxDocument.VERSION, 1L)));
+        LEASE.release(mongo, id, owner, new Update().inc(OutboxDocument.VERSION, 1L), collection);
     }
 
     private static String rootCause(Throwable e) {
