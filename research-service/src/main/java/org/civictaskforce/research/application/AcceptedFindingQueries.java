@@ -5,6 +5,6 @@ import java.util.List;
 import org.civictaskforce.research.domain.Finding;
 
 /** The accepted findings, read for the analytical note. */
-public interface AcceptedFindings {
+public interface AcceptedFindingQueries {
     List<Finding> accepted();
 }

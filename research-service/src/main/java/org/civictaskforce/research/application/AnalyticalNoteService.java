@@ -21,12 +21,12 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class AnalyticalNoteService {
-    private final AcceptedFindings findings;
+    private final AcceptedFindingQueries findings;
     private final CatalogueStore catalogue;
     private final AnalyticalNoteStore versions;
     private final Clock clock;
 
-    public AnalyticalNoteService(AcceptedFindings findings, CatalogueStore catalogue, AnalyticalNoteStore versions,
+    public AnalyticalNoteService(AcceptedFindingQueries findings, CatalogueStore catalogue, AnalyticalNoteStore versions,
             Clock clock) {
         this.findings = findings;
         this.catalogue = catalogue;

@@ -4,7 +4,7 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 import java.util.List;
 
-import org.civictaskforce.research.application.AcceptedFindings;
+import org.civictaskforce.research.application.AcceptedFindingQueries;
 import org.civictaskforce.research.domain.Finding;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -13,10 +13,10 @@ import org.springframework.stereotype.Repository;
 
 /** Accepted findings from {@code findings} (served by the {@code status, country, institutionId, strand} index). */
 @Repository
-public class MongoAcceptedFindings implements AcceptedFindings {
+public class MongoAcceptedFindingQueries implements AcceptedFindingQueries {
     private final MongoTemplate mongo;
 
-    public MongoAcceptedFindings(MongoTemplate mongo) {
+    public MongoAcceptedFindingQueries(MongoTemplate mongo) {
         this.mongo = mongo;
     }
 
