@@ -18,7 +18,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * The one-command local run: {@code java -cp "devstack/target/classes:devstack/target/lib/*"
  * org.civictaskforce.devstack.DevstackMain} from the repository root (see {@code run-local.sh}).
- * Configured with {@code DEVSTACK_*} variables ({@link Devstack.Config#fromEnvironment()}); also
+ * Configured with {@code DEVSTACK_*} variables ({@link DevstackConfig#fromEnvironment()}); also
  * {@code DEVSTACK_SAMPLE_DATA=false} skips the sample data, which is otherwise loaded by the bootstrap
  * coordinator, signed in at the identity service. Ctrl-C stops everything. Exit code 2: configuration or missing jars;
  * 1: something did not start.
@@ -41,9 +41,9 @@ public final class DevstackMain {
         Path devstackLog = data.resolve("logs").resolve("devstack.log");
         routeLoggingTo(devstackLog); // before any class that has a logger is loaded
 
-        Devstack.Config config;
+        DevstackConfig config;
         try {
-            config = Devstack.Config.fromEnvironment(env, repo).progress(DevstackMain::progress).build();
+            config = DevstackConfig.fromEnvironment(env, repo).progress(DevstackMain::progress).build();
         } catch (DevstackException e) {
             fail(2, e.getMessage());
             return;
@@ -89,7 +89,7 @@ public final class DevstackMain {
             return;
         }
 
-        if (config.services().contains(Devstack.Service.GATEWAY)
+        if (config.services().contains(DevstackService.GATEWAY)
                 && !"false".equalsIgnoreCase(env.getOrDefault("DEVSTACK_SAMPLE_DATA", "true"))) {
             progress("loading sample data through the gateway …");
             SampleData sample = new SampleData(stack.gatewayUrl()).onWarning(w -> progress("WARNING: " + w));
@@ -124,22 +124,22 @@ public final class DevstackMain {
     }
 
     static String banner(Devstack stack, Duration took, Path devstackLog) {
-        Devstack.Config c = stack.config();
+        DevstackConfig c = stack.config();
         StringBuilder b = new StringBuilder();
         String line = "=".repeat(78);
         b.append('\n').append(line).append('\n');
         b.append(String.format(Locale.ROOT, "  Civic Taskforce is READY in %.0f s%n", took.toMillis() / 1000.0));
         b.append(line).append('\n');
-        if (c.services().contains(Devstack.Service.GATEWAY)) {
+        if (c.services().contains(DevstackService.GATEWAY)) {
             row(b, "Web client / gateway", stack.gatewayUrl() + "/");
             row(b, "", stack.gatewayUrl() + "/actuator/health");
         }
-        if (c.services().contains(Devstack.Service.IDENTITY)) {
+        if (c.services().contains(DevstackService.IDENTITY)) {
             row(b, "Sign in (identity)", stack.identityUrl() + "/login   user '" + DevstackSecrets.BOOTSTRAP_USERNAME
                     + "', password " + stack.secrets().bootstrapPassword());
             row(b, "", "(generated for this data folder, kept in " + stack.secrets().file() + ")");
         }
-        for (Devstack.Service s : Devstack.Service.backends()) {
+        for (DevstackService s : DevstackService.backends()) {
             if (c.services().contains(s)) {
                 String url = stack.serviceUrl(s);
                 row(b, s.module(), url + "/swagger-ui.html");
@@ -156,7 +156,7 @@ public final class DevstackMain {
         row(b, "Start times", "Kafka " + Devstack.seconds(t.get("Kafka broker"))
                 + ", MongoDB store " + Devstack.seconds(t.get("MongoDB-compatible store"))
                 + ", mail sink " + Devstack.seconds(t.get("mail sink")));
-        for (Devstack.Service s : Devstack.Service.values()) {
+        for (DevstackService s : DevstackService.values()) {
             if (t.containsKey(s.module())) {
                 row(b, "", s.module() + " ready after " + Devstack.seconds(t.get(s.module())));
             }

@@ -36,7 +36,7 @@ class DevstackIT {
         try (ServerSocket taken = new ServerSocket()) {
             taken.bind(new InetSocketAddress("localhost", 0));
             int port = taken.getLocalPort();
-            Devstack.Config config = Devstack.Config.builder().repoRoot(dir).dataDir(dir.resolve("data"))
+            DevstackConfig config = DevstackConfig.builder().repoRoot(dir).dataDir(dir.resolve("data"))
                     .randomPorts().mongoPort(port).build();
             Devstack stack = new Devstack(config);
             assertThatThrownBy(stack::start)
@@ -53,7 +53,7 @@ class DevstackIT {
         try (ServerSocket taken = new ServerSocket()) {
             taken.bind(new InetSocketAddress("localhost", 0));
             int port = taken.getLocalPort();
-            Devstack.Config config = Devstack.Config.builder().repoRoot(dir).dataDir(dir.resolve("data"))
+            DevstackConfig config = DevstackConfig.builder().repoRoot(dir).dataDir(dir.resolve("data"))
                     .randomPorts().membershipPort(port).build();
             assertThatThrownBy(() -> new Devstack(config).start())
                     .hasMessage("port " + port + " (membership-service) is already in use"
@@ -63,7 +63,7 @@ class DevstackIT {
 
     @Test
     void refusesAPortConfiguredTwice() {
-        Devstack.Config config = Devstack.Config.builder().repoRoot(dir).randomPorts()
+        DevstackConfig config = DevstackConfig.builder().repoRoot(dir).randomPorts()
                 .smtpPort(40123).gatewayPort(40123).build();
         assertThatThrownBy(() -> new Devstack(config).start())
                 .hasMessage("port 40123 is configured for both SMTP mail sink and gateway"
@@ -72,7 +72,7 @@ class DevstackIT {
 
     @Test
     void tellsWhichJarsAreMissing() {
-        Devstack.Config config = Devstack.Config.builder().repoRoot(dir).randomPorts().build();
+        DevstackConfig config = DevstackConfig.builder().repoRoot(dir).randomPorts().build();
         assertThat(config.missingJars()).hasSize(6);
         assertThatThrownBy(() -> new Devstack(config).start())
                 .hasMessageStartingWith("service jar(s) missing: [membership-service/target/membership-service.jar")
@@ -81,45 +81,45 @@ class DevstackIT {
 
     @Test
     void readsTheEnvironment() {
-        Devstack.Config defaults = Devstack.Config.fromEnvironment(Map.of(), dir).build();
+        DevstackConfig defaults = DevstackConfig.fromEnvironment(Map.of(), dir).build();
         assertThat(defaults.repoRoot()).isEqualTo(dir.toAbsolutePath());
         assertThat(defaults.dataDir()).isEqualTo(dir.resolve(".devstack-data").toAbsolutePath());
         assertThat(List.of(defaults.kafkaPort(), defaults.kafkaControllerPort(), defaults.mongoPort(),
                 defaults.smtpPort(), defaults.mailWebPort())).containsExactly(9092, 9093, 27017, 2525, 8025);
-        assertThat(defaults.port(Devstack.Service.GATEWAY)).isEqualTo(8080);
-        assertThat(defaults.port(Devstack.Service.MEMBERSHIP)).isEqualTo(8081);
-        assertThat(defaults.port(Devstack.Service.RESEARCH)).isEqualTo(8082);
-        assertThat(defaults.port(Devstack.Service.STRATEGY)).isEqualTo(8083);
-        assertThat(defaults.port(Devstack.Service.NOTIFICATION)).isEqualTo(8084);
-        assertThat(defaults.services()).containsExactlyInAnyOrder(Devstack.Service.values());
+        assertThat(defaults.port(DevstackService.GATEWAY)).isEqualTo(8080);
+        assertThat(defaults.port(DevstackService.MEMBERSHIP)).isEqualTo(8081);
+        assertThat(defaults.port(DevstackService.RESEARCH)).isEqualTo(8082);
+        assertThat(defaults.port(DevstackService.STRATEGY)).isEqualTo(8083);
+        assertThat(defaults.port(DevstackService.NOTIFICATION)).isEqualTo(8084);
+        assertThat(defaults.services()).containsExactlyInAnyOrder(DevstackService.values());
         assertThat(defaults.readyTimeout()).isEqualTo(Duration.ofSeconds(180));
 
-        Devstack.Config custom = Devstack.Config.fromEnvironment(Map.of(
+        DevstackConfig custom = DevstackConfig.fromEnvironment(Map.of(
                 "DEVSTACK_REPO", "/srv/repo", "DEVSTACK_MONGO_PORT", "27018", "DEVSTACK_GATEWAY_PORT", "9080",
                 "DEVSTACK_SERVICES", "membership, gateway", "DEVSTACK_READY_TIMEOUT", "60",
                 "DEVSTACK_ENV_NOTIFICATION_SPRING_PROFILES_ACTIVE", "dev", "DEVSTACK_ENV_ALL_TZ", "UTC"), dir).build();
         assertThat(custom.repoRoot()).isEqualTo(Path.of("/srv/repo"));
         assertThat(custom.dataDir()).isEqualTo(Path.of("/srv/repo/.devstack-data"));
         assertThat(custom.mongoPort()).isEqualTo(27018);
-        assertThat(custom.port(Devstack.Service.GATEWAY)).isEqualTo(9080);
-        assertThat(custom.services()).containsExactlyInAnyOrder(Devstack.Service.MEMBERSHIP, Devstack.Service.GATEWAY);
+        assertThat(custom.port(DevstackService.GATEWAY)).isEqualTo(9080);
+        assertThat(custom.services()).containsExactlyInAnyOrder(DevstackService.MEMBERSHIP, DevstackService.GATEWAY);
         assertThat(custom.readyTimeout()).isEqualTo(Duration.ofSeconds(60));
-        assertThat(custom.extraEnv().get(Devstack.Service.NOTIFICATION))
+        assertThat(custom.extraEnv().get(DevstackService.NOTIFICATION))
                 .containsEntry("SPRING_PROFILES_ACTIVE", "dev").containsEntry("TZ", "UTC");
-        assertThat(custom.extraEnv().get(Devstack.Service.MEMBERSHIP)).containsOnlyKeys("TZ");
+        assertThat(custom.extraEnv().get(DevstackService.MEMBERSHIP)).containsOnlyKeys("TZ");
 
-        assertThatThrownBy(() -> Devstack.Config.fromEnvironment(Map.of("DEVSTACK_KAFKA_PORT", "abc"), dir))
+        assertThatThrownBy(() -> DevstackConfig.fromEnvironment(Map.of("DEVSTACK_KAFKA_PORT", "abc"), dir))
                 .hasMessage("DEVSTACK_KAFKA_PORT must be a port number (1-65535), got 'abc'");
-        assertThat(Devstack.Config.fromEnvironment(Map.of("DEVSTACK_SERVICES", "none"), dir).build().services()).isEmpty();
+        assertThat(DevstackConfig.fromEnvironment(Map.of("DEVSTACK_SERVICES", "none"), dir).build().services()).isEmpty();
     }
 
     @Test
     void startsEverythingWiresTheServicesAndStopsEverything() throws Exception {
         Path repo = FakeJars.repoWithFakeServices(dir.resolve("repo"));
         List<String> progress = new ArrayList<>();
-        Devstack.Config config = Devstack.Config.builder()
+        DevstackConfig config = DevstackConfig.builder()
                 .repoRoot(repo).dataDir(dir.resolve("data")).randomPorts()
-                .env(Devstack.Service.NOTIFICATION, "REMINDER_INTERVAL", "PT1S")
+                .env(DevstackService.NOTIFICATION, "REMINDER_INTERVAL", "PT1S")
                 .readyTimeout(Duration.ofSeconds(90))
                 .progress(msg -> { synchronized (progress) { progress.add(msg); } })
                 .build();
@@ -132,7 +132,7 @@ class DevstackIT {
             System.out.println("rss: " + stack.residentMemory());
 
             assertThat(stack.processes()).hasSize(6);
-            assertThat(stack.gatewayUrl()).isEqualTo("http://localhost:" + config.port(Devstack.Service.GATEWAY));
+            assertThat(stack.gatewayUrl()).isEqualTo("http://localhost:" + config.port(DevstackService.GATEWAY));
             assertThat(stack.kafkaBootstrap()).isEqualTo("localhost:" + config.kafkaPort());
             assertThat(stack.mongoUri("research")).isEqualTo("mongodb://localhost:" + config.mongoPort() + "/research");
             assertThat(stack.timings()).containsKeys("Kafka broker", "MongoDB-compatible store", "mail sink",
@@ -140,11 +140,11 @@ class DevstackIT {
             assertThat(stack.residentMemory()).containsKeys("membership-service", "gateway", "devstack");
 
             JsonNode gatewayEnv = json.readTree(get(http, stack.gatewayUrl() + "/env"));
-            assertThat(gatewayEnv.path("SERVER_PORT").asString()).isEqualTo(String.valueOf(config.port(Devstack.Service.GATEWAY)));
-            assertThat(gatewayEnv.path("MEMBERSHIP_URL").asString()).isEqualTo(stack.serviceUrl(Devstack.Service.MEMBERSHIP));
-            assertThat(gatewayEnv.path("RESEARCH_URL").asString()).isEqualTo(stack.serviceUrl(Devstack.Service.RESEARCH));
-            assertThat(gatewayEnv.path("STRATEGY_URL").asString()).isEqualTo(stack.serviceUrl(Devstack.Service.STRATEGY));
-            assertThat(gatewayEnv.path("NOTIFICATION_URL").asString()).isEqualTo(stack.serviceUrl(Devstack.Service.NOTIFICATION));
+            assertThat(gatewayEnv.path("SERVER_PORT").asString()).isEqualTo(String.valueOf(config.port(DevstackService.GATEWAY)));
+            assertThat(gatewayEnv.path("MEMBERSHIP_URL").asString()).isEqualTo(stack.serviceUrl(DevstackService.MEMBERSHIP));
+            assertThat(gatewayEnv.path("RESEARCH_URL").asString()).isEqualTo(stack.serviceUrl(DevstackService.RESEARCH));
+            assertThat(gatewayEnv.path("STRATEGY_URL").asString()).isEqualTo(stack.serviceUrl(DevstackService.STRATEGY));
+            assertThat(gatewayEnv.path("NOTIFICATION_URL").asString()).isEqualTo(stack.serviceUrl(DevstackService.NOTIFICATION));
             assertThat(gatewayEnv.path("IDENTITY_URL").asString()).isEqualTo(stack.identityUrl());
             // the gateway and the identity service share the generated client secret; the services do not get it
             assertThat(gatewayEnv.path("IDENTITY_GATEWAY_CLIENT_SECRET").asString())
@@ -156,13 +156,13 @@ class DevstackIT {
                     .isEqualTo(stack.secrets().bootstrapPassword());
             assertThat(identityEnv.path("MONGODB_URI").asString()).isEqualTo(stack.mongoUri("identity"));
 
-            JsonNode notificationEnv = json.readTree(get(http, stack.serviceUrl(Devstack.Service.NOTIFICATION) + "/env"));
+            JsonNode notificationEnv = json.readTree(get(http, stack.serviceUrl(DevstackService.NOTIFICATION) + "/env"));
             assertThat(notificationEnv.path("MONGODB_URI").asString()).isEqualTo(stack.mongoUri("notification"));
             assertThat(notificationEnv.path("KAFKA_BOOTSTRAP_SERVERS").asString()).isEqualTo(stack.kafkaBootstrap());
             assertThat(notificationEnv.path("SMTP_HOST").asString()).isEqualTo("localhost");
             assertThat(notificationEnv.path("SMTP_PORT").asString()).isEqualTo(String.valueOf(stack.smtpPort()));
             assertThat(notificationEnv.path("REMINDER_INTERVAL").asString()).isEqualTo("PT1S");
-            JsonNode membershipEnv = json.readTree(get(http, stack.serviceUrl(Devstack.Service.MEMBERSHIP) + "/env"));
+            JsonNode membershipEnv = json.readTree(get(http, stack.serviceUrl(DevstackService.MEMBERSHIP) + "/env"));
             assertThat(membershipEnv.path("MONGODB_URI").asString()).isEqualTo(stack.mongoUri("membership"));
             assertThat(membershipEnv.has("REMINDER_INTERVAL")).isFalse();
             assertThat(membershipEnv.has("IDENTITY_GATEWAY_CLIENT_SECRET")).isFalse();
@@ -186,17 +186,17 @@ class DevstackIT {
         assertThat(stack.documentStore().isRunning()).isFalse();
         assertThat(Ports.isFree(config.kafkaPort())).isTrue();
         assertThat(Ports.isFree(config.mongoPort())).isTrue();
-        assertThat(Ports.isFree(config.port(Devstack.Service.GATEWAY))).isTrue();
+        assertThat(Ports.isFree(config.port(DevstackService.GATEWAY))).isTrue();
         assertThat(progress).anySatisfy(m -> assertThat(m).startsWith("gateway ready on"));
     }
 
     @Test
     void stopsWhatItStartedWhenAServiceFails() throws Exception {
         Path repo = FakeJars.repoWithFakeServices(dir.resolve("repo"));
-        Devstack.Config config = Devstack.Config.builder()
+        DevstackConfig config = DevstackConfig.builder()
                 .repoRoot(repo).dataDir(dir.resolve("data")).randomPorts()
-                .services(Devstack.Service.MEMBERSHIP, Devstack.Service.RESEARCH)
-                .env(Devstack.Service.RESEARCH, "FAKE_FAIL", "1")
+                .services(DevstackService.MEMBERSHIP, DevstackService.RESEARCH)
+                .env(DevstackService.RESEARCH, "FAKE_FAIL", "1")
                 .build();
         Devstack stack = new Devstack(config);
         assertThatThrownBy(stack::start)
@@ -207,7 +207,7 @@ class DevstackIT {
         assertThat(stack.isClosed()).isTrue();
         assertThat(stack.processes().values()).noneMatch(ServiceProcess::isAlive);
         assertThat(stack.kafkaBroker().isRunning()).isFalse();
-        assertThat(Ports.isFree(config.port(Devstack.Service.MEMBERSHIP))).isTrue();
+        assertThat(Ports.isFree(config.port(DevstackService.MEMBERSHIP))).isTrue();
     }
 
     private static String get(HttpClient http, String url) throws Exception {

@@ -17,7 +17,7 @@ final class FakeJars {
     }
 
     static Path repoWithFakeServices(Path repo) throws IOException {
-        for (Devstack.Service service : Devstack.Service.values()) {
+        for (DevstackService service : DevstackService.values()) {
             write(service.jar(repo));
         }
         return repo;

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.civictaskforce.devstack.Devstack;
+import org.civictaskforce.devstack.DevstackService;
 import org.civictaskforce.devstack.DevstackSecrets;
 import org.civictaskforce.platform.security.Role;
 import org.civictaskforce.systemtests.journey.ErasureEverywhereIT.Place;
@@ -58,7 +59,7 @@ class BackOfficeBrowserIT {
         coordinator = SystemUnderTest.gateway();
         mongo = MongoClients.create(stack.mongoUri("admin"));
         databases = new HashMap<>();
-        for (Devstack.Service service : ErasureEverywhereIT.DATABASES) {
+        for (DevstackService service : ErasureEverywhereIT.DATABASES) {
             databases.put(service.database(), mongo.getDatabase(service.database()));
         }
     }

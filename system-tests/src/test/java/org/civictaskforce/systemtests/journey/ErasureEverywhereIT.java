@@ -21,6 +21,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.bson.Document;
 import org.civictaskforce.contracts.Topics;
 import org.civictaskforce.devstack.Devstack;
+import org.civictaskforce.devstack.DevstackService;
 import org.civictaskforce.platform.security.Role;
 import org.civictaskforce.systemtests.journey.GatewayClient.Answer;
 import org.junit.jupiter.api.BeforeAll;
@@ -90,8 +91,8 @@ class ErasureEverywhereIT {
     }
 
     /** The service databases scanned after erasure. */
-    static final List<Devstack.Service> DATABASES = List.of(Devstack.Service.MEMBERSHIP, Devstack.Service.RESEARCH,
-            Devstack.Service.STRATEGY, Devstack.Service.NOTIFICATION, Devstack.Service.IDENTITY);
+    static final List<DevstackService> DATABASES = List.of(DevstackService.MEMBERSHIP, DevstackService.RESEARCH,
+            DevstackService.STRATEGY, DevstackService.NOTIFICATION, DevstackService.IDENTITY);
 
     /** Where the id (never the name or e-mail) may remain: (database, collection, document) → allowed. */
     static final List<Allowed> ALLOWED = List.of(
@@ -203,7 +204,7 @@ class ErasureEverywhereIT {
         gateway = SystemUnderTest.gateway();
         mongo = MongoClients.create(stack.mongoUri("admin"));
         databases = new HashMap<>();
-        for (Devstack.Service service : DATABASES) {
+        for (DevstackService service : DATABASES) {
             databases.put(service.database(), mongo.getDatabase(service.database()));
         }
     }
@@ -239,7 +240,7 @@ class ErasureEverywhereIT {
         Instant erasedAt = Instant.now();
         await("the old token refused at the gateway and at a service reached directly").atMost(Duration.ofSeconds(1))
                 .pollInterval(Duration.ofMillis(50)).until(() -> status(stack.gatewayUrl() + preferences, ownToken) == 401
-                        && status(stack.serviceUrl(Devstack.Service.NOTIFICATION) + preferences, ownToken) == 401);
+                        && status(stack.serviceUrl(DevstackService.NOTIFICATION) + preferences, ownToken) == 401);
         assertThat(Duration.between(erasedAt, Instant.now())).isLessThan(Duration.ofSeconds(1));
         assertThat(erased.body().get("status").asString()).isEqualTo("ERASED");
         Answer again = gateway.post("/api/membership/people/" + subject.id + "/erasure", null);

@@ -23,6 +23,7 @@ import org.civictaskforce.contracts.EventJson;
 import org.civictaskforce.contracts.EventSchemas;
 import org.civictaskforce.contracts.Topics;
 import org.civictaskforce.devstack.Devstack;
+import org.civictaskforce.devstack.DevstackService;
 import org.civictaskforce.devstack.MailMessage;
 import org.civictaskforce.systemtests.journey.GatewayClient.Answer;
 import org.junit.jupiter.api.BeforeAll;
@@ -176,7 +177,7 @@ class FirstJourneyIT {
     void nothingIsLostWhenNotificationServiceIsDownDuringAnInvitation() {
         Someone late = new Someone("Aziz U.", "Aziz Journeytestov", "aziz." + RUN + "@example.org", "UZ", "ru",
                 "Asia/Tashkent");
-        var notification = stack.process(Devstack.Service.NOTIFICATION);
+        var notification = stack.process(DevstackService.NOTIFICATION);
         notification.stop();
         Answer registered = gateway.post("/api/membership/people", late.json());
         assertThat(registered.status()).isEqualTo(201);
@@ -192,7 +193,7 @@ class FirstJourneyIT {
     @Order(7)
     void noServiceLogsANameOrAnEmailAddress() throws IOException {
         List<String> leaks = new ArrayList<>();
-        for (Devstack.Service service : Devstack.Service.values()) {
+        for (DevstackService service : DevstackService.values()) {
             Path log = stack.logFile(service);
             if (!Files.exists(log)) {
                 continue;
@@ -210,7 +211,7 @@ class FirstJourneyIT {
             }
         }
         assertThat(leaks).isEmpty();
-        assertThat(Files.readString(stack.logFile(Devstack.Service.MEMBERSHIP))).as("logs carry correlation ids")
+        assertThat(Files.readString(stack.logFile(DevstackService.MEMBERSHIP))).as("logs carry correlation ids")
                 .contains(inviteCorrelationId);
     }
 

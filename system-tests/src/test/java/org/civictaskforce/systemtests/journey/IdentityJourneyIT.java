@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.civictaskforce.devstack.Devstack;
+import org.civictaskforce.devstack.DevstackService;
 import org.civictaskforce.devstack.SignIn;
 import org.civictaskforce.platform.security.Role;
 import org.civictaskforce.systemtests.journey.GatewayClient.Answer;
@@ -48,18 +49,18 @@ class IdentityJourneyIT {
         assertThat(anonymous.status()).isEqualTo(401);
         assertThat(anonymous.contentType()).startsWith("application/problem+json");
         HttpClient http = HttpClient.newHttpClient();
-        for (Devstack.Service service : Devstack.Service.backends()) {
+        for (DevstackService service : DevstackService.backends()) {
             String base = stack.serviceUrl(service);
-            String api = service == Devstack.Service.IDENTITY ? "/api/identity/me"
-                    : "/api/" + (service == Devstack.Service.NOTIFICATION ? "notifications/deliveries"
-                    : service.database() + (service == Devstack.Service.MEMBERSHIP ? "/people"
-                    : service == Devstack.Service.RESEARCH ? "/institutions" : "/guide"));
+            String api = service == DevstackService.IDENTITY ? "/api/identity/me"
+                    : "/api/" + (service == DevstackService.NOTIFICATION ? "notifications/deliveries"
+                    : service.database() + (service == DevstackService.MEMBERSHIP ? "/people"
+                    : service == DevstackService.RESEARCH ? "/institutions" : "/guide"));
             assertThat(status(http, base + api, null)).as(service + " without a token").isEqualTo(401);
             assertThat(status(http, base + api, "Bearer eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0."))
                     .as(service + " with an unsigned token").isEqualTo(401);
             assertThat(status(http, base + "/admin/audit", null)).as(service + " admin").isEqualTo(401);
             assertThat(status(http, base + "/actuator/health/readiness", null)).as(service + " health").isEqualTo(200);
-            if (service != Devstack.Service.IDENTITY) {
+            if (service != DevstackService.IDENTITY) {
                 assertThat(status(http, base + api, SystemUnderTest.identities().coordinator()))
                         .as(service + " with the coordinator's token").isEqualTo(200);
             }

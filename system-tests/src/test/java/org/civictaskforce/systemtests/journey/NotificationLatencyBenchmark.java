@@ -29,6 +29,8 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 
 import org.civictaskforce.devstack.Devstack;
+import org.civictaskforce.devstack.DevstackConfig;
+import org.civictaskforce.devstack.DevstackService;
 import org.civictaskforce.platform.security.Role;
 import org.civictaskforce.systemtests.journey.GatewayClient.Answer;
 import org.junit.jupiter.api.Tag;
@@ -83,10 +85,10 @@ class NotificationLatencyBenchmark {
                 .append(", commit ").append(System.getProperty("benchmark.label", "(unlabelled)"))
                 .append(", load average at start ").append(load()).append("\n");
         Path data = Files.createTempDirectory("civic-benchmark");
-        try (Devstack stack = new Devstack(Devstack.Config.builder()
+        try (Devstack stack = new Devstack(DevstackConfig.builder()
                 .repoRoot(Path.of(System.getProperty("repo.root", "..")).toAbsolutePath().normalize()).dataDir(data)
                 .randomPorts().readyTimeout(Duration.ofSeconds(240))
-                .env(Devstack.Service.GATEWAY, "GATEWAY_RATE_LIMIT_ENABLED", "false").build()).start()) {
+                .env(DevstackService.GATEWAY, "GATEWAY_RATE_LIMIT_ENABLED", "false").build()).start()) {
             Identities identities = new Identities(stack);
             GatewayClient coordinator = new GatewayClient(stack.gatewayUrl(), identities);
             List<String> people = new ArrayList<>();

@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 import org.civictaskforce.devstack.Devstack;
+import org.civictaskforce.devstack.DevstackConfig;
+import org.civictaskforce.devstack.DevstackService;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
@@ -35,13 +37,13 @@ public final class SystemUnderTest implements BeforeAllCallback {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            stack = new Devstack(Devstack.Config.builder().repoRoot(repo).dataDir(data).randomPorts()
+            stack = new Devstack(DevstackConfig.builder().repoRoot(repo).dataDir(data).randomPorts()
                     .readyTimeout(Duration.ofSeconds(240))
                     // meeting reminders 30 s and 15 s ahead instead of 24 h and 1 h, so a journey can see them
-                    .env(Devstack.Service.NOTIFICATION, "NOTIFICATION_REMINDERS_OFFSETS", REMINDER_OFFSETS)
-                    .env(Devstack.Service.NOTIFICATION, "NOTIFICATION_REMINDERS_INTERVAL", "1s")
+                    .env(DevstackService.NOTIFICATION, "NOTIFICATION_REMINDERS_OFFSETS", REMINDER_OFFSETS)
+                    .env(DevstackService.NOTIFICATION, "NOTIFICATION_REMINDERS_INTERVAL", "1s")
                     // consultation rounds are closed within a second of their deadline (default every 30 s)
-                    .env(Devstack.Service.STRATEGY, "STRATEGY_CONSULTATION_CLOCK_INTERVAL", "1s")
+                    .env(DevstackService.STRATEGY, "STRATEGY_CONSULTATION_CLOCK_INTERVAL", "1s")
                     .build()).start();
             Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "system-under-test-stop"));
         }

@@ -1,0 +1,324 @@
+package org.civictaskforce.devstack;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Consumer;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Everything the {@link Devstack} needs to know. Build with {@link #builder()} or {@link #fromEnvironment()}.
+ *
+ * @param repoRoot            repository root; jars are read from {@code <repoRoot>/<module>/target/<module>.jar}
+ * @param dataDir             Kafka log, document store file and process logs ({@code <dataDir>/logs})
+ * @param servicePorts        HTTP port of every {@link DevstackService}
+ * @param services            which services to start (empty: only Kafka, the store and the mail sink)
+ * @param extraEnv            extra environment per service (applied after the standard variables)
+ * @param readyTimeout        how long to wait for each service's readiness
+ * @param jvmOptions          JVM options of every service process
+ * @param progress            receives one-line progress messages (default: the log)
+ */
+public record DevstackConfig(Path repoRoot, Path dataDir, int kafkaPort, int kafkaControllerPort, int mongoPort,
+        int smtpPort, int mailWebPort, Map<DevstackService, Integer> servicePorts, Set<DevstackService> services,
+        Map<DevstackService, Map<String, String>> extraEnv, Duration readyTimeout, List<String> jvmOptions,
+        Consumer<String> progress) {
+    private static final Logger log = LoggerFactory.getLogger(DevstackConfig.class);
+
+    public DevstackConfig {
+        Objects.requireNonNull(repoRoot, "repoRoot");
+        Objects.requireNonNull(dataDir, "dataDir");
+        repoRoot = repoRoot.toAbsolutePath().normalize();
+        dataDir = dataDir.toAbsolutePath().normalize();
+        EnumMap<DevstackService, Integer> ports = new EnumMap<>(DevstackService.class);
+        for (DevstackService s : DevstackService.values()) {
+            ports.put(s, servicePorts.getOrDefault(s, s.defaultPort()));
+        }
+        servicePorts = Collections.unmodifiableMap(ports);
+        services = services.isEmpty() ? Collections.unmodifiableSet(EnumSet.noneOf(DevstackService.class))
+                : Collections.unmodifiableSet(EnumSet.copyOf(services));
+        EnumMap<DevstackService, Map<String, String>> env = new EnumMap<>(DevstackService.class);
+        extraEnv.forEach((s, m) -> env.put(s, Collections.unmodifiableMap(new LinkedHashMap<>(m))));
+        extraEnv = Collections.unmodifiableMap(env);
+        readyTimeout = readyTimeout == null ? ServiceProcess.DEFAULT_READY_TIMEOUT : readyTimeout;
+        jvmOptions = List.copyOf(jvmOptions);
+        progress = progress == null ? msg -> log.info(msg) : progress;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public Builder toBuilder() {
+        Builder b = new Builder().repoRoot(repoRoot).dataDir(dataDir).kafkaPort(kafkaPort)
+                .kafkaControllerPort(kafkaControllerPort).mongoPort(mongoPort).smtpPort(smtpPort)
+                .mailWebPort(mailWebPort).services(services).readyTimeout(readyTimeout)
+                .jvmOptions(jvmOptions).progress(progress);
+        servicePorts.forEach(b::port);
+        extraEnv.forEach((s, m) -> m.forEach((k, v) -> b.env(s, k, v)));
+        return b;
+    }
+
+    /** The HTTP port of a service. */
+    public int port(DevstackService service) {
+        return servicePorts.get(service);
+    }
+
+    /** Jars of the selected services that do not exist. */
+    public List<Path> missingJars() {
+        List<Path> missing = new ArrayList<>();
+        for (DevstackService s : services) {
+            if (!Files.isRegularFile(s.jar(repoRoot))) {
+                missing.add(s.jar(repoRoot));
+            }
+        }
+        return missing;
+    }
+
+    /** {@link #fromEnvironment(Map, Path)} with {@code System.getenv()} and the current directory. */
+    public static DevstackConfig fromEnvironment() {
+        return fromEnvironment(System.getenv(), Path.of("").toAbsolutePath()).build();
+    }
+
+    /**
+     * Reads {@code DEVSTACK_*} variables: {@code DEVSTACK_REPO} (default: {@code currentDir}),
+     * {@code DEVSTACK_DATA} (default {@code <repo>/.devstack-data}), {@code DEVSTACK_KAFKA_PORT} (9092),
+     * {@code DEVSTACK_KAFKA_CONTROLLER_PORT} (9093), {@code DEVSTACK_MONGO_PORT} (27017),
+     * {@code DEVSTACK_SMTP_PORT} (2525), {@code DEVSTACK_MAIL_WEB_PORT} (8025),
+     * {@code DEVSTACK_GATEWAY_PORT} (8080), {@code DEVSTACK_MEMBERSHIP_PORT} (8081),
+     * {@code DEVSTACK_RESEARCH_PORT} (8082), {@code DEVSTACK_STRATEGY_PORT} (8083),
+     * {@code DEVSTACK_NOTIFICATION_PORT} (8084), {@code DEVSTACK_SERVICES} (comma separated, default all,
+     * {@code none} for infrastructure only), {@code DEVSTACK_READY_TIMEOUT} (seconds, 180),
+     * {@code DEVSTACK_SERVICE_JVM_OPTS} (space separated, replaces the default JVM options) and
+     * {@code DEVSTACK_ENV_<SERVICE|ALL>_<NAME>=value} (extra environment, e.g.
+     * {@code DEVSTACK_ENV_NOTIFICATION_SPRING_PROFILES_ACTIVE=dev}).
+     */
+    public static Builder fromEnvironment(Map<String, String> env, Path currentDir) {
+        Builder b = builder();
+        Path repo = env.containsKey("DEVSTACK_REPO") ? Path.of(env.get("DEVSTACK_REPO")) : currentDir;
+        b.repoRoot(repo);
+        b.dataDir(env.containsKey("DEVSTACK_DATA") ? Path.of(env.get("DEVSTACK_DATA")) : repo.resolve(".devstack-data"));
+        b.kafkaPort(port(env, "DEVSTACK_KAFKA_PORT", 9092));
+        b.kafkaControllerPort(port(env, "DEVSTACK_KAFKA_CONTROLLER_PORT", 9093));
+        b.mongoPort(port(env, "DEVSTACK_MONGO_PORT", 27017));
+        b.smtpPort(port(env, "DEVSTACK_SMTP_PORT", 2525));
+        b.mailWebPort(port(env, "DEVSTACK_MAIL_WEB_PORT", 8025));
+        for (DevstackService s : DevstackService.values()) {
+            b.port(s, port(env, s.portVariable(), s.defaultPort()));
+        }
+        String services = env.get("DEVSTACK_SERVICES");
+        if (services != null && !services.isBlank()) {
+            if (services.trim().equalsIgnoreCase("none")) {
+                b.services(List.of());
+            } else {
+                b.services(Arrays.stream(services.split(",")).filter(s -> !s.isBlank()).map(DevstackService::parse).toList());
+            }
+        }
+        String timeout = env.get("DEVSTACK_READY_TIMEOUT");
+        if (timeout != null && !timeout.isBlank()) {
+            try {
+                b.readyTimeout(Duration.ofSeconds(Long.parseLong(timeout.trim())));
+            } catch (NumberFormatException e) {
+                throw new DevstackException("DEVSTACK_READY_TIMEOUT must be a number of seconds, got '" + timeout + "'");
+            }
+        }
+        String jvm = env.get("DEVSTACK_SERVICE_JVM_OPTS");
+        if (jvm != null && !jvm.isBlank()) {
+            b.jvmOptions(Arrays.asList(jvm.trim().split("\\s+")));
+        }
+        env.entrySet().stream()
+                .filter(e -> e.getKey().startsWith("DEVSTACK_ENV_"))
+                .sorted(Map.Entry.comparingByKey())
+                .forEach(e -> {
+                    String rest = e.getKey().substring("DEVSTACK_ENV_".length());
+                    int underscore = rest.indexOf('_');
+                    if (underscore <= 0 || underscore == rest.length() - 1) {
+                        throw new DevstackException(e.getKey() + " must look like DEVSTACK_ENV_<SERVICE|ALL>_<NAME>");
+                    }
+                    String target = rest.substring(0, underscore);
+                    String name = rest.substring(underscore + 1);
+                    if (target.equals("ALL")) {
+                        b.env(name, e.getValue());
+                    } else {
+                        b.env(DevstackService.parse(target), name, e.getValue());
+                    }
+                });
+        return b;
+    }
+
+    private static int port(Map<String, String> env, String name, int defaultPort) {
+        String value = env.get(name);
+        if (value == null || value.isBlank()) {
+            return defaultPort;
+        }
+        try {
+            int port = Integer.parseInt(value.trim());
+            if (port < 1 || port > 65535) {
+                throw new NumberFormatException();
+            }
+            return port;
+        } catch (NumberFormatException e) {
+            throw new DevstackException(name + " must be a port number (1-65535), got '" + value + "'");
+        }
+    }
+
+    /** Builder for {@link DevstackConfig}; defaults are the well-known ports and all services. */
+    public static final class Builder {
+        private Path repoRoot = Path.of("").toAbsolutePath();
+        private Path dataDir;
+        private int kafkaPort = 9092;
+        private int kafkaControllerPort = 9093;
+        private int mongoPort = 27017;
+        private int smtpPort = 2525;
+        private int mailWebPort = 8025;
+        private final Map<DevstackService, Integer> servicePorts = new EnumMap<>(DevstackService.class);
+        private Set<DevstackService> services = EnumSet.allOf(DevstackService.class);
+        private final Map<DevstackService, Map<String, String>> extraEnv = new EnumMap<>(DevstackService.class);
+        private Duration readyTimeout = ServiceProcess.DEFAULT_READY_TIMEOUT;
+        private List<String> jvmOptions = ServiceProcess.DEFAULT_JVM_OPTIONS;
+        private Consumer<String> progress;
+
+        private Builder() {
+        }
+
+        public Builder repoRoot(Path repoRoot) {
+            this.repoRoot = repoRoot;
+            return this;
+        }
+
+        /** Default: {@code <repoRoot>/.devstack-data}. */
+        public Builder dataDir(Path dataDir) {
+            this.dataDir = dataDir;
+            return this;
+        }
+
+        public Builder kafkaPort(int port) {
+            this.kafkaPort = port;
+            return this;
+        }
+
+        public Builder kafkaControllerPort(int port) {
+            this.kafkaControllerPort = port;
+            return this;
+        }
+
+        public Builder mongoPort(int port) {
+            this.mongoPort = port;
+            return this;
+        }
+
+        public Builder smtpPort(int port) {
+            this.smtpPort = port;
+            return this;
+        }
+
+        public Builder mailWebPort(int port) {
+            this.mailWebPort = port;
+            return this;
+        }
+
+        public Builder port(DevstackService service, int port) {
+            servicePorts.put(service, port);
+            return this;
+        }
+
+        public Builder gatewayPort(int port) {
+            return port(DevstackService.GATEWAY, port);
+        }
+
+        public Builder membershipPort(int port) {
+            return port(DevstackService.MEMBERSHIP, port);
+        }
+
+        public Builder researchPort(int port) {
+            return port(DevstackService.RESEARCH, port);
+        }
+
+        public Builder strategyPort(int port) {
+            return port(DevstackService.STRATEGY, port);
+        }
+
+        public Builder notificationPort(int port) {
+            return port(DevstackService.NOTIFICATION, port);
+        }
+
+        /** Every port (Kafka, controller, store, SMTP, mail web, each service) free and chosen at random. */
+        public Builder randomPorts() {
+            int[] p = Ports.freePorts(5 + DevstackService.values().length);
+            kafkaPort = p[0];
+            kafkaControllerPort = p[1];
+            mongoPort = p[2];
+            smtpPort = p[3];
+            mailWebPort = p[4];
+            int i = 5;
+            for (DevstackService s : DevstackService.values()) {
+                servicePorts.put(s, p[i++]);
+            }
+            return this;
+        }
+
+        /** Which services to start (default: all five). */
+        public Builder services(Collection<DevstackService> services) {
+            this.services = services.isEmpty() ? EnumSet.noneOf(DevstackService.class) : EnumSet.copyOf(services);
+            return this;
+        }
+
+        public Builder services(DevstackService... services) {
+            return services(Arrays.asList(services));
+        }
+
+        /** Start only Kafka, the store and the mail sink. */
+        public Builder infrastructureOnly() {
+            return services(List.of());
+        }
+
+        /** An extra environment variable for one service. */
+        public Builder env(DevstackService service, String name, String value) {
+            extraEnv.computeIfAbsent(service, s -> new LinkedHashMap<>()).put(name, value);
+            return this;
+        }
+
+        /** An extra environment variable for every service and the gateway. */
+        public Builder env(String name, String value) {
+            for (DevstackService s : DevstackService.values()) {
+                env(s, name, value);
+            }
+            return this;
+        }
+
+        public Builder readyTimeout(Duration timeout) {
+            this.readyTimeout = timeout;
+            return this;
+        }
+
+        /** JVM options of every service process (default {@link ServiceProcess#DEFAULT_JVM_OPTIONS}). */
+        public Builder jvmOptions(List<String> options) {
+            this.jvmOptions = List.copyOf(options);
+            return this;
+        }
+
+        /** Receives one-line progress messages (e.g. {@code System.out::println}); default: the log. */
+        public Builder progress(Consumer<String> progress) {
+            this.progress = progress;
+            return this;
+        }
+
+        public DevstackConfig build() {
+            Path data = dataDir != null ? dataDir : repoRoot.resolve(".devstack-data");
+            return new DevstackConfig(repoRoot, data, kafkaPort, kafkaControllerPort, mongoPort, smtpPort, mailWebPort,
+                    servicePorts, services, extraEnv, readyTimeout, jvmOptions, progress);
+        }
+    }
+}
