@@ -14,6 +14,7 @@ import org.civictaskforce.platform.outbox.Versioned;
 import org.civictaskforce.platform.problem.NotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.civictaskforce.platform.security.Caller;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 
@@ -46,7 +47,9 @@ public class ErasureService {
     public record Erased(String personId, Instant erasedAt, boolean now) {
     }
 
-    public Erased erase(String personId) {
+    /** The person themself, or a coordinator on their behalf. */
+    public Erased erase(String personId, Caller caller) {
+        caller.requireSelfOrCoordinator(personId);
         Erased erased = OptimisticRetry.run(() -> {
             Versioned<Person> loaded = people.find(personId)
                     .orElseThrow(() -> new NotFoundException("Person", personId));

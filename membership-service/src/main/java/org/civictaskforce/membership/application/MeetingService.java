@@ -22,6 +22,7 @@ import org.civictaskforce.membership.domain.RsvpResponse;
 import org.civictaskforce.platform.outbox.OptimisticRetry;
 import org.civictaskforce.platform.outbox.Versioned;
 import org.civictaskforce.platform.problem.NotFoundException;
+import org.civictaskforce.platform.security.Caller;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
@@ -49,7 +50,8 @@ public class MeetingService {
         this.clock = clock;
     }
 
-    public Meeting schedule(NewMeeting details) {
+    public Meeting schedule(NewMeeting details, Caller caller) {
+        caller.requireCoordinator();
         Meeting.Scheduling scheduling = Meeting.schedule(UUID.randomUUID().toString(), details, clock.instant());
         meetings.insert(scheduling.meeting(), List.of(scheduling.event()));
         return scheduling.meeting();
@@ -60,19 +62,43 @@ public class MeetingService {
         return new NotFoundException(MEETING, id);
     }
 
-    public Meeting get(String id) {
-        return load(id).value();
+    /** A meeting as this caller reads it: {@code full} (online link, invitees …) or the summary. */
+    public record Read(Meeting meeting, boolean full) {
     }
 
-    public Page<Meeting> search(MeetingFilter filter, Pageable pageable) {
+    /**
+     * Who reads a meeting how: coordinators and invitees in full, other members the summary; a caller with no role
+     * who is not invited gets the 404 of an unknown meeting.
+     */
+    public Read read(String id, Caller caller) {
+        Meeting meeting = load(id).value();
+        if (caller.isCoordinator() || meeting.isInvited(caller.subject())) {
+            return new Read(meeting, true);
+        }
+        if (caller.roles().isEmpty()) {
+            throw notFound(id);
+        }
+        return new Read(meeting, false);
+    }
+
+    public Page<Meeting> search(MeetingFilter filter, Pageable pageable, Caller caller) {
+        MemberAccess.requireMember(caller);
         return meetings.search(filter, pageable);
     }
 
-    public Meeting reschedule(String id, Instant startsAt, String timeZone, Integer durationMinutes) {
-        return change(id, (meeting, now) -> List.of(meeting.reschedule(startsAt, timeZone, durationMinutes, now)));
+    /**
+     * Moves a meeting (coordinators); {@code localStart}, when given instead of {@code startsAt}, is read in the new
+     * time zone, else in the meeting's own.
+     */
+    public Meeting reschedule(String id, java.util.function.Function<java.time.ZoneId, Instant> startIn,
+            String timeZone, Integer durationMinutes, Caller caller) {
+        caller.requireCoordinator();
+        return change(id, (meeting, now) -> List.of(meeting.reschedule(startIn.apply(timeZone != null
+                ? java.time.ZoneId.of(timeZone.strip()) : meeting.timeZone()), timeZone, durationMinutes, now)));
     }
 
-    public Meeting cancel(String id) {
+    public Meeting cancel(String id, Caller caller) {
+        caller.requireCoordinator();
         return change(id, (meeting, now) -> List.of(meeting.cancel(now)));
     }
 
@@ -84,7 +110,8 @@ public class MeetingService {
      * Invites the given people; every id must name a person (otherwise nothing happens and the answer
      * is a 422 problem).
      */
-    public Invitations invite(String id, List<String> personIds) {
+    public Invitations invite(String id, List<String> personIds, Caller caller) {
+        caller.requireCoordinator();
         Set<String> ids = new LinkedHashSet<>(personIds);
         Set<String> unknown = new LinkedHashSet<>(ids);
         unknown.removeAll(people.people(ids).keySet());
@@ -95,7 +122,8 @@ public class MeetingService {
     }
 
     /** Invites the people a filter selects now (later matches are not invited automatically). */
-    public Invitations invite(String id, PersonFilter filter) {
+    public Invitations invite(String id, PersonFilter filter, Caller caller) {
+        caller.requireCoordinator();
         load(id); // 404 before resolving the filter
         return inviteExisting(id, new LinkedHashSet<>(personQueries.idsMatching(filter, Meeting.INVITEES_MAX + 1)));
     }
@@ -114,12 +142,23 @@ public class MeetingService {
         });
     }
 
-    public Meeting rsvp(String id, String personId, RsvpResponse response) {
-        return change(id, (meeting, now) -> List.of(meeting.rsvp(personId, response, now)));
+    /**
+     * The invitee answers for themself ({@code personId}, if sent, must be the caller); a caller with no role who is
+     * not invited gets the 404 of an unknown meeting, a member who is not invited the meeting's 422.
+     */
+    public Meeting rsvp(String id, String personId, RsvpResponse response, Caller caller) {
+        caller.require(personId == null || caller.is(personId.strip()),
+                "Only the invitee themself may answer an invitation.");
+        if (caller.roles().isEmpty() && !load(id).value().isInvited(caller.subject())) {
+            throw notFound(id);
+        }
+        String invitee = caller.subject();
+        return change(id, (meeting, now) -> List.of(meeting.rsvp(invitee, response, now)));
     }
 
     /** Records attendance; every id must name a person (422 otherwise). */
-    public Meeting recordAttendance(String id, List<String> attendeeIds) {
+    public Meeting recordAttendance(String id, List<String> attendeeIds, Caller caller) {
+        caller.requireCoordinator();
         Set<String> ids = new LinkedHashSet<>(attendeeIds);
         Map<String, Attendee> found = people.people(ids);
         if (found.size() != ids.size()) {
@@ -129,7 +168,8 @@ public class MeetingService {
         return change(id, (meeting, now) -> List.of(meeting.recordAttendance(attendees, now)));
     }
 
-    public Meeting recordMinutes(String id, String text) {
+    public Meeting recordMinutes(String id, String text, Caller caller) {
+        caller.requireCoordinator();
         return change(id, (meeting, now) -> List.of(meeting.recordMinutes(text, now)));
     }
 
@@ -137,7 +177,8 @@ public class MeetingService {
      * Records a decision; target institutions must be in research's catalogue as this service knows it
      * from {@code InstitutionCatalogued} (422 naming the unknown ids otherwise, and nothing is stored).
      */
-    public Meeting decide(String id, DecisionKind kind, List<String> institutionIds, String text) {
+    public Meeting decide(String id, DecisionKind kind, List<String> institutionIds, String text, Caller caller) {
+        caller.requireCoordinator();
         if (kind == DecisionKind.TARGET_INSTITUTIONS && institutionIds != null) {
             load(id); // 404 first
             List<String> unknown = catalogue.unknown(institutionIds);

@@ -12,6 +12,7 @@ import org.civictaskforce.membership.domain.OrganisationFilter;
 import org.civictaskforce.platform.outbox.OptimisticRetry;
 import org.civictaskforce.platform.outbox.Versioned;
 import org.civictaskforce.platform.problem.NotFoundException;
+import org.civictaskforce.platform.security.Caller;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
@@ -27,30 +28,38 @@ public class OrganisationService {
         this.clock = clock;
     }
 
-    public Organisation register(NewOrganisation details) {
+    /** A coordinator registers an organisation. */
+    public Organisation register(NewOrganisation details, Caller caller) {
+        caller.requireCoordinator();
         Organisation.Registration registration = Organisation.register(UUID.randomUUID().toString(), details,
                 clock.instant());
         organisations.insert(registration.organisation(), List.of(registration.event()));
         return registration.organisation();
     }
 
-    public Organisation invite(String id) {
+    public Organisation invite(String id, Caller caller) {
+        caller.requireCoordinator();
         return change(id, Organisation::invite);
     }
 
-    public Organisation join(String id) {
+    public Organisation join(String id, Caller caller) {
+        caller.requireCoordinator();
         return change(id, Organisation::join);
     }
 
-    public Organisation withdraw(String id) {
+    public Organisation withdraw(String id, Caller caller) {
+        caller.requireCoordinator();
         return change(id, Organisation::withdraw);
     }
 
-    public Organisation get(String id) {
+    /** An organisation, for any member (only coordinators are shown its contact: the web's choice). */
+    public Organisation get(String id, Caller caller) {
+        MemberAccess.requireMember(caller);
         return load(id).value();
     }
 
-    public Page<Organisation> search(OrganisationFilter filter, Pageable pageable) {
+    public Page<Organisation> search(OrganisationFilter filter, Pageable pageable, Caller caller) {
+        MemberAccess.requireMember(caller);
         return organisations.search(filter, pageable);
     }
 

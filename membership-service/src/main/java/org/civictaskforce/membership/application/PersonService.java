@@ -20,6 +20,7 @@ import org.civictaskforce.platform.problem.ConflictException;
 import org.civictaskforce.platform.problem.DomainRuleException;
 import org.civictaskforce.platform.problem.ForbiddenException;
 import org.civictaskforce.platform.problem.NotFoundException;
+import org.civictaskforce.platform.security.Caller;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
@@ -43,11 +44,9 @@ public class PersonService {
         this.clock = clock;
     }
 
-    public Person register(NewPerson details) {
-        return register(details, Profile.NONE);
-    }
-
-    public Person register(NewPerson details, Profile profile) {
+    /** A coordinator registers a person as a candidate. */
+    public Person register(NewPerson details, Profile profile, Caller caller) {
+        caller.requireCoordinator();
         Person.Registration registration = Person.register(java.util.UUID.randomUUID().toString(), details, profile,
                 clock.instant());
         Person person = registration.person();
@@ -63,7 +62,8 @@ public class PersonService {
     public record Invited(Person person, MemberInvited event) {
     }
 
-    public Invited invite(String personId) {
+    public Invited invite(String personId, Caller caller) {
+        caller.requireCoordinator();
         return OptimisticRetry.run(() -> {
             Versioned<Person> loaded = load(personId);
             Person person = loaded.value();
@@ -73,27 +73,37 @@ public class PersonService {
         });
     }
 
-    public Person accept(String personId) {
+    /** Only the invited person themself (no role needed: an invited person has none yet). */
+    public Person accept(String personId, Caller caller) {
+        MemberAccess.requireSelf(caller, personId);
         return change(personId, Person::accept);
     }
 
-    public Person decline(String personId) {
+    public Person decline(String personId, Caller caller) {
+        MemberAccess.requireSelf(caller, personId);
         return change(personId, Person::decline);
     }
 
-    public Person recordConsent(String personId, String noticeVersion, List<String> agreedTo) {
+    /** Only the person themself: consent given by someone else is no consent. */
+    public Person recordConsent(String personId, String noticeVersion, List<String> agreedTo, Caller caller) {
+        MemberAccess.requireSelf(caller, personId);
         return change(personId, (person, now) -> person.recordConsent(noticeVersion, agreedTo, now));
     }
 
-    public Person activate(String personId) {
+    /** A coordinator approves an accepted member who has consented. */
+    public Person activate(String personId, Caller caller) {
+        caller.requireCoordinator();
         return change(personId, Person::activate);
     }
 
-    public Person leave(String personId) {
+    /** The member leaves of their own accord: only the person themself (a coordinator removes instead). */
+    public Person leave(String personId, Caller caller) {
+        MemberAccess.requireSelf(caller, personId);
         return change(personId, Person::leave);
     }
 
-    public Person remove(String personId) {
+    public Person remove(String personId, Caller caller) {
+        caller.requireCoordinator();
         return change(personId, Person::remove);
     }
 
@@ -102,7 +112,8 @@ public class PersonService {
      *
      * @throws DomainRuleException if an id names no organisation
      */
-    public Person changeAffiliations(String personId, List<String> organisationIds) {
+    public Person changeAffiliations(String personId, List<String> organisationIds, Caller caller) {
+        caller.requireSelfOrCoordinator(personId);
         List<String> distinct = organisationIds.stream().distinct().toList();
         if (organisations.countExisting(distinct) != distinct.size()) {
             throw new DomainRuleException("organisationIds must name registered organisations");
@@ -113,19 +124,17 @@ public class PersonService {
         });
     }
 
-    public Person updateProfile(String personId, Profile profile) {
-        return change(personId, (person, now) -> person.updateProfile(profile, now));
-    }
-
     /**
-     * Replaces the profile; {@code roles == null} keeps the current roles. A caller who may not change
-     * roles ({@code mayChangeRoles} false: the person themself) is refused when the roles would change,
-     * before anything is written.
+     * Replaces the profile (the person or a coordinator); {@code roles == null} keeps the current roles. Only a
+     * coordinator may change roles: the person themself is refused when the roles would change, before anything is
+     * written.
      *
      * @throws ForbiddenException if the roles would change and the caller may not change them
      */
     public Person updateProfile(String personId, Set<GroupRole> roles, List<String> languages, List<String> expertise,
-            boolean protectedIdentity, boolean mayChangeRoles) {
+            boolean protectedIdentity, Caller caller) {
+        caller.requireSelfOrCoordinator(personId);
+        boolean mayChangeRoles = caller.isCoordinator();
         return change(personId, (person, now) -> {
             Set<GroupRole> current = person.profile().roles();
             Set<GroupRole> wanted = roles == null ? current : Set.copyOf(roles);
@@ -197,12 +206,39 @@ public class PersonService {
         });
     }
 
-    public Person get(String personId) {
+    /**
+     * A person, to the person themself and coordinators (who may see them in full), and to any other member (the
+     * public view is the web's choice); a caller without a role may read only themself.
+     */
+    public Person get(String personId, Caller caller) {
+        if (!caller.is(personId) && !caller.isCoordinator()) {
+            MemberAccess.requireMember(caller);
+        }
         return load(personId).value();
     }
 
-    public Page<Person> search(PersonFilter filter, Pageable pageable) {
-        return people.search(filter, pageable);
+    /** The signed-in person's own record, found by the token's subject. */
+    public Person own(Caller caller) {
+        return load(self(caller)).value();
+    }
+
+    /** The signed-in person corrects their own details (see {@link #correct}). */
+    public Person correctOwn(DetailsCorrection correction, Caller caller) {
+        return correct(self(caller), correction);
+    }
+
+    /**
+     * People by filter, for any member. Coordinators see everyone and filter over every attribute; for anyone else a
+     * filter on a hidden attribute leaves out protected identities.
+     */
+    public Page<Person> search(PersonFilter filter, Pageable pageable, Caller caller) {
+        MemberAccess.requireMember(caller);
+        return people.search(caller.isCoordinator() ? filter.showingProtected() : filter, pageable);
+    }
+
+    private static String self(Caller caller) {
+        caller.require(caller.authenticated(), "Sign in to see your own record.");
+        return caller.subject();
     }
 
     private Versioned<Person> load(String personId) {

@@ -3,6 +3,7 @@ package org.civictaskforce.membership.application;
 import java.time.Clock;
 
 import org.civictaskforce.membership.domain.PlanProgress;
+import org.civictaskforce.platform.security.Caller;
 import org.springframework.stereotype.Service;
 
 /** Progress against the plan, live from the data. */
@@ -17,11 +18,12 @@ public class ProgressService {
     }
 
     /**
-     * @param countriesOfProtected whether experts with a protected identity are counted under their
-     *                             country (coordinators) or only in the total (everyone else: the
-     *                             people list hides their country from them too)
+     * For any member. Experts with a protected identity are counted under their country for coordinators, and only in
+     * the total for everyone else (the people list hides their country from them too).
      */
-    public PlanProgress progress(boolean countriesOfProtected) {
+    public PlanProgress progress(Caller caller) {
+        MemberAccess.requireMember(caller);
+        boolean countriesOfProtected = caller.isCoordinator();
         ProgressQueries.DiscussionAttendance discussion = queries.discussionAttendance();
         java.util.Map<String, Long> perCountry = new java.util.TreeMap<>(
                 queries.activeExpertsPerCountry(countriesOfProtected));

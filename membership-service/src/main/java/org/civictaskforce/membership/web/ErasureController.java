@@ -33,8 +33,7 @@ public class ErasureController {
     @Operation(summary = "Erase a person: an anonymous tombstone remains (the person or coordinators)")
     @ApiResponse(responseCode = "202", description = "Erased here; the other services follow from the event", useReturnTypeSchema = true)
     public ResponseEntity<ErasureResponse> erase(@PathVariable String id) {
-        Caller.current().requireSelfOrCoordinator(id);
-        ErasureService.Erased erased = erasure.erase(id);
+        ErasureService.Erased erased = erasure.erase(id, Caller.current());
         return ResponseEntity.status(HttpStatus.ACCEPTED)
                 .body(new ErasureResponse(erased.personId(), MembershipStatus.ERASED, erased.erasedAt()));
     }

@@ -66,8 +66,7 @@ public class MeetingsController {
     @ApiResponse(responseCode = "201", description = "Scheduled (Location: the meeting)", useReturnTypeSchema = true)
     public ResponseEntity<MeetingResponse> schedule(@Valid @RequestBody ScheduleMeetingRequest request,
             @RequestParam(required = false) @IsoCode(IsoCode.Kind.TIME_ZONE) String zone) {
-        Caller.current().requireCoordinator();
-        Meeting meeting = service.schedule(request.toNewMeeting());
+        Meeting meeting = service.schedule(request.toNewMeeting(), Caller.current());
         return ResponseEntity.created(URI.create(PATH + "/" + meeting.id()))
                 .body(MeetingResponse.full(meeting, viewer(zone)));
     }
@@ -77,9 +76,9 @@ public class MeetingsController {
     @Operation(summary = "A meeting, with the online link and invitees for invitees and coordinators")
     public MeetingResponse get(@PathVariable String id,
             @RequestParam(required = false) @IsoCode(IsoCode.Kind.TIME_ZONE) String zone) {
-        Meeting meeting = service.get(id);
-        return seesInFull(Caller.current(), meeting) ? MeetingResponse.full(meeting, viewer(zone))
-                : MeetingResponse.summary(meeting, viewer(zone));
+        MeetingService.Read read = service.read(id, Caller.current());
+        return read.full() ? MeetingResponse.full(read.meeting(), viewer(zone))
+                : MeetingResponse.summary(read.meeting(), viewer(zone));
     }
 
     /**
@@ -89,8 +88,9 @@ public class MeetingsController {
      */
     @GetMapping(value = "/{id}/calendar.ics", produces = CALENDAR_TYPE)
     public ResponseEntity<String> calendar(@PathVariable String id) {
-        Meeting meeting = service.get(id);
-        boolean full = seesInFull(Caller.current(), meeting);
+        MeetingService.Read read = service.read(id, Caller.current());
+        Meeting meeting = read.meeting();
+        boolean full = read.full();
         CalendarEntry entry = new CalendarEntry(meeting.id(), meeting.title(), meeting.startsAt(),
                 meeting.timeZone().getId(), meeting.durationMinutes(),
                 full && meeting.onlineLink() != null ? URI.create(meeting.onlineLink()) : null,
@@ -105,20 +105,6 @@ public class MeetingsController {
 
     static final String CALENDAR_TYPE = "text/calendar;charset=utf-8";
 
-    /**
-     * Who reads a meeting how: coordinators and invitees in full (link, invitees …), other members the
-     * summary; a caller with no role who is not invited gets the 404 of an unknown meeting.
-     */
-    private static boolean seesInFull(Caller caller, Meeting meeting) {
-        if (caller.isCoordinator() || meeting.isInvited(caller.subject())) {
-            return true;
-        }
-        if (caller.roles().isEmpty()) {
-            throw MeetingService.notFound(meeting.id());
-        }
-        return false;
-    }
-
     /** Ordered by start; {@code from} (inclusive) and {@code to} (exclusive) bound the start, as ISO instants. */
     @GetMapping
     @Operation(summary = "Meetings ordered by start, optionally between two instants")
@@ -130,9 +116,9 @@ public class MeetingsController {
             @RequestParam(required = false) @IsoCode(IsoCode.Kind.TIME_ZONE) String zone,
             @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
-        PeopleController.requireMemberRole(Caller.current());
         ZoneId viewer = viewer(zone);
-        return new PagedModel<>(service.search(new MeetingFilter(status, kind, from, to), PageRequest.of(page, size))
+        return new PagedModel<>(service.search(new MeetingFilter(status, kind, from, to), PageRequest.of(page, size),
+                Caller.current())
                 .map(m -> MeetingResponse.summary(m, viewer)));
     }
 
@@ -140,20 +126,17 @@ public class MeetingsController {
     @Operation(summary = "Move a meeting to another time (coordinators)")
     public MeetingResponse reschedule(@PathVariable String id, @Valid @RequestBody RescheduleMeetingRequest request,
             @RequestParam(required = false) @IsoCode(IsoCode.Kind.TIME_ZONE) String zone) {
-        Caller.current().requireCoordinator();
-        Instant start = request.startsAt() != null ? request.startsAt().toInstant()
-                : MeetingStart.resolve(null, request.localStart(), request.timeZone() != null
-                        ? ZoneId.of(request.timeZone().strip()) : service.get(id).timeZone());
-        return MeetingResponse.summary(service.reschedule(id, start, request.timeZone(), request.durationMinutes()),
-                viewer(zone));
+        // a local start is read in the new time zone if one is sent, else in the meeting's own
+        return MeetingResponse.summary(service.reschedule(id, meetingZone -> request.startsAt() != null
+                ? request.startsAt().toInstant() : MeetingStart.resolve(null, request.localStart(), meetingZone),
+                request.timeZone(), request.durationMinutes(), Caller.current()), viewer(zone));
     }
 
     @PostMapping("/{id}/cancel")
     @Operation(summary = "Cancel a meeting (coordinators)")
     public MeetingResponse cancel(@PathVariable String id,
             @RequestParam(required = false) @IsoCode(IsoCode.Kind.TIME_ZONE) String zone) {
-        Caller.current().requireCoordinator();
-        return MeetingResponse.summary(service.cancel(id), viewer(zone));
+        return MeetingResponse.summary(service.cancel(id, Caller.current()), viewer(zone));
     }
 
     @PostMapping("/{id}/invitations")
@@ -161,9 +144,10 @@ public class MeetingsController {
     @Operation(summary = "Invite people to a meeting, by id or by filter (coordinators)")
     public MeetingInvitationsResponse invite(@PathVariable String id,
             @Valid @RequestBody MeetingInvitationsRequest request) {
-        Caller.current().requireCoordinator();
-        MeetingService.Invitations result = request.personIds() != null ? service.invite(id, request.personIds())
-                : service.invite(id, request.filter().toPersonFilter());
+        Caller caller = Caller.current();
+        MeetingService.Invitations result = request.personIds() != null
+                ? service.invite(id, request.personIds(), caller)
+                : service.invite(id, request.filter().toPersonFilter(), caller);
         return new MeetingInvitationsResponse(id, result.invited(), result.alreadyInvited(),
                 result.meeting().invitees().size());
     }
@@ -177,29 +161,22 @@ public class MeetingsController {
     @Operation(summary = "Answer a meeting invitation for oneself")
     public MeetingResponse rsvp(@PathVariable String id, @Valid @RequestBody RsvpRequest request,
             @RequestParam(required = false) @IsoCode(IsoCode.Kind.TIME_ZONE) String zone) {
-        Caller caller = Caller.current();
-        caller.require(request.personId() == null || caller.is(request.personId().strip()),
-                "Only the invitee themself may answer an invitation.");
-        if (caller.roles().isEmpty() && !service.get(id).isInvited(caller.subject())) {
-            throw MeetingService.notFound(id);
-        }
-        return MeetingResponse.summary(service.rsvp(id, caller.subject(), request.response()), viewer(zone));
+        return MeetingResponse.summary(service.rsvp(id, request.personId(), request.response(), Caller.current()),
+                viewer(zone));
     }
 
     @PostMapping("/{id}/attendance")
     @Operation(summary = "Record who attended, after the start (coordinators)")
     public MeetingResponse attendance(@PathVariable String id, @Valid @RequestBody AttendanceRequest request,
             @RequestParam(required = false) @IsoCode(IsoCode.Kind.TIME_ZONE) String zone) {
-        Caller.current().requireCoordinator();
-        return MeetingResponse.full(service.recordAttendance(id, request.attendeeIds()), viewer(zone));
+        return MeetingResponse.full(service.recordAttendance(id, request.attendeeIds(), Caller.current()), viewer(zone));
     }
 
     @PutMapping("/{id}/minutes")
     @Operation(summary = "Write the minutes (coordinators)")
     public MeetingResponse minutes(@PathVariable String id, @Valid @RequestBody MinutesRequest request,
             @RequestParam(required = false) @IsoCode(IsoCode.Kind.TIME_ZONE) String zone) {
-        Caller.current().requireCoordinator();
-        return MeetingResponse.full(service.recordMinutes(id, request.text()), viewer(zone));
+        return MeetingResponse.full(service.recordMinutes(id, request.text(), Caller.current()), viewer(zone));
     }
 
     @PostMapping("/{id}/decisions")
@@ -207,8 +184,8 @@ public class MeetingsController {
     @ApiResponse(responseCode = "201", description = "Decision recorded", useReturnTypeSchema = true)
     public ResponseEntity<MeetingResponse> decide(@PathVariable String id, @Valid @RequestBody DecisionRequest request,
             @RequestParam(required = false) @IsoCode(IsoCode.Kind.TIME_ZONE) String zone) {
-        Caller.current().requireCoordinator();
-        Meeting meeting = service.decide(id, request.kind(), request.institutionIds(), request.text());
+        Meeting meeting = service.decide(id, request.kind(), request.institutionIds(), request.text(),
+                Caller.current());
         return ResponseEntity.status(HttpStatus.CREATED).body(MeetingResponse.full(meeting, viewer(zone)));
     }
 

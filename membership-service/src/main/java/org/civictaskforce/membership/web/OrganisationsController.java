@@ -50,8 +50,7 @@ public class OrganisationsController {
     @Operation(summary = "Register a member organisation (coordinators)")
     @ApiResponse(responseCode = "201", description = "Registered (Location: the organisation)", useReturnTypeSchema = true)
     public ResponseEntity<OrganisationResponse> register(@Valid @RequestBody RegisterOrganisationRequest request) {
-        Caller.current().requireCoordinator();
-        Organisation organisation = service.register(request.toNewOrganisation());
+        Organisation organisation = service.register(request.toNewOrganisation(), Caller.current());
         return ResponseEntity.created(URI.create(PATH + "/" + organisation.id()))
                 .body(OrganisationResponse.of(organisation));
     }
@@ -61,8 +60,7 @@ public class OrganisationsController {
     @Operation(summary = "An organisation; the contact only for coordinators")
     public OrganisationResponse get(@PathVariable String id) {
         Caller caller = Caller.current();
-        PeopleController.requireMemberRole(caller);
-        Organisation organisation = service.get(id);
+        Organisation organisation = service.get(id, caller);
         return caller.isCoordinator() ? OrganisationResponse.withContact(organisation)
                 : OrganisationResponse.of(organisation);
     }
@@ -78,30 +76,26 @@ public class OrganisationsController {
             @RequestParam(required = false) @Size(min = 1, max = 100) String q,
             @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
-        PeopleController.requireMemberRole(Caller.current());
         OrganisationFilter filter = new OrganisationFilter(PersonRules.normaliseCountry(country), status, kind,
                 PersonRules.normaliseTag(focus), q == null || q.isBlank() ? null : q);
-        return new PagedModel<>(service.search(filter, PageRequest.of(page, size)).map(OrganisationResponse::of));
+        return new PagedModel<>(service.search(filter, PageRequest.of(page, size), Caller.current()).map(OrganisationResponse::of));
     }
 
     @PostMapping("/{id}/invitation")
     @Operation(summary = "Invite an organisation (coordinators)")
     public OrganisationResponse invite(@PathVariable String id) {
-        Caller.current().requireCoordinator();
-        return OrganisationResponse.of(service.invite(id));
+        return OrganisationResponse.of(service.invite(id, Caller.current()));
     }
 
     @PostMapping("/{id}/join")
     @Operation(summary = "An invited organisation joins")
     public OrganisationResponse join(@PathVariable String id) {
-        Caller.current().requireCoordinator();
-        return OrganisationResponse.of(service.join(id));
+        return OrganisationResponse.of(service.join(id, Caller.current()));
     }
 
     @PostMapping("/{id}/withdraw")
     @Operation(summary = "An organisation withdraws")
     public OrganisationResponse withdraw(@PathVariable String id) {
-        Caller.current().requireCoordinator();
-        return OrganisationResponse.of(service.withdraw(id));
+        return OrganisationResponse.of(service.withdraw(id, Caller.current()));
     }
 }

@@ -60,8 +60,7 @@ public class PeopleController {
     @Operation(summary = "Register a person as a candidate (coordinators)")
     @ApiResponse(responseCode = "201", description = "Registered (Location: the person)", useReturnTypeSchema = true)
     public ResponseEntity<PersonResponse> register(@Valid @RequestBody RegisterPersonRequest request) {
-        Caller.current().requireCoordinator();
-        Person person = service.register(request.toNewPerson(), request.toProfile());
+        Person person = service.register(request.toNewPerson(), request.toProfile(), Caller.current());
         return ResponseEntity.created(URI.create(PATH + "/" + person.id())).body(PersonResponse.full(person));
     }
 
@@ -78,11 +77,8 @@ public class PeopleController {
             content = @Content(schema = @Schema(anyOf = { PersonDetailsResponse.class, PersonResponse.class })))
     public Object get(@PathVariable String id) {
         Caller caller = Caller.current();
-        if (caller.is(id) || caller.isCoordinator()) {
-            return PersonDetailsResponse.of(service.get(id));
-        }
-        requireMemberRole(caller);
-        return PersonResponse.of(service.get(id));
+        Person person = service.get(id, caller);
+        return caller.is(id) || caller.isCoordinator() ? PersonDetailsResponse.of(person) : PersonResponse.of(person);
     }
 
     /**
@@ -93,7 +89,7 @@ public class PeopleController {
      */
     @GetMapping(ME)
     public PersonDetailsResponse me() {
-        return PersonDetailsResponse.of(service.get(self()));
+        return PersonDetailsResponse.of(service.own(Caller.current()));
     }
 
     /**
@@ -104,19 +100,7 @@ public class PeopleController {
      */
     @PatchMapping(ME)
     public PersonDetailsResponse correctMe(@Valid @RequestBody MyDetailsRequest request) {
-        return PersonDetailsResponse.of(service.correct(self(), request.toCorrection()));
-    }
-
-    /** The caller's person id: the token's subject, as in every "own" check here. */
-    private static String self() {
-        Caller caller = Caller.current();
-        caller.require(caller.authenticated(), "Sign in to see your own record.");
-        return caller.subject();
-    }
-
-    /** Any working-group role; people without one (invited, not yet active) may see only themselves. */
-    static void requireMemberRole(Caller caller) {
-        caller.require(!caller.roles().isEmpty(), "Only members of the working group may see this.");
+        return PersonDetailsResponse.of(service.correctOwn(request.toCorrection(), Caller.current()));
     }
 
     /**
@@ -138,24 +122,18 @@ public class PeopleController {
             @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
         Caller caller = Caller.current();
-        requireMemberRole(caller);
         PersonFilter filter = new PersonFilter(PersonRules.normaliseCountry(country), status, role,
                 PersonRules.normaliseTag(expertise), PersonRules.normaliseLanguage(language),
                 q == null || q.isBlank() ? null : q);
-        if (caller.isCoordinator()) {
-            return new PagedModel<>(service.search(filter.showingProtected(), PageRequest.of(page, size))
-                    .map(PersonResponse::full));
-        }
-        return new PagedModel<>(service.search(filter, PageRequest.of(page, size))
-                .map(p -> caller.is(p.id()) ? PersonResponse.full(p) : PersonResponse.of(p)));
+        return new PagedModel<>(service.search(filter, PageRequest.of(page, size), caller)
+                .map(p -> caller.isCoordinator() || caller.is(p.id()) ? PersonResponse.full(p) : PersonResponse.of(p)));
     }
 
     @PostMapping("/{id}/invitations")
     @Operation(summary = "Invite a person to the Working Group (coordinators)")
     @ApiResponse(responseCode = "201", description = "Invited", useReturnTypeSchema = true)
     public ResponseEntity<InvitationResponse> invite(@PathVariable String id) {
-        Caller.current().requireCoordinator();
-        PersonService.Invited invited = service.invite(id);
+        PersonService.Invited invited = service.invite(id, Caller.current());
         var event = invited.event();
         return ResponseEntity.status(HttpStatus.CREATED).body(new InvitationResponse(event.personId(), event.invitationId(), invited.person().status(),
                         event.invitedAt(), event.expiresAt()));
@@ -165,16 +143,14 @@ public class PeopleController {
     @PostMapping("/{id}/invitation/accept")
     @Operation(summary = "Accept one's own invitation")
     public PersonResponse accept(@PathVariable String id) {
-        requireSelf(id);
-        return PersonResponse.full(service.accept(id));
+        return PersonResponse.full(service.accept(id, Caller.current()));
     }
 
     /** Only the invited person themself. */
     @PostMapping("/{id}/invitation/decline")
     @Operation(summary = "Decline one's own invitation")
     public PersonResponse decline(@PathVariable String id) {
-        requireSelf(id);
-        return PersonResponse.full(service.decline(id));
+        return PersonResponse.full(service.decline(id, Caller.current()));
     }
 
     /**
@@ -184,31 +160,28 @@ public class PeopleController {
     @PostMapping("/{id}/consent")
     @Operation(summary = "Record one's own consent to a notice version and its purposes")
     public PersonDetailsResponse consent(@PathVariable String id, @Valid @RequestBody ConsentRequest request) {
-        requireSelf(id);
-        return PersonDetailsResponse.of(service.recordConsent(id, request.noticeVersion(), request.agreedTo()));
+        return PersonDetailsResponse.of(service.recordConsent(id, request.noticeVersion(), request.agreedTo(),
+                Caller.current()));
     }
 
     /** A coordinator approves an accepted member; needs recorded consent. */
     @PostMapping("/{id}/activate")
     @Operation(summary = "Activate an accepted member who has consented (coordinators)")
     public PersonResponse activate(@PathVariable String id) {
-        Caller.current().requireCoordinator();
-        return PersonResponse.full(service.activate(id));
+        return PersonResponse.full(service.activate(id, Caller.current()));
     }
 
     /** The member leaves of their own accord: only the person themself (a coordinator removes instead). */
     @PostMapping("/{id}/leave")
     @Operation(summary = "Leave the Working Group (the person themself)")
     public PersonResponse leave(@PathVariable String id) {
-        requireSelf(id);
-        return PersonResponse.full(service.leave(id));
+        return PersonResponse.full(service.leave(id, Caller.current()));
     }
 
     @PostMapping("/{id}/remove")
     @Operation(summary = "Remove a member (coordinators)")
     public PersonResponse remove(@PathVariable String id) {
-        Caller.current().requireCoordinator();
-        return PersonResponse.full(service.remove(id));
+        return PersonResponse.full(service.remove(id, Caller.current()));
     }
 
     /**
@@ -219,21 +192,14 @@ public class PeopleController {
     @PutMapping("/{id}/profile")
     @Operation(summary = "Replace languages, expertise, protected identity and (coordinators) roles")
     public PersonResponse profile(@PathVariable String id, @Valid @RequestBody ProfileRequest request) {
-        Caller caller = Caller.current();
-        caller.requireSelfOrCoordinator(id);
         return PersonResponse.full(service.updateProfile(id, request.roles(), request.languages(),
-                request.expertise(), request.protectedIdentity(), caller.isCoordinator()));
+                request.expertise(), request.protectedIdentity(), Caller.current()));
     }
 
     /** Replaces the person's affiliations (the person or a coordinator); unknown organisation ids are a 422 problem. */
     @PutMapping("/{id}/affiliations")
     @Operation(summary = "Replace the person's affiliations with organisations")
     public PersonResponse affiliations(@PathVariable String id, @Valid @RequestBody AffiliationsRequest request) {
-        Caller.current().requireSelfOrCoordinator(id);
-        return PersonResponse.full(service.changeAffiliations(id, request.organisationIds()));
-    }
-
-    private static void requireSelf(String personId) {
-        Caller.current().require(Caller.current().is(personId), "Only the person themself may do this.");
+        return PersonResponse.full(service.changeAffiliations(id, request.organisationIds(), Caller.current()));
     }
 }
