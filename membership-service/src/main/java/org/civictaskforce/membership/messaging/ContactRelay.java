@@ -20,7 +20,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.cloud.stream.function.StreamBridge;
 import org.springframework.kafka.core.KafkaAdmin;
@@ -176,11 +175,11 @@ public class ContactRelay implements SmartLifecycle {
         }
         lastPublished = wallClock.instant();
         // completed only if the revision sent is still the latest: a change meanwhile leaves it pending
-        boolean completed = mongo.updateFirst(Query.query(Criteria.where("_id").is(id)
-                .and(PersonDocument.CONTACT_REVISION).is(revision)).addCriteria(LEASE.heldBy(owner)),
+        boolean completed = LEASE.complete(mongo,
+                Criteria.where("_id").is(id).and(PersonDocument.CONTACT_REVISION).is(revision), owner,
                 new Update().set(PersonDocument.CONTACT_PUBLISHED_REVISION, revision)
-                        .set(PersonDocument.CONTACT_PENDING, false).unset(PersonDocument.CONTACT_LEASE)
-                        .inc(OutboxDocument.VERSION, 1L), PersonDocument.COLLECTION).getModifiedCount() > 0;
+                        .set(PersonDocument.CONTACT_PENDING, false).inc(OutboxDocument.VERSION, 1L),
+                PersonDocument.COLLECTION);
         if (!completed) {
             // the contact changed while we sent it (or the lease lapsed): still pending, sent again next pass
             release(id);

@@ -70,8 +70,16 @@ public record Lease(String path) {
      * @return false if the lease was lost (nothing changed)
      */
     public boolean complete(MongoOperations mongo, Object id, String owner, Update update, String collection) {
-        return mongo.updateFirst(Query.query(where("_id").is(id)).addCriteria(heldBy(owner)), update.unset(path),
-                collection).getModifiedCount() > 0;
+        return complete(mongo, where("_id").is(id), owner, update, collection);
+    }
+
+    /**
+     * As {@link #complete(MongoOperations, Object, String, Update, String)}, for the document {@code which} selects
+     * (its id and whatever else must still hold, e.g. the revision that was sent).
+     */
+    public boolean complete(MongoOperations mongo, Criteria which, String owner, Update update, String collection) {
+        return mongo.updateFirst(Query.query(which).addCriteria(heldBy(owner)), update.unset(path), collection)
+                .getModifiedCount() > 0;
     }
 
     /** Gives the work back after a failure (with {@code update}, e.g. a version bump), if still {@code owner}'s. */
