@@ -41,7 +41,6 @@ import org.civictaskforce.contracts.membership.PersonRegistered;
 import org.civictaskforce.notification.application.NotificationMetrics;
 import org.civictaskforce.notification.persistence.InboxItemDocument;
 import org.civictaskforce.notification.application.InboxStore;
-import org.civictaskforce.notification.persistence.NotificationDocument;
 import org.civictaskforce.notification.application.NotificationStore;
 import org.civictaskforce.notification.application.RecipientStore;
 import org.civictaskforce.notification.web.InboxPush;

@@ -32,7 +32,6 @@ import org.civictaskforce.notification.messaging.EmailChannel;
 import org.civictaskforce.notification.messaging.InboxChannel;
 import org.civictaskforce.notification.application.InboxStore;
 import org.civictaskforce.notification.application.NotificationStore;
-import org.civictaskforce.notification.application.PreferencesStore;
 import org.civictaskforce.notification.application.RecipientStore;
 import org.civictaskforce.platform.testing.MongoTestServer;
 import org.junit.jupiter.api.BeforeEach;

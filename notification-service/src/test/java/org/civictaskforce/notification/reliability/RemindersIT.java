@@ -13,7 +13,6 @@ import org.civictaskforce.notification.application.Reminders;
 import org.civictaskforce.notification.application.NotificationStore;
 import org.civictaskforce.notification.persistence.ReminderDocument;
 import org.civictaskforce.notification.application.ReminderStore;
-import org.civictaskforce.notification.application.WebhookStore;
 import org.civictaskforce.platform.testing.MongoTestServer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
