@@ -12,9 +12,13 @@ import org.springframework.data.domain.Pageable;
 
 /**
  * The people this service keeps. Every write stores the person's new state and the events it raised in one
- * document write (the outbox); a changed contact is published on the contacts topic by the store's relay.
+ * document write (the outbox); a new or changed contact, and the tombstone at erasure, are queued in the same write
+ * as a keyed record for the compacted contacts topic, which the outbox relay publishes on {@link #CONTACTS_BINDING}.
  */
 public interface PersonStore {
+    /** The output binding whose destination is the compacted contacts topic (application.yml). */
+    String CONTACTS_BINDING = "contacts-out-0";
+
     /** @throws org.springframework.dao.DuplicateKeyException if the e-mail address is another person's */
     void insert(Person person, List<?> events);
 

@@ -1,22 +1,20 @@
 package org.civictaskforce.membership.messaging;
 
-import java.time.Clock;
-
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
 import org.civictaskforce.contracts.Topics;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.civictaskforce.platform.outbox.OutboxRelay;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.cloud.stream.function.StreamBridge;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaAdmin;
 
-/** The compacted contacts topic and the relay that fills it. */
+/** The compacted contacts topic (the outbox relay fills it) and what keeps it forgetting. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({ ContactRelayProperties.class, ContactsTopicProperties.class })
+@EnableConfigurationProperties(ContactsTopicProperties.class)
 class ContactsTopicConfiguration {
 
     /**
@@ -34,11 +32,10 @@ class ContactsTopicConfiguration {
                 .build();
     }
 
+    /** Rolls only where this process relays the outbox: the markers follow what its relay appended. */
     @Bean
-    @ConditionalOnProperty(prefix = "membership.contact-relay", name = "enabled", havingValue = "true",
-            matchIfMissing = true)
-    ContactRelay contactRelay(MongoTemplate mongo, StreamBridge bridge, KafkaAdmin admin,
-            ContactRelayProperties properties, ContactsTopicProperties topic, Clock clock) {
-        return new ContactRelay(mongo, bridge, admin, properties, topic.segment(), clock);
+    ContactsSegmentRoll contactsSegmentRoll(StreamBridge bridge, KafkaAdmin admin, ObjectProvider<OutboxRelay> relay,
+            ContactsTopicProperties topic) {
+        return new ContactsSegmentRoll(bridge, admin, relay.getIfAvailable(), topic.segment());
     }
 }

@@ -8,7 +8,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * {@code membership.contacts-topic.*}: how soon Kafka really forgets an erased person's contact record.
  * Compaction only works on closed segments, and a segment only closes when a record is appended after
- * {@code segment} has passed; the relay appends a marker for that ({@link ContactRelay}). Together:
+ * {@code segment} has passed; {@link ContactsSegmentRoll} appends a marker for that. Together:
  * after erasure, the contact record is unreadable within {@code segment} + {@code segment}/2 (the marker's
  * check) + {@code maxCompactionLag} + the broker's cleaner back-off (15 s): under 10 minutes by default.
  *

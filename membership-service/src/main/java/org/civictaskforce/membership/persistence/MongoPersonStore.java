@@ -4,11 +4,14 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import org.civictaskforce.contracts.membership.PersonContact;
 import org.civictaskforce.membership.application.PersonStore;
+import org.civictaskforce.membership.domain.ContactDetails;
 import org.civictaskforce.membership.domain.Person;
 import org.civictaskforce.membership.domain.PersonFilter;
 import org.civictaskforce.platform.outbox.DomainEvents;
 import org.civictaskforce.platform.outbox.OutboxDocument;
+import org.civictaskforce.platform.outbox.OutboxEvent;
 import org.civictaskforce.platform.outbox.Versioned;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
@@ -16,8 +19,9 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Repository;
 
 /**
- * The people, in {@code people}: each write saves the state, the events raised (the outbox) and, when the contact
- * changed, the contact revision the contact relay publishes, in one document write.
+ * The people, in {@code people}: each write saves the state and, in its outbox, the events raised and — when the
+ * contact is new or changed — the person's contact record for the compacted contacts topic (a tombstone at erasure),
+ * in one document write. The outbox relay publishes both; an unsent older contact record is replaced, not sent.
  */
 @Repository
 public class MongoPersonStore implements PersonStore {
@@ -35,6 +39,7 @@ public class MongoPersonStore implements PersonStore {
     public void insert(Person person, List<?> events) {
         PersonDocument document = PersonDocument.newFor(person);
         document.append(domainEvents.wrapAll(person.id(), events));
+        document.append(List.of(contactRecord(person)));
         people.insert(document);
     }
 
@@ -47,8 +52,11 @@ public class MongoPersonStore implements PersonStore {
     public void update(Versioned<Person> changed, List<?> events) {
         Person person = changed.value();
         PersonDocument document = current(changed);
-        document.apply(person);
+        boolean contactChanged = document.apply(person);
         document.append(domainEvents.wrapAll(person.id(), events));
+        if (contactChanged) {
+            document.append(List.of(contactRecord(person)));
+        }
         people.save(document);
     }
 
@@ -57,6 +65,7 @@ public class MongoPersonStore implements PersonStore {
         PersonDocument document = current(loaded);
         document.erase(tombstone, when);
         document.append(domainEvents.wrapAll(tombstone.id(), events));
+        document.append(List.of(domainEvents.keyedRecord(CONTACTS_BINDING, tombstone.id(), null)));
         people.save(document);
     }
 
@@ -78,6 +87,13 @@ public class MongoPersonStore implements PersonStore {
     @Override
     public List<String> lapsedInvitations(Instant now, int limit) {
         return people.lapsedInvitations(now, limit);
+    }
+
+    /** The contact as consumers of the contacts topic read it, keyed by person id. */
+    private OutboxEvent contactRecord(Person person) {
+        ContactDetails contact = person.contact();
+        return domainEvents.keyedRecord(CONTACTS_BINDING, person.id(), new PersonContact(person.id(),
+                contact.displayName(), contact.email(), contact.preferredLanguage(), contact.timeZone()));
     }
 
     private PersonDocument current(Versioned<Person> loaded) {

@@ -14,21 +14,15 @@ import org.civictaskforce.membership.domain.Person;
 import org.civictaskforce.membership.domain.PersonRules;
 import org.civictaskforce.membership.domain.Profile;
 import org.civictaskforce.platform.outbox.OutboxDocument;
-import org.civictaskforce.platform.work.Lease;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
- * A person as stored in {@code people}: the aggregate's state, its pending events (the outbox) and
- * the bookkeeping that gets the contact details onto the compacted contacts topic.
- *
- * <p>Contact publishing: every save that changes the contact bumps {@code contactRevision} in the
- * same write; {@code ContactRelay} publishes the current contact and then raises
- * {@code contactPublishedRevision} to the revision it sent, only if no newer change came meanwhile.
- * {@code contactPending} mirrors "published revision is behind" so the relay's poll is an index
- * lookup, not a collection scan.
+ * A person as stored in {@code people}: the aggregate's state and what waits to be published (the outbox: its
+ * events, and its contact record for the compacted contacts topic when the contact changed; see
+ * {@link MongoPersonStore}).
  */
 @Document(collection = PersonDocument.COLLECTION)
 @CompoundIndex(name = "country_status", def = "{'country': 1, 'status': 1}")
@@ -44,10 +38,6 @@ import org.springframework.data.mongodb.core.mapping.Document;
 @CompoundIndex(name = "affiliations", def = "{'affiliations': 1}")
 public class PersonDocument extends OutboxDocument {
     public static final String COLLECTION = "people";
-    public static final String CONTACT_REVISION = "contactRevision";
-    public static final String CONTACT_PUBLISHED_REVISION = "contactPublishedRevision";
-    public static final String CONTACT_PENDING = "contactPending";
-    public static final String CONTACT_LEASE = "contactLease";
 
     @Id
     private String id;
@@ -73,15 +63,9 @@ public class PersonDocument extends OutboxDocument {
     private List<String> nameWords = new ArrayList<>();
     private ConsentState consent;
     private List<String> affiliations = new ArrayList<>();
-    /** Set when the person is erased: the contact relay then writes a tombstone. */
+    /** Set when the person is erased (the document is then the anonymous tombstone). */
     private boolean erased;
     private Instant erasedAt;
-    private long contactRevision;
-    private long contactPublishedRevision;
-    @Indexed(name = "contact_pending")
-    private boolean contactPending;
-    /** Which contact-relay replica is publishing this person's contact, and until when. */
-    private Lease.Held contactLease;
 
     /** Embedded invitation. */
     public record InvitationState(String invitationId, Instant invitedAt, Instant expiresAt) {
@@ -100,8 +84,8 @@ public class PersonDocument extends OutboxDocument {
         return document;
     }
 
-    /** Copies the aggregate's state in; a changed contact bumps the contact revision in this same save. */
-    public void apply(Person person) {
+    /** Copies the aggregate's state in; returns whether the contact (name, e-mail, language, time zone) changed. */
+    public boolean apply(Person person) {
         ContactDetails before = contact();
         displayName = person.displayName();
         fullName = person.fullName();
@@ -122,25 +106,19 @@ public class PersonDocument extends OutboxDocument {
         Consent c = person.consent();
         consent = c == null ? null : new ConsentState(c.noticeVersion(), c.agreedTo(), c.agreedAt());
         affiliations = new ArrayList<>(person.affiliations());
-        if (!person.contact().equals(before)) {
-            contactRevision++;
-        }
-        contactPending = contactRevision > contactPublishedRevision;
+        return !person.contact().equals(before);
     }
 
     /**
      * Turns the document into the anonymous tombstone in this same save: every personal field is
-     * blanked by {@link #apply}, the unique e-mail key is freed (replaced by a key made of the id,
-     * since a unique index allows one missing value only), and the contact relay will publish the
-     * tombstone on the contacts topic.
+     * blanked by {@link #apply} and the unique e-mail key is freed (replaced by a key made of the id,
+     * since a unique index allows one missing value only).
      */
     public void erase(Person tombstone, Instant when) {
         apply(tombstone);
         emailKey = "erased:" + id;
         erased = true;
         erasedAt = when;
-        contactRevision++;
-        contactPending = true;
     }
 
     public Person toDomain() {
@@ -259,37 +237,5 @@ public class PersonDocument extends OutboxDocument {
 
     public void setErasedAt(Instant erasedAt) {
         this.erasedAt = erasedAt;
-    }
-
-    public long getContactRevision() {
-        return contactRevision;
-    }
-
-    public void setContactRevision(long contactRevision) {
-        this.contactRevision = contactRevision;
-    }
-
-    public long getContactPublishedRevision() {
-        return contactPublishedRevision;
-    }
-
-    public void setContactPublishedRevision(long contactPublishedRevision) {
-        this.contactPublishedRevision = contactPublishedRevision;
-    }
-
-    public boolean isContactPending() {
-        return contactPending;
-    }
-
-    public void setContactPending(boolean contactPending) {
-        this.contactPending = contactPending;
-    }
-
-    public Lease.Held getContactLease() {
-        return contactLease;
-    }
-
-    public void setContactLease(Lease.Held contactLease) {
-        this.contactLease = contactLease;
     }
 }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.bson.Document;
 import org.civictaskforce.contracts.EventEnvelope;
 import org.civictaskforce.contracts.EventJson;
 import org.civictaskforce.contracts.EventSchemas;
@@ -21,6 +22,7 @@ import org.civictaskforce.membership.Api;
 import org.civictaskforce.membership.ResearchCatalogue;
 import org.civictaskforce.membership.domain.NewPerson;
 import org.civictaskforce.membership.domain.Person;
+import org.civictaskforce.membership.persistence.ContactRecordsMigration;
 import org.civictaskforce.membership.persistence.PersonDocument;
 import org.civictaskforce.platform.security.Role;
 import org.civictaskforce.platform.security.TestTokens;
@@ -60,6 +62,8 @@ class MembershipEventsIT {
 
     @Autowired
     MongoTemplate mongo;
+    @Autowired
+    ContactRecordsMigration migration;
     @Autowired
     org.springframework.kafka.core.KafkaTemplate<String, String> kafka;
     @Autowired
@@ -108,10 +112,8 @@ class MembershipEventsIT {
         assertThat(EventJson.MAPPER.readValue(contact.value(), PersonContact.class))
                 .isEqualTo(new PersonContact(personId, "Gulnara", email, "kk", "Asia/Almaty"));
 
-        PersonDocument stored = awaitSettled(personId);
-        assertThat(stored.getContactRevision()).isEqualTo(1);
-        assertThat(stored.getContactPublishedRevision()).isEqualTo(1);
-        assertThat(stored.getOutbox()).isEmpty();
+        assertThat(ofPerson(contacts, personId)).as("one contact record, from the outbox").hasSize(1);
+        assertThat(awaitSettled(personId).getOutbox()).isEmpty();
     }
 
     /**
@@ -148,27 +150,48 @@ class MembershipEventsIT {
         }
     }
 
+    /**
+     * People stored while a separate contact relay published the topic from fields of their own: at start-up a
+     * waiting contact moves into the outbox (here an erased person's: a tombstone) and the old fields leave every
+     * document.
+     */
     @Test
-    void anErasedPersonsContactIsATombstone() {
-        Person person = Person.register(new NewPerson("Erased", null, "erased-" + UUID.randomUUID() + "@example.org",
+    void aContactWaitingUnderTheOldBookkeepingIsPublishedFromTheOutbox() {
+        String erased = storedBeforeTheUpgrade("Erased", true, 2, 1);
+        String published = storedBeforeTheUpgrade("Published", false, 1, 1);
+
+        migration.run();
+
+        List<ConsumerRecord<String, String>> mine = ofPerson(TopicReader.read(bootstrap, Topics.MEMBERSHIP_CONTACTS,
+                read -> !ofPerson(read, erased).isEmpty(), WAIT), erased);
+        assertThat(mine).hasSize(1);
+        assertThat(mine.get(0).value()).as("the erased person's contact is a tombstone").isNull();
+        for (String id : List.of(erased, published)) {
+            Document stored = await().atMost(WAIT).until(
+                    () -> mongo.getCollection(PersonDocument.COLLECTION).find(new Document("_id", id)).first(),
+                    d -> ((List<?>) d.get("outbox")).isEmpty());
+            assertThat(stored.keySet()).doesNotContainAnyElementsOf(ContactRecordsMigration.OLD_FIELDS);
+        }
+        assertThat(mongo.getCollection(PersonDocument.COLLECTION).listIndexes().map(i -> i.getString("name")))
+                .doesNotContain("contact_pending");
+    }
+
+    /** A person as an earlier version stored them: contact revisions of their own, nothing in the outbox. */
+    private String storedBeforeTheUpgrade(String name, boolean erased, long revision, long publishedRevision) {
+        Person person = Person.register(new NewPerson(name, null, name + "-" + UUID.randomUUID() + "@example.org",
                 "TJ", "tg", "Asia/Dushanbe"), Instant.now()).person();
-        PersonDocument document = PersonDocument.newFor(person);
-        // as the erasure use case (a later issue) will leave it: details gone, a newer revision pending
-        document.setErased(true);
-        document.setDisplayName(null);
-        document.setEmail(null);
-        document.setContactRevision(2);
-        document.setContactPublishedRevision(1);
-        document.setContactPending(true);
-        mongo.insert(document);
-
-        List<ConsumerRecord<String, String>> contacts = TopicReader.read(bootstrap, Topics.MEMBERSHIP_CONTACTS,
-                read -> !ofPerson(read, person.id()).isEmpty(), WAIT);
-
-        List<ConsumerRecord<String, String>> mine = ofPerson(contacts, person.id());
-        assertThat(mine).isNotEmpty();
-        assertThat(mine.get(mine.size() - 1).value()).isNull();
-        assertThat(awaitSettled(person.id()).getContactPublishedRevision()).isEqualTo(2);
+        Document stored = new Document();
+        mongo.getConverter().write(PersonDocument.newFor(person), stored);
+        stored.put("version", 0L);
+        if (erased) {
+            stored.put("erased", true);
+            stored.remove("displayName");
+            stored.remove("email");
+        }
+        stored.append("contactRevision", revision).append("contactPublishedRevision", publishedRevision)
+                .append("contactPending", revision > publishedRevision);
+        mongo.getCollection(PersonDocument.COLLECTION).insertOne(stored);
+        return person.id();
     }
 
     /**
@@ -224,8 +247,7 @@ class MembershipEventsIT {
 
     private PersonDocument awaitSettled(String personId) {
         return await().atMost(WAIT).until(() -> mongo.findById(personId, PersonDocument.class),
-                document -> document != null && !document.isContactPending() && document.getOutbox().isEmpty()
-                        && document.getContactLease() == null);
+                document -> document != null && document.getOutbox().isEmpty() && document.getOutboxLease() == null);
     }
 
     static List<ConsumerRecord<String, String>> ofPerson(List<ConsumerRecord<String, String>> records,

@@ -10,7 +10,7 @@ import org.civictaskforce.platform.web.Actor;
 import org.civictaskforce.platform.web.CorrelationId;
 
 /**
- * Wraps event records returned by aggregates into outbox entries: CloudEvents attributes, the
+ * Wraps event records returned by aggregates into outbox entries (and keyed records for compacted topics): CloudEvents attributes, the
  * current request's correlation id, the actor (for the audit trail only), and the payload as JSON.
  */
 public class DomainEvents {
@@ -27,6 +27,17 @@ public class DomainEvents {
         return new OutboxEvent(UUID.randomUUID().toString(), EventTypes.typeOf(type), source, subject,
                 clock.instant(), EventTypes.versionOf(type), CorrelationId.currentOrNew(), EventJson.write(event),
                 Actor.current());
+    }
+
+    /**
+     * A record for a compacted topic: {@code value} as JSON, without an envelope, under {@code key} on the output
+     * {@code binding}; {@code null} makes it a tombstone. See {@link OutboxEvent.KeyedRecord}.
+     */
+    public OutboxEvent keyedRecord(String binding, String key, Object value) {
+        return new OutboxEvent(UUID.randomUUID().toString(),
+                value == null ? "tombstone" : value.getClass().getSimpleName(), source, key, clock.instant(), 1,
+                CorrelationId.currentOrNew(), value == null ? null : EventJson.write(value), null,
+                new OutboxEvent.KeyedRecord(binding, key));
     }
 
     public List<OutboxEvent> wrapAll(String subject, List<?> events) {

@@ -47,8 +47,17 @@ public abstract class OutboxDocument {
         return document;
     }
 
+    /**
+     * Adds entries after those already waiting. A keyed record removes any unsent record for the same binding and key
+     * first: on a compacted topic only the latest state counts, and an older contact that was never sent should not
+     * leave at all (an erased person's last details, for one). Removing it is safe while a relay holds the document:
+     * the relay removes only the entries it sent, by id, and sends the newer record on its next pass.
+     */
     public void append(Collection<OutboxEvent> events) {
-        outbox.addAll(events);
+        for (OutboxEvent event : events) {
+            outbox.removeIf(event::supersedes);
+            outbox.add(event);
+        }
     }
 
     public List<OutboxEvent> getOutbox() {

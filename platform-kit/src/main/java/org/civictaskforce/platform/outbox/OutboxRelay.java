@@ -3,8 +3,12 @@ package org.civictaskforce.platform.outbox;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -21,6 +25,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.kafka.support.KafkaHeaders;
+import org.springframework.kafka.support.KafkaNull;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.support.MessageBuilder;
 
@@ -43,7 +48,9 @@ import io.micrometer.core.instrument.Timer;
  * a previous run of this one left behind.
  *
  * <p>Between the acknowledgement and the pull, each event is appended to the service's audit log
- * ({@link AuditLog}, keyed by event id), so every published change is audited exactly once.
+ * ({@link AuditLog}, keyed by event id), so every published change is audited exactly once. Keyed records for
+ * compacted topics ({@link OutboxEvent.KeyedRecord}) leave through the same loop, on their own binding, and are not
+ * audited: they repeat state, not a change, and the event beside them is in the log.
  */
 public class OutboxRelay implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
@@ -58,6 +65,8 @@ public class OutboxRelay implements SmartLifecycle {
     private final AuditLog audit;
     private final String owner = "relay-" + UUID.randomUUID();
     private final Counter published;
+    private final Map<String, Instant> lastSent = new ConcurrentHashMap<>();
+    private final Clock wallClock = Clock.systemUTC();
     private final Timer lag;
     private ScheduledExecutorService executor;
     private volatile boolean running;
@@ -176,7 +185,7 @@ public class OutboxRelay implements SmartLifecycle {
             for (OutboxEvent event : events) {
                 send(event);
             }
-            audit.append(collection, events, clock.instant());
+            audit.append(collection, events.stream().filter(OutboxEvent::isEvent).toList(), clock.instant());
         } catch (RuntimeException e) {
             log.warn("publishing outbox of a {} document failed, will retry: {}", collection, rootCause(e));
             release(collection, claimed.get("_id"));
@@ -195,24 +204,43 @@ public class OutboxRelay implements SmartLifecycle {
     }
 
     private void send(OutboxEvent event) {
-        Message<byte[]> message = MessageBuilder.withPayload(bytes(event.toEnvelopeJson()))
-                .setHeader(KafkaHeaders.KEY, bytes(event.subject()))
-                .setHeader("ce_id", bytes(event.eventId()))
-                .setHeader("ce_type", bytes(event.type()))
-                .setHeader("ce_correlationid", bytes(event.correlationId()))
-                .build();
+        String binding = event.isEvent() ? properties.binding() : event.keyed().binding();
         boolean sent;
         try {
             // the binding's producer is synchronous: send returns after the broker's acknowledgement
-            sent = bridge.send(properties.binding(), message);
+            sent = bridge.send(binding, event.isEvent() ? envelope(event) : keyedRecord(event));
         } catch (RuntimeException e) {
             throw new IllegalStateException("broker did not acknowledge event " + event.eventId(), e);
         }
         if (!sent) {
             throw new IllegalStateException("the binder refused event " + event.eventId());
         }
+        lastSent.put(binding, wallClock.instant());
         published.increment();
         lag.record(Duration.between(event.time(), clock.instant()));
+    }
+
+    private static Message<byte[]> envelope(OutboxEvent event) {
+        return MessageBuilder.withPayload(bytes(event.toEnvelopeJson()))
+                .setHeader(KafkaHeaders.KEY, bytes(event.subject()))
+                .setHeader("ce_id", bytes(event.eventId()))
+                .setHeader("ce_type", bytes(event.type()))
+                .setHeader("ce_correlationid", bytes(event.correlationId()))
+                .build();
+    }
+
+    /** The record as stored, under its key; a tombstone (Kafka's null value) when it has no payload. */
+    private static Message<?> keyedRecord(OutboxEvent event) {
+        Object value = event.payload() == null ? KafkaNull.INSTANCE : bytes(event.payload());
+        return MessageBuilder.withPayload(value).setHeader(KafkaHeaders.KEY, bytes(event.keyed().key())).build();
+    }
+
+    /**
+     * When this relay last had a record acknowledged on {@code binding} (by the wall clock, as Kafka rolls segments),
+     * if it has since it started.
+     */
+    public Optional<Instant> lastSent(String binding) {
+        return Optional.ofNullable(lastSent.get(binding));
     }
 
     private void release(String collection, Object id) {
