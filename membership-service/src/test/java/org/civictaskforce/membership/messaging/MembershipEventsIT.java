@@ -114,6 +114,9 @@ class MembershipEventsIT {
 
         assertThat(ofPerson(contacts, personId)).as("one contact record, from the outbox").hasSize(1);
         assertThat(awaitSettled(personId).getOutbox()).isEmpty();
+        assertThat(mongo.getCollection("audit_log").find(new Document("subject", personId))
+                .map(d -> d.getString("type"))).as("the events are audited, the contact record is not")
+                .isNotEmpty().allMatch(type -> type.startsWith("org.civictaskforce.membership."));
     }
 
     /**
