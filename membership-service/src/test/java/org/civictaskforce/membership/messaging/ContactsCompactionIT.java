@@ -40,9 +40,11 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "membership.contacts-topic.segment=2s", "membership.contacts-topic.max-compaction-lag=2s",
-        "membership.contacts-topic.min-cleanable-dirty-ratio=0.01" })
+        "membership.contacts-topic.min-cleanable-dirty-ratio=0.01",
+        // its own broker (not as a system property, which would outlive this class and redirect others)
+        "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}" })
 @EmbeddedKafka(partitions = Topics.PARTITIONS, topics = Topics.MEMBERSHIP_CONTACTS,
-        brokerProperties = "log.cleaner.backoff.ms=200", bootstrapServersProperty = "spring.kafka.bootstrap-servers")
+        brokerProperties = "log.cleaner.backoff.ms=200")
 class ContactsCompactionIT {
 
     @DynamicPropertySource

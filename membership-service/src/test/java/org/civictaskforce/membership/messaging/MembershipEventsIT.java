@@ -26,33 +26,23 @@ import org.civictaskforce.membership.persistence.ContactRecordsMigration;
 import org.civictaskforce.membership.persistence.PersonDocument;
 import org.civictaskforce.platform.security.Role;
 import org.civictaskforce.platform.security.TestTokens;
-import org.civictaskforce.platform.testing.MongoTestServer;
 import org.civictaskforce.platform.testing.TopicReader;
+import org.civictaskforce.platform.testing.ServiceTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.kafka.test.context.EmbeddedKafka;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Register and invite through HTTP against a real broker and the wire-compatible store: the domain
  * events leave through the outbox, the contact record through the compacted topic, and no personal
  * data travels in a domain event.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@EmbeddedKafka(partitions = 3, bootstrapServersProperty = "spring.kafka.bootstrap-servers")
+@ServiceTest
 class MembershipEventsIT {
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final String PEOPLE = "/api/membership/people";
-
-    @DynamicPropertySource
-    static void mongo(DynamicPropertyRegistry registry) {
-        registry.add("spring.mongodb.uri", () -> MongoTestServer.uri("membership-events-" + UUID.randomUUID()));
-    }
 
     @LocalServerPort
     int port;

@@ -16,20 +16,16 @@ import org.civictaskforce.membership.persistence.MeetingDocument;
 import org.civictaskforce.membership.persistence.PersonDocument;
 import org.civictaskforce.platform.security.Role;
 import org.civictaskforce.platform.security.TestTokens;
-import org.civictaskforce.platform.testing.MongoTestServer;
 import org.civictaskforce.platform.testing.OffsetClock;
 import org.civictaskforce.platform.testing.TopicReader;
+import org.civictaskforce.platform.testing.ServiceTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.kafka.test.context.EmbeddedKafka;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import tools.jackson.databind.JsonNode;
 
@@ -38,17 +34,11 @@ import tools.jackson.databind.JsonNode;
  * their counts without naming them, progress counts them no more as an active expert, exactly one
  * {@code PersonErased} goes out however often erasure is asked, and the contact becomes a tombstone.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@EmbeddedKafka(partitions = 3, bootstrapServersProperty = "spring.kafka.bootstrap-servers")
+@ServiceTest
 class ErasureApiIT {
     private static final String MEETINGS = "/api/membership/meetings";
     private static final String PEOPLE = "/api/membership/people";
     private static final Duration WAIT = Duration.ofSeconds(30);
-
-    @DynamicPropertySource
-    static void mongo(DynamicPropertyRegistry registry) {
-        registry.add("spring.mongodb.uri", () -> MongoTestServer.uri("membership-erasure-" + UUID.randomUUID()));
-    }
 
     @TestConfiguration
     static class Clocks {

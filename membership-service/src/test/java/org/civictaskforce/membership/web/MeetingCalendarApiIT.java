@@ -8,14 +8,10 @@ import java.util.UUID;
 import org.civictaskforce.membership.Api;
 import org.civictaskforce.platform.security.Role;
 import org.civictaskforce.platform.security.TestTokens;
-import org.civictaskforce.platform.testing.MongoTestServer;
+import org.civictaskforce.platform.testing.ServiceTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.kafka.test.context.EmbeddedKafka;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import net.fortuna.ical4j.data.CalendarBuilder;
 import net.fortuna.ical4j.model.Calendar;
@@ -27,16 +23,10 @@ import net.fortuna.ical4j.model.component.VEvent;
  * back with ical4j; the same access rule as reading the meeting; SEQUENCE and STATUS follow moves and
  * cancellation.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@EmbeddedKafka(partitions = 3, bootstrapServersProperty = "spring.kafka.bootstrap-servers")
+@ServiceTest
 class MeetingCalendarApiIT {
     private static final String MEETINGS = "/api/membership/meetings";
     private static final String PEOPLE = "/api/membership/people";
-
-    @DynamicPropertySource
-    static void mongo(DynamicPropertyRegistry registry) {
-        registry.add("spring.mongodb.uri", () -> MongoTestServer.uri("membership-calendar-" + UUID.randomUUID()));
-    }
 
     @LocalServerPort
     int port;

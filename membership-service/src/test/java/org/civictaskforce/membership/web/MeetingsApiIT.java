@@ -12,18 +12,14 @@ import org.civictaskforce.membership.Api;
 import org.civictaskforce.membership.ResearchCatalogue;
 import org.civictaskforce.platform.security.Role;
 import org.civictaskforce.platform.security.TestTokens;
-import org.civictaskforce.platform.testing.MongoTestServer;
 import org.civictaskforce.platform.testing.OffsetClock;
+import org.civictaskforce.platform.testing.ServiceTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
-import org.springframework.kafka.test.context.EmbeddedKafka;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import tools.jackson.databind.JsonNode;
 
@@ -32,16 +28,10 @@ import tools.jackson.databind.JsonNode;
  * RSVPs, attendance after the start, minutes, decisions and the discussion progress. The service's
  * clock can be moved forward (the meeting "starts") without waiting.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@EmbeddedKafka(partitions = 3, bootstrapServersProperty = "spring.kafka.bootstrap-servers")
+@ServiceTest
 class MeetingsApiIT {
     private static final String MEETINGS = "/api/membership/meetings";
     private static final String PEOPLE = "/api/membership/people";
-
-    @DynamicPropertySource
-    static void mongo(DynamicPropertyRegistry registry) {
-        registry.add("spring.mongodb.uri", () -> MongoTestServer.uri("membership-meetings-" + UUID.randomUUID()));
-    }
 
     /** The system clock plus an offset the tests move forward. */
     @TestConfiguration

@@ -12,16 +12,12 @@ import java.util.stream.Stream;
 import org.civictaskforce.membership.Api;
 import org.civictaskforce.platform.security.Role;
 import org.civictaskforce.platform.security.TestTokens;
-import org.civictaskforce.platform.testing.MongoTestServer;
+import org.civictaskforce.platform.testing.ServiceTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.kafka.test.context.EmbeddedKafka;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Who may do what in membership-service: every row of {@link #TABLE} is one endpoint on the caller's
@@ -36,8 +32,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * meeting, {@code {own}} is a meeting the own person is invited to and {@code {other}} one they are
  * not invited to.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@EmbeddedKafka(partitions = 3, bootstrapServersProperty = "spring.kafka.bootstrap-servers")
+@ServiceTest
 class MembershipAccessMatrixIT {
 
     static final String TABLE = """
@@ -105,11 +100,6 @@ class MembershipAccessMatrixIT {
 
     private static final String BASE = "/api/membership";
     private static final String FUTURE = "2031-03-10T09:00:00Z";
-
-    @DynamicPropertySource
-    static void mongo(DynamicPropertyRegistry registry) {
-        registry.add("spring.mongodb.uri", () -> MongoTestServer.uri("membership-matrix-" + UUID.randomUUID()));
-    }
 
     @LocalServerPort
     int port;

@@ -18,8 +18,8 @@ import org.civictaskforce.membership.Api;
 import org.civictaskforce.membership.persistence.PersonDocument;
 import org.civictaskforce.platform.security.Role;
 import org.civictaskforce.platform.security.TestTokens;
-import org.civictaskforce.platform.testing.MongoTestServer;
 import org.civictaskforce.platform.testing.TopicReader;
+import org.civictaskforce.platform.testing.ServiceTest;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,12 +27,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.kafka.test.context.EmbeddedKafka;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import tools.jackson.databind.JsonNode;
 
@@ -41,17 +37,11 @@ import tools.jackson.databind.JsonNode;
  * over HTTP against a real broker and the wire-compatible store — validation as at registration, the
  * event that names fields only, the new contact on the compacted contacts topic, protection, erasure.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@EmbeddedKafka(partitions = 3, bootstrapServersProperty = "spring.kafka.bootstrap-servers")
+@ServiceTest
 class MyProfileApiIT {
     private static final String PEOPLE = "/api/membership/people";
     private static final String ME = PEOPLE + "/me";
     private static final Duration WAIT = Duration.ofSeconds(30);
-
-    @DynamicPropertySource
-    static void mongo(DynamicPropertyRegistry registry) {
-        registry.add("spring.mongodb.uri", () -> MongoTestServer.uri("membership-me-" + UUID.randomUUID()));
-    }
 
     @LocalServerPort
     int port;

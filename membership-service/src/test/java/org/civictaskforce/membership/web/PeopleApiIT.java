@@ -9,28 +9,18 @@ import java.util.List;
 import java.util.UUID;
 
 import org.civictaskforce.membership.Api;
-import org.civictaskforce.platform.testing.MongoTestServer;
+import org.civictaskforce.platform.testing.ServiceTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.kafka.test.context.EmbeddedKafka;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import tools.jackson.databind.JsonNode;
 
 /** The HTTP contract of the people API: validation, problems, filters, pagination, what is shown. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@EmbeddedKafka(partitions = 3, bootstrapServersProperty = "spring.kafka.bootstrap-servers")
+@ServiceTest
 class PeopleApiIT {
     private static final String PEOPLE = "/api/membership/people";
     private static final String PROBLEM_JSON = "application/problem+json";
-
-    @DynamicPropertySource
-    static void mongo(DynamicPropertyRegistry registry) {
-        registry.add("spring.mongodb.uri", () -> MongoTestServer.uri("membership-api-" + UUID.randomUUID()));
-    }
 
     @LocalServerPort
     int port;

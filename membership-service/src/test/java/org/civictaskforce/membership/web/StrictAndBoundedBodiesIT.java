@@ -6,33 +6,23 @@ import java.util.UUID;
 
 import org.civictaskforce.membership.Api;
 import org.civictaskforce.platform.security.TestTokens;
-import org.civictaskforce.platform.testing.MongoTestServer;
+import org.civictaskforce.platform.testing.ServiceTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.kafka.test.context.EmbeddedKafka;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Request bodies are read as written (platform-kit's one rule: an unknown property or a value of
  * another type is a 400, never coerced) and every text is bounded (422 beyond its limit, the README's
  * "Limits"); nothing is stored on a refusal.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@EmbeddedKafka(partitions = 3, bootstrapServersProperty = "spring.kafka.bootstrap-servers")
+@ServiceTest
 class StrictAndBoundedBodiesIT {
     private static final String PEOPLE = "/api/membership/people";
     private static final String ORGS = "/api/membership/organisations";
     private static final String PROBLEM_JSON = "application/problem+json";
-
-    @DynamicPropertySource
-    static void mongo(DynamicPropertyRegistry registry) {
-        registry.add("spring.mongodb.uri", () -> MongoTestServer.uri("membership-bounds-" + UUID.randomUUID()));
-    }
 
     @LocalServerPort
     int port;

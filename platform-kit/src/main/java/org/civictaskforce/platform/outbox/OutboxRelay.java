@@ -92,6 +92,8 @@ public class OutboxRelay implements SmartLifecycle {
 
     @Override
     public void start() {
+        // a stopped relay may be started again (a context's lifecycle restart; Spring's test context pausing)
+        stopping = false;
         running = true;
         executor = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "outbox-relay");

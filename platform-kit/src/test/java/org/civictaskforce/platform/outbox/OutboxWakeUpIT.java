@@ -43,6 +43,8 @@ class OutboxWakeUpIT {
     DomainEvents domainEvents;
     @Autowired
     MongoTemplate mongo;
+    @Autowired
+    OutboxRelay relay;
 
     @Test
     void aSaveWakesTheRelaySoTheEventIsPublishedWithoutWaitingForThePoll() {
@@ -62,5 +64,20 @@ class OutboxWakeUpIT {
             await().atMost(Duration.ofSeconds(5))
                     .untilAsserted(() -> assertThat(widgets.findById(id).orElseThrow().getOutbox()).isEmpty());
         }
+    }
+
+    /** A stopped relay started again publishes again (seen: Spring's test context pausing left it idle for ever). */
+    @Test
+    void aRelayStoppedAndStartedAgainPublishesAgain() {
+        relay.stop();
+        relay.start();
+        String id = "restarted-" + UUID.randomUUID();
+        WidgetDocument widget = new WidgetDocument(id);
+        widget.setSeq(1);
+        widget.append(List.of(domainEvents.wrap(id, new WidgetChanged(id, 1, false))));
+        widgets.save(widget);
+
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> assertThat(widgets.findById(id).orElseThrow().getOutbox()).isEmpty());
     }
 }
