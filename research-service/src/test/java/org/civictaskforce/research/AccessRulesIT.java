@@ -11,25 +11,20 @@ import java.util.UUID;
 import java.util.stream.Stream;
 
 import org.bson.Document;
-import org.civictaskforce.contracts.Topics;
 import org.civictaskforce.platform.security.Role;
 import org.civictaskforce.platform.security.TestTokens;
-import org.civictaskforce.platform.testing.MongoTestServer;
 import org.civictaskforce.research.persistence.MemberDocument;
+import org.civictaskforce.platform.testing.ServiceTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
-import org.springframework.kafka.test.context.EmbeddedKafka;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
 import com.jayway.jsonpath.JsonPath;
@@ -43,9 +38,7 @@ import com.jayway.jsonpath.JsonPath;
  * active expert with no assignments; "member" an active member without the expert role; "no role" an
  * invited person who is not active yet (signed in, no roles).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@EmbeddedKafka(partitions = 1, topics = Topics.MEMBERSHIP_EVENTS,
-        bootstrapServersProperty = "spring.kafka.bootstrap-servers")
+@ServiceTest
 class AccessRulesIT {
 
     /** 2xx = allowed; 401 no token; 403 role refused; 404 someone else's work, shown as not there. */
@@ -89,11 +82,6 @@ class AccessRulesIT {
             {"title":"ESS10 Stakeholder Engagement","year":2018,"summary":"Engagement throughout the project.",
              "url":"https://www.worldbank.org/ess10","confidence":"high","reason":"wording"}
             """;
-
-    @DynamicPropertySource
-    static void mongo(DynamicPropertyRegistry registry) {
-        registry.add("spring.mongodb.uri", () -> MongoTestServer.uri("research-access-" + UUID.randomUUID()));
-    }
 
     @LocalServerPort
     int port;

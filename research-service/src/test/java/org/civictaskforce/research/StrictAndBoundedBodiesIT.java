@@ -7,24 +7,19 @@ import java.util.List;
 import java.util.UUID;
 
 import org.bson.Document;
-import org.civictaskforce.contracts.Topics;
 import org.civictaskforce.platform.security.Role;
 import org.civictaskforce.platform.security.TestTokens;
-import org.civictaskforce.platform.testing.MongoTestServer;
 import org.civictaskforce.research.domain.Finding;
 import org.civictaskforce.research.persistence.MemberDocument;
+import org.civictaskforce.platform.testing.ServiceTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.http.MediaType;
-import org.springframework.kafka.test.context.EmbeddedKafka;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
 import com.jayway.jsonpath.JsonPath;
@@ -34,17 +29,10 @@ import com.jayway.jsonpath.JsonPath;
  * another type is a 400) and every text is bounded (422 beyond its limit); a finding's comments are
  * bounded so its one document cannot grow past MongoDB's limit. Nothing is stored on a refusal.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@EmbeddedKafka(partitions = 1, topics = Topics.MEMBERSHIP_EVENTS,
-        bootstrapServersProperty = "spring.kafka.bootstrap-servers")
+@ServiceTest
 class StrictAndBoundedBodiesIT {
     private static final String PROBLEM = "application/problem+json";
     private static final String ACCESSED = LocalDate.now().minusDays(1).toString();
-
-    @DynamicPropertySource
-    static void mongo(DynamicPropertyRegistry registry) {
-        registry.add("spring.mongodb.uri", () -> MongoTestServer.uri("research-bounds-" + UUID.randomUUID()));
-    }
 
     @LocalServerPort
     int port;

@@ -25,9 +25,9 @@ import org.civictaskforce.contracts.membership.TargetInstitutionsDecided;
 import org.civictaskforce.contracts.research.FindingAccepted;
 import org.civictaskforce.platform.security.Role;
 import org.civictaskforce.platform.security.TestTokens;
-import org.civictaskforce.platform.testing.MongoTestServer;
 import org.civictaskforce.platform.testing.TestEvents;
 import org.civictaskforce.platform.testing.TopicReader;
+import org.civictaskforce.platform.testing.ServiceTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -35,15 +35,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.kafka.test.context.EmbeddedKafka;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
 import tools.jackson.databind.JsonNode;
@@ -54,10 +50,7 @@ import tools.jackson.databind.JsonNode;
  * comments, replies, resolution, the round closing by itself at its deadline, a late comment
  * refused, participation, adoption and immutability, erasure, and the events on the topic.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "strategy.consultation.clock-interval=PT0.2S")
-@EmbeddedKafka(partitions = 3, topics = { Topics.MEMBERSHIP_EVENTS, Topics.RESEARCH_EVENTS, Topics.STRATEGY_EVENTS },
-        bootstrapServersProperty = "spring.kafka.bootstrap-servers")
+@ServiceTest(properties = "strategy.consultation.clock-interval=PT0.2S")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ConsultationApiIT {
     private static final String S = "/api/strategy";
@@ -66,11 +59,6 @@ class ConsultationApiIT {
     static final String RUN = UUID.randomUUID().toString().substring(0, 6);
     static final String KZ = "kz-" + RUN, KG = "kg-" + RUN, UZ = "uz-" + RUN, TJ = "tj-" + RUN, OUTSIDER = "out-" + RUN;
     static final String ORG_KZ = "org-kz-" + RUN;
-
-    @DynamicPropertySource
-    static void mongo(DynamicPropertyRegistry registry) {
-        registry.add("spring.mongodb.uri", () -> MongoTestServer.uri("strategy-consult-it-" + UUID.randomUUID()));
-    }
 
     @LocalServerPort
     int port;

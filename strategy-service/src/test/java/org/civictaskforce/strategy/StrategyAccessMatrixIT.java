@@ -8,7 +8,6 @@ import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.stream.Stream;
 
 import org.civictaskforce.contracts.EventEnvelope;
@@ -17,8 +16,8 @@ import org.civictaskforce.contracts.Topics;
 import org.civictaskforce.contracts.membership.PersonRegistered;
 import org.civictaskforce.platform.security.Role;
 import org.civictaskforce.platform.security.TestTokens;
-import org.civictaskforce.platform.testing.MongoTestServer;
 import org.civictaskforce.platform.testing.TestEvents;
+import org.civictaskforce.platform.testing.ServiceTest;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -26,14 +25,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.kafka.test.context.EmbeddedKafka;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
 import tools.jackson.databind.JsonNode;
@@ -43,9 +38,7 @@ import tools.jackson.databind.JsonNode;
  * refusal is a 403 problem; an object the caller may not see answers 404 (as if it did not exist);
  * no token is 401, except on the public guide editions. Also injection and mass-assignment.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@EmbeddedKafka(partitions = 3, topics = { Topics.MEMBERSHIP_EVENTS, Topics.RESEARCH_EVENTS, Topics.STRATEGY_EVENTS },
-        bootstrapServersProperty = "spring.kafka.bootstrap-servers")
+@ServiceTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class StrategyAccessMatrixIT {
     static final String S = "/api/strategy";
@@ -64,11 +57,6 @@ class StrategyAccessMatrixIT {
             "translator-ky", TestTokens.bearer(TRANSLATOR_KY, Role.TRANSLATOR),
             "translator-kk", TestTokens.bearer(TRANSLATOR_KK, Role.TRANSLATOR),
             "anonymous", "");
-
-    @DynamicPropertySource
-    static void mongo(DynamicPropertyRegistry registry) {
-        registry.add("spring.mongodb.uri", () -> MongoTestServer.uri("strategy-access-" + UUID.randomUUID()));
-    }
 
     @LocalServerPort
     int port;

@@ -2,20 +2,14 @@ package org.civictaskforce.strategy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.UUID;
 
-import org.civictaskforce.contracts.Topics;
 import org.civictaskforce.platform.security.TestTokens;
-import org.civictaskforce.platform.testing.MongoTestServer;
+import org.civictaskforce.platform.testing.ServiceTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
-import org.springframework.kafka.test.context.EmbeddedKafka;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
 /**
@@ -23,17 +17,9 @@ import org.springframework.test.web.servlet.client.RestTestClient;
  * unknown property or a value of another type is a 400 problem, never coerced into a text or
  * dropped, and nothing is stored.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "strategy.guide.source-language=ru")
-@EmbeddedKafka(partitions = 3, topics = { Topics.MEMBERSHIP_EVENTS, Topics.STRATEGY_EVENTS },
-        bootstrapServersProperty = "spring.kafka.bootstrap-servers")
+@ServiceTest(properties = "strategy.guide.source-language=ru")
 class StrictRequestBodiesIT {
     private static final String G = "/api/strategy/guide";
-
-    @DynamicPropertySource
-    static void mongo(DynamicPropertyRegistry registry) {
-        registry.add("spring.mongodb.uri", () -> MongoTestServer.uri("strategy-strict-" + UUID.randomUUID()));
-    }
 
     @LocalServerPort
     int port;

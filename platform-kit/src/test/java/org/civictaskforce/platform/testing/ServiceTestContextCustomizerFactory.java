@@ -38,8 +38,13 @@ public class ServiceTestContextCustomizerFactory implements ContextCustomizerFac
         public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration config) {
             String application = context.getEnvironment().getProperty("spring.application.name", "service");
             String instance = application + "-" + STARTED.incrementAndGet();
+            String broker = SharedBroker.bootstrapServers();
+            // Spring Cloud Stream's binder context ranks system properties above what it inherits from this context,
+            // and @EmbeddedKafka(bootstrapServersProperty = "spring.kafka.bootstrap-servers") in a class that brings its
+            // own broker leaves that system property behind, pointing at its broker: set it back for this start
+            System.setProperty("spring.kafka.bootstrap-servers", broker);
             context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("serviceTest", Map.of(
-                    "spring.kafka.bootstrap-servers", SharedBroker.bootstrapServers(),
+                    "spring.kafka.bootstrap-servers", broker,
                     "spring.mongodb.uri", MongoTestServer.uri(instance),
                     "spring.cloud.stream.default.group", instance,
                     "spring.kafka.consumer.group-id", instance)));

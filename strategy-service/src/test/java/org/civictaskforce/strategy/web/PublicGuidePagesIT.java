@@ -8,28 +8,22 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.GZIPOutputStream;
 
-import org.civictaskforce.contracts.Topics;
 import org.civictaskforce.platform.security.Role;
 import org.civictaskforce.platform.security.TestTokens;
-import org.civictaskforce.platform.testing.MongoTestServer;
 import org.civictaskforce.strategy.application.EditionStore;
 import org.civictaskforce.strategy.domain.guide.Edition;
+import org.civictaskforce.platform.testing.ServiceTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
-import org.springframework.kafka.test.context.EmbeddedKafka;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
 /**
@@ -37,21 +31,13 @@ import org.springframework.test.web.servlet.client.RestTestClient;
  * downloads under /guide/<lang>/, validators and 304, the offline assets, nothing about a person, and the weight.
  * Editions are published through the API (a translator and the coordinator), once for the class.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "strategy.guide.source-language=ru")
-@EmbeddedKafka(partitions = 1, topics = { Topics.MEMBERSHIP_EVENTS, Topics.STRATEGY_EVENTS },
-        bootstrapServersProperty = "spring.kafka.bootstrap-servers")
+@ServiceTest(properties = "strategy.guide.source-language=ru")
 class PublicGuidePagesIT {
     private static final String G = "/api/strategy/guide";
     private static final String TRANSLATOR_ID = "translator-ky-7f3a";
     private static final String TRANSLATOR = TestTokens.bearer(TRANSLATOR_ID, Role.TRANSLATOR);
     private static final String KYRGYZ = "Жарандык коом — ң ө ү Ң Ө Ү";
     private static boolean published;
-
-    @DynamicPropertySource
-    static void mongo(DynamicPropertyRegistry registry) {
-        registry.add("spring.mongodb.uri", () -> MongoTestServer.uri("strategy-public-guide-" + UUID.randomUUID()));
-    }
 
     @LocalServerPort
     int port;
