@@ -7,7 +7,10 @@ import java.security.interfaces.RSAPublicKey;
 import java.time.Clock;
 import java.util.Map;
 
+import reactor.core.publisher.Mono;
+
 import org.civictaskforce.accesstokens.AccessTokens;
+import org.civictaskforce.accesstokens.VerifiedTokens;
 import org.civictaskforce.accesstokens.RevocationFeed;
 import org.civictaskforce.accesstokens.RevokedSubjects;
 import org.slf4j.Logger;
@@ -42,6 +45,7 @@ import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.core.oidc.IdTokenClaimNames;
 import org.springframework.security.oauth2.core.oidc.OidcScopes;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.web.server.SecurityWebFilterChain;
@@ -171,7 +175,9 @@ public class GatewaySecurityConfiguration {
 
     /**
      * Access tokens: signature (identity service's JWK set, fetched on first use), then the platform's one
-     * access-token rule ({@link AccessTokens}: not an ID token, our issuer, not expired, subject not revoked).
+     * access-token rule ({@link AccessTokens}: not an ID token, our issuer, not expired, subject not revoked). The
+     * signature of a token is checked once and remembered until it expires ({@link VerifiedTokens}); the rule runs
+     * on every request.
      */
     @Bean
     ReactiveJwtDecoder gatewayJwtDecoder(GatewaySecurityProperties properties, RevokedSubjects revokedSubjects) {
@@ -179,8 +185,16 @@ public class GatewaySecurityConfiguration {
                 ? NimbusReactiveJwtDecoder.withPublicKey(readPublicKey(properties.publicKeyLocation()))
                         .validateType(false).build()
                 : NimbusReactiveJwtDecoder.withJwkSetUri(properties.jwkSetUri()).validateType(false).build();
-        decoder.setJwtValidator(AccessTokens.validator(properties.issuer(), revokedSubjects));
-        return decoder;
+        // the signature once per token (VerifiedTokens), the rules on every request
+        decoder.setJwtValidator(VerifiedTokens.signatureOnly());
+        VerifiedTokens verified = new VerifiedTokens(AccessTokens.validator(properties.issuer(), revokedSubjects),
+                10_000);
+        return token -> {
+            Jwt cached = verified.cached(token);
+            Mono<Jwt> jwt = cached != null ? Mono.just(cached)
+                    : decoder.decode(token).doOnNext(decoded -> verified.remember(token, decoded));
+            return jwt.map(verified::validated);
+        };
     }
 
     /** People erased or removed since their tokens (or their browser session) were issued. */

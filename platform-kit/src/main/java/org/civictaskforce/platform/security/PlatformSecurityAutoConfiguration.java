@@ -10,6 +10,7 @@ import java.util.List;
 import java.time.Clock;
 
 import org.civictaskforce.accesstokens.AccessTokens;
+import org.civictaskforce.accesstokens.VerifiedTokens;
 import org.civictaskforce.accesstokens.RevocationFeed;
 import org.civictaskforce.accesstokens.RevokedSubjects;
 import org.springframework.beans.factory.annotation.Value;
@@ -100,7 +101,8 @@ public class PlatformSecurityAutoConfiguration {
      * Checks signature and then the platform's one access-token rule ({@link AccessTokens}: an access
      * token and not an ID token, our issuer, not expired, its subject not revoked since it was issued).
      * Keys come from the identity service's JWK set (fetched lazily and cached, so a service starts while
-     * the identity service is still starting); tests give a fixed public key instead.
+     * the identity service is still starting); tests give a fixed public key instead. The signature of a token is
+     * checked once and remembered until it expires ({@link VerifiedTokens}); the rule runs on every request.
      */
     @Bean
     @ConditionalOnMissingBean
@@ -115,8 +117,10 @@ public class PlatformSecurityAutoConfiguration {
             throw new IllegalStateException("platform.security.jwk-set-uri (or IDENTITY_JWKS_URI) must name the "
                     + "identity service's key set");
         }
-        decoder.setJwtValidator(AccessTokens.validator(properties.issuer(), revokedSubjects));
-        return decoder;
+        // the signature once per token (VerifiedTokens), the rules on every request
+        decoder.setJwtValidator(VerifiedTokens.signatureOnly());
+        return new VerifiedTokens(AccessTokens.validator(properties.issuer(), revokedSubjects), 10_000)
+                .decoder(decoder);
     }
 
     /** People erased or removed: their tokens issued before that stop counting at once (not at expiry). */
