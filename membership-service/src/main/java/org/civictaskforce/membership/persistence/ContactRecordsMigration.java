@@ -26,7 +26,7 @@ import com.mongodb.client.model.Updates;
  * their own ({@code contactRevision}, {@code contactPublishedRevision}, {@code contactPending},
  * {@code contactLease}). At start-up, before requests: a person whose contact was still waiting gets the contact
  * record as it is now (a tombstone if erased) in the outbox, and the old fields leave every document, each in one
- * write guarded by the document's version. Idempotent: once no document has the fields, it reads nothing.
+ * write guarded by the document's version. Idempotent: once it has dropped the old fields' index, it reads nothing.
  */
 @Component
 public class ContactRecordsMigration implements InitializingBean {
@@ -49,24 +49,36 @@ public class ContactRecordsMigration implements InitializingBean {
         run();
     }
 
-    /** Moves what is waiting and removes the old fields; returns once done. */
+    /**
+     * Moves what is waiting and removes the old fields; returns once done. Every earlier version created the
+     * {@code contact_pending} index at its start, and this drops it last: without it there is nothing left to move,
+     * and every later start skips the two collection scans.
+     */
     public void run() {
         MongoCollection<Document> people = mongo.getCollection(PersonDocument.COLLECTION);
+        if (!hasOldIndex(people)) {
+            return;
+        }
         int moved = 0;
         for (Document pending : people.find(Filters.eq("contactPending", true)).projection(Projections.include("_id"))) {
             moved += move(people, pending.get("_id"));
         }
         long cleaned = people.updateMany(Filters.exists("contactRevision"),
                 Updates.combine(OLD_FIELDS.stream().map(Updates::unset).toList())).getModifiedCount();
-        for (Document index : people.listIndexes()) {
-            if (OLD_INDEX.equals(index.getString("name"))) {
-                people.dropIndex(OLD_INDEX);
-            }
-        }
+        people.dropIndex(OLD_INDEX);
         if (moved > 0 || cleaned > 0) {
             log.info("moved {} waiting contact record(s) into the outbox; removed the old contact fields from {} person document(s)",
                     moved, cleaned);
         }
+    }
+
+    private static boolean hasOldIndex(MongoCollection<Document> people) {
+        for (Document index : people.listIndexes()) {
+            if (OLD_INDEX.equals(index.getString("name"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** One person's waiting contact into the outbox, retried if the document changes meanwhile. */
