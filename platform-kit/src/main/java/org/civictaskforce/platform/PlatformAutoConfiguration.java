@@ -9,6 +9,7 @@ import org.civictaskforce.platform.audit.AuditController;
 import org.civictaskforce.platform.audit.AuditLog;
 import org.civictaskforce.platform.health.MongoPingHealthIndicator;
 import org.civictaskforce.platform.messaging.ConsumerErrorHandling;
+import org.civictaskforce.platform.messaging.ConsumerRetryProperties;
 import org.civictaskforce.platform.messaging.DeadLetterController;
 import org.civictaskforce.platform.messaging.DeadLetters;
 import org.civictaskforce.platform.messaging.IdempotentProjection;
@@ -43,7 +44,7 @@ import io.micrometer.core.instrument.MeterRegistry;
  * consumer bindings' error handling with dead letters, and the outbox topic.
  */
 @AutoConfiguration(beforeName = "org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration")
-@EnableConfigurationProperties(OutboxProperties.class)
+@EnableConfigurationProperties({ OutboxProperties.class, ConsumerRetryProperties.class })
 public class PlatformAutoConfiguration {
 
     @Bean
@@ -126,8 +127,8 @@ public class PlatformAutoConfiguration {
     }
 
     @Bean
-    ConsumerErrorHandling consumerErrorHandling(KafkaProperties kafka) {
-        return new ConsumerErrorHandling(kafka.buildProducerProperties());
+    ConsumerErrorHandling consumerErrorHandling(KafkaProperties kafka, ConsumerRetryProperties retry) {
+        return new ConsumerErrorHandling(kafka.buildProducerProperties(), retry.retryForever());
     }
 
     @Bean

@@ -2,6 +2,7 @@ package org.civictaskforce.platform.messaging;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.BiFunction;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -25,6 +26,7 @@ import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.listener.ListenerExecutionFailedException;
 import org.springframework.messaging.MessagingException;
 import org.springframework.util.backoff.BackOff;
+import org.springframework.util.backoff.ExponentialBackOff;
 import org.springframework.util.backoff.FixedBackOff;
 
 /**
@@ -41,7 +43,9 @@ import org.springframework.util.backoff.FixedBackOff;
  * <li>a {@link MalformedEventException} (and any type the binding lists as {@code retryable-exceptions.<class>: false})
  * is parked at once: retrying cannot mend it;</li>
  * <li>a binding without a dead-letter topic skips the record after its attempts and logs where it was
- * (never its content) — the contacts topic, whose records must not be copied where erasure cannot reach.</li>
+ * (never its content);</li>
+ * <li>a binding listed in {@code platform.consumers.retry-forever} retries with its back-off until the record is
+ * handled — the contacts topic, whose records may neither be copied where erasure cannot reach nor be lost.</li>
  * </ul>
  * The correlation id travels from the record's {@code ce_correlationid} header into the handler's log lines and
  * the events it raises ({@link CorrelationRecordInterceptor}).
@@ -51,12 +55,15 @@ public class ConsumerErrorHandling implements ListenerContainerWithDlqAndRetryCu
 
     private final DefaultKafkaProducerFactory<Object, Object> producers;
     private final KafkaTemplate<Object, Object> deadLetterTemplate;
+    private final Set<String> retryForever;
 
     /**
      * @param producerProperties Boot's producer settings (idempotent, {@code acks=all}); records are parked
      *        and re-driven exactly as they came in, as bytes
+     * @param retryForever the bindings whose failing record is retried until it is handled
      */
-    public ConsumerErrorHandling(Map<String, Object> producerProperties) {
+    public ConsumerErrorHandling(Map<String, Object> producerProperties, Set<String> retryForever) {
+        this.retryForever = Set.copyOf(retryForever);
         Map<String, Object> config = new HashMap<>(producerProperties);
         config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
         config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
@@ -110,8 +117,7 @@ public class ConsumerErrorHandling implements ListenerContainerWithDlqAndRetryCu
             recoverer = (record, exception) -> log.warn("skipped record {}-{}@{} after its attempts: {}", record.topic(),
                     record.partition(), record.offset(), rootType(exception));
         }
-        DefaultErrorHandler handler = new DefaultErrorHandler(recoverer,
-                backOff != null ? backOff : new FixedBackOff(0L, 0L));
+        DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, backOffFor(properties, backOff));
         handler.addNotRetryableExceptions(MalformedEventException.class);
         properties.getRetryableExceptions().forEach((type, retryable) -> {
             if (!retryable && Exception.class.isAssignableFrom(type)) {
@@ -121,6 +127,22 @@ public class ConsumerErrorHandling implements ListenerContainerWithDlqAndRetryCu
         container.setCommonErrorHandler(handler);
         ((AbstractMessageListenerContainer<Object, Object>) container)
                 .setRecordInterceptor(new CorrelationRecordInterceptor());
+    }
+
+    /** How long to wait between a binding's attempts: the binder's back-off, or without an end where configured. */
+    BackOff backOffFor(ExtendedConsumerProperties<KafkaConsumerProperties> properties, @Nullable BackOff binders) {
+        if (retryForever.contains(properties.getBindingName())) {
+            return unbounded(properties);
+        }
+        return binders != null ? binders : new FixedBackOff(0L, 0L);
+    }
+
+    /** The binding's exponential back-off without an end: its waits grow to the binding's maximum and stay there. */
+    static BackOff unbounded(ExtendedConsumerProperties<KafkaConsumerProperties> properties) {
+        ExponentialBackOff backOff = new ExponentialBackOff(properties.getBackOffInitialInterval(),
+                properties.getBackOffMultiplier());
+        backOff.setMaxInterval(properties.getBackOffMaxInterval());
+        return backOff;
     }
 
     /** The first exception in the chain that is not a listener container's or a binder's wrapper. */
