@@ -66,8 +66,8 @@ public class Devstack implements AutoCloseable {
     }
 
     /**
-     * Checks the ports and the jars, then starts Kafka, the store, the mail sink, the four services
-     * (together) and the gateway, each waited for. On failure everything started so far is stopped and
+     * Checks the ports and the jars, then starts Kafka, the store, the mail sink, then the services and the gateway
+     * together, each waited for. On failure everything started so far is stopped and
      * a {@link DevstackException} with a one-line reason (plus the log tail of a failed service) is thrown.
      */
     public synchronized Devstack start() {
@@ -92,10 +92,8 @@ public class Devstack implements AutoCloseable {
                     () -> "MongoDB-compatible store on " + documentStore.connectionString());
             timed("mail sink", mailSink::start,
                     () -> "SMTP sink on localhost:" + mailSink.smtpPort() + ", web view " + mailSink.webUrl());
-            startServices(DevstackService.backends().stream().filter(config.services()::contains).toList());
-            if (config.services().contains(DevstackService.GATEWAY)) {
-                startServices(List.of(DevstackService.GATEWAY));
-            }
+            // all together: the gateway needs no service to start, and two cores stay busy to the end
+            startServices(config.services().stream().sorted().toList());
         } catch (RuntimeException e) {
             close();
             throw e instanceof DevstackException ? e : new DevstackException("devstack failed to start: " + e, e);
@@ -145,9 +143,12 @@ public class Devstack implements AutoCloseable {
             return;
         }
         for (DevstackService s : services) {
-            ServiceProcess process = new ServiceProcess(s.module(),
-                    ServiceProcess.javaCommand(s.jar(config.repoRoot()), config.jvmOptions()),
-                    config.port(s), environment(s), config.dataDir().resolve("logs").resolve(s.module() + ".log"));
+            Path jar = s.jar(config.repoRoot());
+            ClassDataArchive.Launch launch = config.classDataSharing()
+                    ? ClassDataArchive.of(jar, config.jvmOptions()).prepare(config.jvmOptions())
+                    : new ClassDataArchive.Launch(ServiceProcess.javaCommand(jar, config.jvmOptions()), null);
+            ServiceProcess process = new ServiceProcess(s.module(), launch, config.port(s), environment(s),
+                    config.dataDir().resolve("logs").resolve(s.module() + ".log"));
             processes.put(s, process);
             if (closed.get()) {
                 throw new DevstackException("devstack was stopped while starting");

@@ -29,12 +29,14 @@ import org.slf4j.LoggerFactory;
  * @param extraEnv            extra environment per service (applied after the standard variables)
  * @param readyTimeout        how long to wait for each service's readiness
  * @param jvmOptions          JVM options of every service process
+ * @param classDataSharing    start every service from its extracted jar with a start-up archive
+ *                            ({@link ClassDataArchive}; {@code DEVSTACK_CLASS_DATA_SHARING=false} turns it off)
  * @param progress            receives one-line progress messages (default: the log)
  */
 public record DevstackConfig(Path repoRoot, Path dataDir, int kafkaPort, int kafkaControllerPort, int mongoPort,
         int smtpPort, int mailWebPort, Map<DevstackService, Integer> servicePorts, Set<DevstackService> services,
         Map<DevstackService, Map<String, String>> extraEnv, Duration readyTimeout, List<String> jvmOptions,
-        Consumer<String> progress) {
+        boolean classDataSharing, Consumer<String> progress) {
     private static final Logger log = LoggerFactory.getLogger(DevstackConfig.class);
 
     public DevstackConfig {
@@ -65,7 +67,7 @@ public record DevstackConfig(Path repoRoot, Path dataDir, int kafkaPort, int kaf
         Builder b = new Builder().repoRoot(repoRoot).dataDir(dataDir).kafkaPort(kafkaPort)
                 .kafkaControllerPort(kafkaControllerPort).mongoPort(mongoPort).smtpPort(smtpPort)
                 .mailWebPort(mailWebPort).services(services).readyTimeout(readyTimeout)
-                .jvmOptions(jvmOptions).progress(progress);
+                .jvmOptions(jvmOptions).classDataSharing(classDataSharing).progress(progress);
         servicePorts.forEach(b::port);
         extraEnv.forEach((s, m) -> m.forEach((k, v) -> b.env(s, k, v)));
         return b;
@@ -134,6 +136,10 @@ public record DevstackConfig(Path repoRoot, Path dataDir, int kafkaPort, int kaf
                 throw new DevstackException("DEVSTACK_READY_TIMEOUT must be a number of seconds, got '" + timeout + "'");
             }
         }
+        String sharing = env.get("DEVSTACK_CLASS_DATA_SHARING");
+        if (sharing != null && !sharing.isBlank()) {
+            b.classDataSharing(!sharing.trim().equalsIgnoreCase("false"));
+        }
         String jvm = env.get("DEVSTACK_SERVICE_JVM_OPTS");
         if (jvm != null && !jvm.isBlank()) {
             b.jvmOptions(Arrays.asList(jvm.trim().split("\\s+")));
@@ -188,6 +194,7 @@ public record DevstackConfig(Path repoRoot, Path dataDir, int kafkaPort, int kaf
         private final Map<DevstackService, Map<String, String>> extraEnv = new EnumMap<>(DevstackService.class);
         private Duration readyTimeout = ServiceProcess.DEFAULT_READY_TIMEOUT;
         private List<String> jvmOptions = ServiceProcess.DEFAULT_JVM_OPTIONS;
+        private boolean classDataSharing = true;
         private Consumer<String> progress;
 
         private Builder() {
@@ -309,6 +316,12 @@ public record DevstackConfig(Path repoRoot, Path dataDir, int kafkaPort, int kaf
             return this;
         }
 
+        /** Whether services start with a start-up archive ({@link ClassDataArchive}; default true). */
+        public Builder classDataSharing(boolean enabled) {
+            this.classDataSharing = enabled;
+            return this;
+        }
+
         /** Receives one-line progress messages (e.g. {@code System.out::println}); default: the log. */
         public Builder progress(Consumer<String> progress) {
             this.progress = progress;
@@ -318,7 +331,7 @@ public record DevstackConfig(Path repoRoot, Path dataDir, int kafkaPort, int kaf
         public DevstackConfig build() {
             Path data = dataDir != null ? dataDir : repoRoot.resolve(".devstack-data");
             return new DevstackConfig(repoRoot, data, kafkaPort, kafkaControllerPort, mongoPort, smtpPort, mailWebPort,
-                    servicePorts, services, extraEnv, readyTimeout, jvmOptions, progress);
+                    servicePorts, services, extraEnv, readyTimeout, jvmOptions, classDataSharing, progress);
         }
     }
 }

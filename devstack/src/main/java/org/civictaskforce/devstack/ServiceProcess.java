@@ -48,6 +48,7 @@ public class ServiceProcess implements AutoCloseable {
     private final Path logFile;
     private volatile Process process;
     private volatile long startedAtNanos;
+    private final ClassDataArchive.Launch launch;
 
     /** Runs {@code java <DEFAULT_JVM_OPTIONS> -jar <jar>}. */
     public ServiceProcess(String name, Path jar, int port, Map<String, String> environment, Path logFile) {
@@ -56,8 +57,15 @@ public class ServiceProcess implements AutoCloseable {
 
     /** Runs an arbitrary command (e.g. {@link #javaCommand}); {@code SERVER_PORT=<port>} is always set. */
     public ServiceProcess(String name, List<String> command, int port, Map<String, String> environment, Path logFile) {
+        this(name, new ClassDataArchive.Launch(command, null), port, environment, logFile);
+    }
+
+    /** Runs a prepared launch; when it records a start-up archive, {@link #stop()} waits for the JVM to write it. */
+    ServiceProcess(String name, ClassDataArchive.Launch launch, int port, Map<String, String> environment,
+            Path logFile) {
         this.name = name;
-        this.command = List.copyOf(command);
+        this.launch = launch;
+        this.command = List.copyOf(launch.command());
         this.port = port;
         Map<String, String> env = new LinkedHashMap<>(environment);
         env.put("SERVER_PORT", String.valueOf(port));
@@ -165,20 +173,26 @@ public class ServiceProcess implements AutoCloseable {
             return;
         }
         List<ProcessHandle> descendants = p.descendants().toList();
+        boolean stoppedByItself = true;
         if (p.isAlive()) {
             p.destroy();
             descendants.forEach(ProcessHandle::destroy);
+            // a JVM recording its start-up archive writes it (about 100 MB) on the way out
+            int grace = launch.records() ? 90 : 10;
             try {
-                if (!p.waitFor(10, TimeUnit.SECONDS)) {
-                    log.warn("{} (pid {}) did not stop within 10 s; killing it", name, p.pid());
+                if (!p.waitFor(grace, TimeUnit.SECONDS)) {
+                    log.warn("{} (pid {}) did not stop within {} s; killing it", name, p.pid(), grace);
+                    stoppedByItself = false;
                     p.destroyForcibly();
                     p.waitFor(5, TimeUnit.SECONDS);
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+                stoppedByItself = false;
                 p.destroyForcibly();
             }
         }
+        ClassDataArchive.finish(launch, stoppedByItself && !p.isAlive());
         for (ProcessHandle child : descendants) {
             if (child.isAlive()) {
                 child.destroyForcibly();
