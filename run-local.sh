@@ -29,4 +29,6 @@ if [[ "$needs_build" == true || "${DEVSTACK_BUILD:-}" == "always" ]]; then
   ./mvnw -q -B -DskipTests package
 fi
 
-exec java -Xmx1g -XX:TieredStopAtLevel=1 -cp "devstack/target/classes:devstack/target/lib/*" org.civictaskforce.devstack.DevstackMain
+# Kafka, the store and the mail sink live in this JVM: their live objects stay near 120 MB under load, and the serial
+# collector grows the heap only as far as they need (G1 with -Xmx1g grew it to 1 GB; docs/benchmarks.md)
+exec java -Xms64m -Xmx512m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -cp "devstack/target/classes:devstack/target/lib/*" org.civictaskforce.devstack.DevstackMain
