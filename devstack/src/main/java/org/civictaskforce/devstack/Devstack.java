@@ -261,7 +261,8 @@ public class Devstack implements AutoCloseable {
         }
         for (Thread t : threads) {
             try {
-                t.join(30_000);
+                // a service that records its start-up archive may take up to ServiceProcess's grace to stop
+                t.join(120_000);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
