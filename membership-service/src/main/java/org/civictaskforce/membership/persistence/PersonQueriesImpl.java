@@ -30,18 +30,17 @@ class PersonQueriesImpl implements PersonQueries {
         Query filter = criteria(f);
         Query page = Query.of(filter).with(pageable).with(ORDER);
         List<PersonDocument> content = mongo.find(page, PersonDocument.class);
-        return PageableExecutionUtils.getPage(content, pageable, () -> total(f));
+        return PageableExecutionUtils.getPage(content, pageable, () -> total(filter));
     }
 
     /**
-     * How many people a filter selects. Without a filter that is the collection's size, which the
-     * store keeps (MongoDB in its metadata, the embedded store as a number), so it is not counted
-     * document by document.
+     * How many people a filter's query ({@link #criteria}) selects. Without a filter that is the
+     * collection's size, which the store keeps (MongoDB in its metadata, the embedded store as a
+     * number), so it is not counted document by document.
      */
-    long total(PersonFilter f) {
-        Query filter = criteria(f);
+    long total(Query filter) {
         return filter.getQueryObject().isEmpty() ? mongo.estimatedCount(PersonDocument.class)
-                : mongo.count(filter, PersonDocument.class);
+                : mongo.count(Query.of(filter), PersonDocument.class);
     }
 
     /** The query for a filter; public to the package for the benchmark's explain output. */
