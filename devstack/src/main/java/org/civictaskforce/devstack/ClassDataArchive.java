@@ -56,6 +56,11 @@ final class ClassDataArchive {
         boolean records() {
             return recording != null;
         }
+
+        /** {@code java <jvmOptions> -jar <jar>}, as a service ran before start-up archives. */
+        static Launch plain(Path jar, List<String> jvmOptions) {
+            return new Launch(ServiceProcess.javaCommand(jar, jvmOptions), null);
+        }
     }
 
     /**
@@ -65,7 +70,7 @@ final class ClassDataArchive {
     Launch prepare(List<String> jvmOptions) {
         Path extracted = folder.resolve("app");
         if (!Files.isDirectory(extracted) && !extract(extracted)) {
-            return new Launch(ServiceProcess.javaCommand(jar, jvmOptions), null);
+            return Launch.plain(jar, jvmOptions);
         }
         List<String> command = new ArrayList<>();
         command.add(ServiceProcess.javaExecutable().toString());

@@ -146,7 +146,7 @@ public class Devstack implements AutoCloseable {
             Path jar = s.jar(config.repoRoot());
             ClassDataArchive.Launch launch = config.classDataSharing()
                     ? ClassDataArchive.of(jar, config.jvmOptions()).prepare(config.jvmOptions())
-                    : new ClassDataArchive.Launch(ServiceProcess.javaCommand(jar, config.jvmOptions()), null);
+                    : ClassDataArchive.Launch.plain(jar, config.jvmOptions());
             ServiceProcess process = new ServiceProcess(s.module(), launch, config.port(s), environment(s),
                     config.dataDir().resolve("logs").resolve(s.module() + ".log"));
             processes.put(s, process);
