@@ -61,7 +61,7 @@ public class Devstack implements AutoCloseable {
         this.config = config;
         this.kafka = new KafkaBroker(config.dataDir().resolve("kafka"), config.kafkaPort(), config.kafkaControllerPort());
         this.documentStore = new DocumentStore(config.dataDir().resolve("mongo"), config.mongoPort());
-        this.mailSink = new MailSink(config.smtpPort(), config.mailWebPort());
+        this.mailSink = new MailSink(config.smtpPort(), config.mailWebPort(), config.mailKeep());
         this.secrets = DevstackSecrets.in(config.dataDir());
     }
 

@@ -31,13 +31,21 @@ import org.slf4j.LoggerFactory;
  * @param jvmOptions          JVM options of every service process
  * @param classDataSharing    start every service from its extracted jar with a start-up archive
  *                            ({@link ClassDataArchive}; {@code DEVSTACK_CLASS_DATA_SHARING=false} turns it off)
+ * @param mailKeep            how many mails the SMTP sink keeps, the newest ({@code 0}: all; {@code DEVSTACK_MAIL_KEEP},
+ *                            2 000 for {@code run-local.sh})
  * @param progress            receives one-line progress messages (default: the log)
  */
 public record DevstackConfig(Path repoRoot, Path dataDir, int kafkaPort, int kafkaControllerPort, int mongoPort,
         int smtpPort, int mailWebPort, Map<DevstackService, Integer> servicePorts, Set<DevstackService> services,
         Map<DevstackService, Map<String, String>> extraEnv, Duration readyTimeout, List<String> jvmOptions,
-        boolean classDataSharing, Consumer<String> progress) {
+        boolean classDataSharing, int mailKeep, Consumer<String> progress) {
     private static final Logger log = LoggerFactory.getLogger(DevstackConfig.class);
+
+    /**
+     * The newest mails the SMTP sink keeps when started from the environment ({@code run-local.sh}): enough to read
+     * a day's invitations in its web view, while a long load cannot fill the devstack JVM's heap with them.
+     */
+    public static final int MAIL_KEEP_LOCAL = 2_000;
 
     public DevstackConfig {
         Objects.requireNonNull(repoRoot, "repoRoot");
@@ -56,6 +64,9 @@ public record DevstackConfig(Path repoRoot, Path dataDir, int kafkaPort, int kaf
         extraEnv = Collections.unmodifiableMap(env);
         readyTimeout = readyTimeout == null ? ServiceProcess.DEFAULT_READY_TIMEOUT : readyTimeout;
         jvmOptions = List.copyOf(jvmOptions);
+        if (mailKeep < 0) {
+            throw new DevstackException("the mail sink cannot keep " + mailKeep + " mails (0 keeps all)");
+        }
         progress = progress == null ? msg -> log.info(msg) : progress;
     }
 
@@ -67,7 +78,7 @@ public record DevstackConfig(Path repoRoot, Path dataDir, int kafkaPort, int kaf
         Builder b = new Builder().repoRoot(repoRoot).dataDir(dataDir).kafkaPort(kafkaPort)
                 .kafkaControllerPort(kafkaControllerPort).mongoPort(mongoPort).smtpPort(smtpPort)
                 .mailWebPort(mailWebPort).services(services).readyTimeout(readyTimeout)
-                .jvmOptions(jvmOptions).classDataSharing(classDataSharing).progress(progress);
+                .jvmOptions(jvmOptions).classDataSharing(classDataSharing).mailKeep(mailKeep).progress(progress);
         servicePorts.forEach(b::port);
         extraEnv.forEach((s, m) -> m.forEach((k, v) -> b.env(s, k, v)));
         return b;
@@ -103,7 +114,8 @@ public record DevstackConfig(Path repoRoot, Path dataDir, int kafkaPort, int kaf
      * {@code DEVSTACK_RESEARCH_PORT} (8082), {@code DEVSTACK_STRATEGY_PORT} (8083),
      * {@code DEVSTACK_NOTIFICATION_PORT} (8084), {@code DEVSTACK_SERVICES} (comma separated, default all,
      * {@code none} for infrastructure only), {@code DEVSTACK_READY_TIMEOUT} (seconds, 180),
-     * {@code DEVSTACK_SERVICE_JVM_OPTS} (space separated, replaces the default JVM options) and
+     * {@code DEVSTACK_SERVICE_JVM_OPTS} (space separated, replaces the default JVM options),
+     * {@code DEVSTACK_MAIL_KEEP} (how many of the newest mails the SMTP sink keeps, {@value #MAIL_KEEP_LOCAL}; 0 for all) and
      * {@code DEVSTACK_ENV_<SERVICE|ALL>_<NAME>=value} (extra environment, e.g.
      * {@code DEVSTACK_ENV_NOTIFICATION_SPRING_PROFILES_ACTIVE=dev}).
      */
@@ -139,6 +151,15 @@ public record DevstackConfig(Path repoRoot, Path dataDir, int kafkaPort, int kaf
         String sharing = env.get("DEVSTACK_CLASS_DATA_SHARING");
         if (sharing != null && !sharing.isBlank()) {
             b.classDataSharing(!sharing.trim().equalsIgnoreCase("false"));
+        }
+        b.mailKeep(MAIL_KEEP_LOCAL);
+        String keep = env.get("DEVSTACK_MAIL_KEEP");
+        if (keep != null && !keep.isBlank()) {
+            try {
+                b.mailKeep(Integer.parseInt(keep.trim()));
+            } catch (NumberFormatException e) {
+                throw new DevstackException("DEVSTACK_MAIL_KEEP must be a number of mails, got '" + keep + "'");
+            }
         }
         String jvm = env.get("DEVSTACK_SERVICE_JVM_OPTS");
         if (jvm != null && !jvm.isBlank()) {
@@ -195,6 +216,7 @@ public record DevstackConfig(Path repoRoot, Path dataDir, int kafkaPort, int kaf
         private Duration readyTimeout = ServiceProcess.DEFAULT_READY_TIMEOUT;
         private List<String> jvmOptions = ServiceProcess.DEFAULT_JVM_OPTIONS;
         private boolean classDataSharing = true;
+        private int mailKeep;
         private Consumer<String> progress;
 
         private Builder() {
@@ -323,6 +345,12 @@ public record DevstackConfig(Path repoRoot, Path dataDir, int kafkaPort, int kaf
         }
 
         /** Receives one-line progress messages (e.g. {@code System.out::println}); default: the log. */
+        /** How many of the newest mails the SMTP sink keeps; {@code 0} (the builder's default) keeps all. */
+        public Builder mailKeep(int mails) {
+            this.mailKeep = mails;
+            return this;
+        }
+
         public Builder progress(Consumer<String> progress) {
             this.progress = progress;
             return this;
@@ -331,7 +359,7 @@ public record DevstackConfig(Path repoRoot, Path dataDir, int kafkaPort, int kaf
         public DevstackConfig build() {
             Path data = dataDir != null ? dataDir : repoRoot.resolve(".devstack-data");
             return new DevstackConfig(repoRoot, data, kafkaPort, kafkaControllerPort, mongoPort, smtpPort, mailWebPort,
-                    servicePorts, services, extraEnv, readyTimeout, jvmOptions, classDataSharing, progress);
+                    servicePorts, services, extraEnv, readyTimeout, jvmOptions, classDataSharing, mailKeep, progress);
         }
     }
 }

@@ -100,6 +100,32 @@ class MailSinkIT {
         assertThat(sink.messages()).isEmpty();
     }
 
+    @Test
+    void withALimitKeepsOnlyTheNewestMailsAndSaysSo() throws Exception {
+        sink.stop();
+        int[] ports = Ports.freePorts(2);
+        sink = new MailSink(ports[0], ports[1], 3);
+        sink.start();
+        for (int i = 1; i <= 5; i++) {
+            send("member" + (i % 2) + "@example.org", "mail " + i, "body " + i);
+            Thread.sleep(5); // distinct received times
+        }
+        awaitAtMost(3);
+        assertThat(sink.messages()).extracting(MailMessage::subject).containsExactly("mail 3", "mail 4", "mail 5");
+        send("someone-new@example.org", "mail 6", "body 6");
+        awaitAtMost(3);
+        assertThat(sink.messages()).extracting(MailMessage::subject).containsExactly("mail 4", "mail 5", "mail 6");
+        assertThat(sink.trim()).isZero();
+        assertThat(get("/").body()).contains("the newest 3 only");
+    }
+
+    private void awaitAtMost(int mails) throws InterruptedException {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (sink.messages().size() > mails && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+    }
+
     private void send(String to, String subject, String body) throws Exception {
         MimeMessage message = new MimeMessage(session());
         message.setFrom(new InternetAddress("noreply@civictaskforce.example.org"));
