@@ -208,13 +208,13 @@ public class Devstack implements AutoCloseable {
             env.put("IDENTITY_BOOTSTRAP_PASSWORD", secrets.bootstrapPassword());
             env.put("IDENTITY_SECOND_FACTOR_KEY", secrets.secondFactorKey());
         }
+        env.put("MONGODB_URI", mongoUri(service.database()));
         if (service == DevstackService.GATEWAY) {
             env.put("IDENTITY_TOKEN_URI", identityUrl() + "/oauth2/token");
             for (DevstackService backend : DevstackService.backends()) {
                 env.put(backend.urlVariable(), serviceUrl(backend));
             }
         } else {
-            env.put("MONGODB_URI", mongoUri(service.database()));
             env.put("SMTP_HOST", "localhost");
             env.put("SMTP_PORT", String.valueOf(config.smtpPort()));
         }

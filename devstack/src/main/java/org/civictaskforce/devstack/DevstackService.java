@@ -11,7 +11,7 @@ public enum DevstackService {
     STRATEGY("strategy-service", "strategy", "STRATEGY_URL", 8083),
     NOTIFICATION("notification-service", "notification", "NOTIFICATION_URL", 8084),
     IDENTITY("identity-service", "identity", "IDENTITY_URL", 9000),
-    GATEWAY("gateway", null, null, 8080);
+    GATEWAY("gateway", "gateway", null, 8080);
 
     private final String module;
     private final String database;
@@ -30,7 +30,7 @@ public enum DevstackService {
         return module;
     }
 
-    /** Its own MongoDB database, e.g. {@code membership}; {@code null} for the gateway. */
+    /** Its own MongoDB database, e.g. {@code membership} (the gateway's holds its browser sessions). */
     public String database() {
         return database;
     }

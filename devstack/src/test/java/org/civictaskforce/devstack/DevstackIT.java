@@ -146,6 +146,9 @@ class DevstackIT {
             assertThat(gatewayEnv.path("STRATEGY_URL").asString()).isEqualTo(stack.serviceUrl(DevstackService.STRATEGY));
             assertThat(gatewayEnv.path("NOTIFICATION_URL").asString()).isEqualTo(stack.serviceUrl(DevstackService.NOTIFICATION));
             assertThat(gatewayEnv.path("IDENTITY_URL").asString()).isEqualTo(stack.identityUrl());
+            // browser sessions in the gateway's own database, so that replicas share them
+            assertThat(gatewayEnv.path("MONGODB_URI").asString()).isEqualTo(stack.mongoUri("gateway"));
+            assertThat(gatewayEnv.has("SMTP_HOST")).isFalse();
             // the gateway and the identity service share the generated client secret; the services do not get it
             assertThat(gatewayEnv.path("IDENTITY_GATEWAY_CLIENT_SECRET").asString())
                     .isEqualTo(stack.secrets().gatewayClientSecret()).isNotBlank();

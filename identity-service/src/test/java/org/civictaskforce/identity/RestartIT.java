@@ -12,6 +12,7 @@ import java.util.Map;
 import org.civictaskforce.identity.membership.AccountService;
 import org.civictaskforce.identity.audit.IdentityAudit;
 import org.civictaskforce.identity.settings.IdentityProperties;
+import org.civictaskforce.identity.signin.SignInSessions;
 import org.civictaskforce.platform.audit.AuditLog;
 import org.civictaskforce.platform.testing.MongoTestServer;
 import org.junit.jupiter.api.Test;
@@ -26,7 +27,7 @@ import com.nimbusds.jose.jwk.JWKSet;
 
 /**
  * What survives a restart, or a second replica on the same database: the signing key (same {@code kid}, so
- * issued tokens stay valid) and the bootstrap coordinator (created once). And what stops a start.
+ * issued tokens stay valid), the bootstrap coordinator (created once) and a browser's sign-in. And what stops a start.
  */
 class RestartIT extends IdentityIntegrationTestBase {
     @Value("${spring.kafka.bootstrap-servers}")
@@ -35,6 +36,8 @@ class RestartIT extends IdentityIntegrationTestBase {
     AccountService accounts;
     @Autowired
     IdentityProperties properties;
+    @Autowired
+    SignInSessions signInSessions;
 
     @Test
     void aSecondInstanceOnTheSameDatabaseServesTheSameKeyAndDoesNotRecreateTheBootstrapAccount() throws Exception {
@@ -79,6 +82,57 @@ class RestartIT extends IdentityIntegrationTestBase {
                     java.nio.charset.StandardCharsets.ISO_8859_1);
             assertThat(bytes).doesNotContainIgnoringCase(BOOTSTRAP_USER).doesNotContain("{bcrypt}")
                     .doesNotContain(BOOTSTRAP_PASSWORD);
+        }
+    }
+
+    @Test
+    void aSignInStartedAtOneInstanceFinishesAtAnotherAndItsSessionKeepsNoCredentials() throws Exception {
+        try (ConfigurableApplicationContext second = start(Map.of("identity.gateway.client-secret", SECRET,
+                "identity.bootstrap.username", BOOTSTRAP_USER, "identity.bootstrap.password", BOOTSTRAP_PASSWORD))) {
+            String secondBase = "http://localhost:" + ((WebServerApplicationContext) second).getWebServer().getPort();
+            // the browser asks the first instance, is sent to its sign-in page and signs in there ...
+            AuthorizationCodeFlow.Browser browser = new AuthorizationCodeFlow.Browser();
+            String verifier = "v".repeat(43);
+            java.net.http.HttpResponse<String> authorize = browser.get(
+                    flow.authorizeUrl("state-1", AuthorizationCodeFlow.challenge(verifier)));
+            String login = AuthorizationCodeFlow.location(authorize).orElseThrow();
+            assertThat(authorize.headers().allValues("Set-Cookie")).anySatisfy(cookie -> assertThat(cookie)
+                    .startsWith("CIVIC_IDENTITY_SESSION=").contains("HttpOnly").contains("SameSite=Lax"));
+            java.net.http.HttpResponse<String> page = browser.get(login.startsWith("http") ? login : base + login);
+            java.net.http.HttpResponse<String> posted = browser.postForm(base + "/login", Map.of(
+                    "username", BOOTSTRAP_USER, "password", BOOTSTRAP_PASSWORD, "_csrf", browser.csrfOf(page)));
+            assertThat(posted.statusCode()).isEqualTo(302);
+            String continueAt = AuthorizationCodeFlow.location(posted).orElseThrow();
+            assertThat(continueAt).doesNotContain("error");
+            // ... and the next request, with the same session cookie, reaches the second instance: the code comes from it
+            String atSecond = secondBase + continueAt.replaceFirst("^https?://[^/]+", "");
+            java.net.http.HttpResponse<String> back = browser.get(atSecond);
+            String redirect = AuthorizationCodeFlow.location(back).orElse("");
+            assertThat(redirect).as(back.statusCode() + " " + back.body()).startsWith(IdentityTestSupport.REDIRECT);
+            String code = AuthorizationCodeFlow.query(java.net.URI.create(redirect)).get("code");
+            assertThat(code).isNotBlank();
+            assertThat(flow.exchange(code, verifier, SECRET).statusCode()).isEqualTo(200);
+
+            // what a sign-in session stores: the subject (an id), no username, no password, no password hash
+            assertThat(mongo.getCollection(SignInSessions.COLLECTION).countDocuments()).isPositive();
+            for (org.bson.Document stored : mongo.getCollection(SignInSessions.COLLECTION).find()) {
+                StringBuilder text = new StringBuilder(stored.toJson());
+                stored.values().stream().filter(org.bson.types.Binary.class::isInstance)
+                        .forEach(b -> text.append(new String(((org.bson.types.Binary) b).getData(),
+                                java.nio.charset.StandardCharsets.ISO_8859_1)));
+                assertThat(text.length()).isGreaterThan(stored.toJson().length()); // the serialized attributes
+                assertThat(text.toString()).doesNotContainIgnoringCase(BOOTSTRAP_USER).doesNotContain("{bcrypt}")
+                        .doesNotContain(BOOTSTRAP_PASSWORD);
+            }
+
+            // ending the account's sessions (erasure, removal) signs the browser out at every instance
+            String subject = mongo.getCollection("accounts").find(Filters.eq("username", BOOTSTRAP_USER.toLowerCase()))
+                    .first().getString("_id"); // the bootstrap coordinator has no person: its subject is the account id
+            assertThat(signInSessions.endAllOf(subject)).isPositive();
+            java.net.http.HttpResponse<String> again = browser.get(
+                    secondBase + flow.authorizeUrl("state-2", AuthorizationCodeFlow.challenge(verifier))
+                            .replaceFirst("^https?://[^/]+", ""));
+            assertThat(AuthorizationCodeFlow.location(again).orElse("")).contains("/login");
         }
     }
 

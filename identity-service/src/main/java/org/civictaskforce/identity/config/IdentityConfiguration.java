@@ -14,6 +14,7 @@ import org.civictaskforce.identity.secondfactor.SecondFactors;
 import org.civictaskforce.identity.secondfactor.SecretCipher;
 import org.civictaskforce.identity.settings.IdentityProperties;
 import org.civictaskforce.identity.signin.AccountSignIn;
+import org.civictaskforce.identity.signin.SignInSessions;
 import org.civictaskforce.platform.audit.AuditLog;
 import org.civictaskforce.platform.messaging.IdempotentProjection;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -64,29 +65,36 @@ public class IdentityConfiguration {
 
     @Bean
     AccountService accountService(AccountStore accounts, PersonRoles personRoles, Enrolments enrolments,
-            PasswordEncoder encoder, IdentityAudit audit, Clock clock, MongoAuthorizationService authorizations) {
-        return new AccountService(accounts, personRoles, enrolments, encoder, audit, clock, authorizations);
+            PasswordEncoder encoder, IdentityAudit audit, Clock clock, MongoAuthorizationService authorizations,
+            SignInSessions signInSessions) {
+        return new AccountService(accounts, personRoles, enrolments, encoder, audit, clock, authorizations,
+                signInSessions);
     }
 
-    /** Expired authorizations go every few minutes (the TTL index does it on real MongoDB; the local store has none). */
+    /**
+     * Expired authorizations and sign-in sessions go every few minutes (TTL indexes do it on real MongoDB; the local
+     * store has none).
+     */
     @Bean(destroyMethod = "shutdownNow")
-    java.util.concurrent.ScheduledExecutorService authorizationsCleanUp(MongoAuthorizationService authorizations,
-            IdentityProperties properties) {
+    java.util.concurrent.ScheduledExecutorService storeCleanUp(MongoAuthorizationService authorizations,
+            SignInSessions signInSessions, IdentityProperties properties) {
         java.util.concurrent.ScheduledExecutorService executor = java.util.concurrent.Executors
                 .newSingleThreadScheduledExecutor(r -> {
-                    Thread thread = new Thread(r, "authorizations-clean-up");
+                    Thread thread = new Thread(r, "store-clean-up");
                     thread.setDaemon(true);
                     return thread;
                 });
         long every = properties.tokens().authorizationsCleanUp().toMillis();
         executor.scheduleWithFixedDelay(() -> {
             try {
-                long removed = authorizations.removeExpired();
-                if (removed > 0) {
-                    log.debug("{} expired authorizations removed", removed);
+                long authorizationsRemoved = authorizations.removeExpired();
+                long sessionsRemoved = signInSessions.removeExpired();
+                if (authorizationsRemoved + sessionsRemoved > 0) {
+                    log.debug("{} expired authorizations and {} expired sign-in sessions removed",
+                            authorizationsRemoved, sessionsRemoved);
                 }
             } catch (RuntimeException e) {
-                log.warn("removing expired authorizations failed, will retry: {}", e.getClass().getName());
+                log.warn("removing expired authorizations and sessions failed, will retry: {}", e.getClass().getName());
             }
         }, every, every, java.util.concurrent.TimeUnit.MILLISECONDS);
         return executor;

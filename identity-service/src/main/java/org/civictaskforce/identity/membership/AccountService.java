@@ -11,6 +11,7 @@ import org.civictaskforce.identity.accounts.UsernameTakenException;
 import org.civictaskforce.identity.accounts.Usernames;
 import org.civictaskforce.identity.audit.IdentityAudit;
 import org.civictaskforce.identity.authorizations.MongoAuthorizationService;
+import org.civictaskforce.identity.signin.SignInSessions;
 import org.civictaskforce.identity.settings.IdentityProperties;
 import org.civictaskforce.identity.enrolment.Enrolments;
 import org.civictaskforce.platform.problem.NotFoundException;
@@ -29,11 +30,14 @@ public class AccountService {
     private final PasswordEncoder encoder;
     private final IdentityAudit audit;
     private final Clock clock;
+    private final SignInSessions signInSessions;
     private final MongoAuthorizationService authorizations;
 
     public AccountService(AccountStore accounts, PersonRoles personRoles, Enrolments enrolments,
-            PasswordEncoder encoder, IdentityAudit audit, Clock clock, MongoAuthorizationService authorizations) {
+            PasswordEncoder encoder, IdentityAudit audit, Clock clock, MongoAuthorizationService authorizations,
+            SignInSessions signInSessions) {
         this.authorizations = authorizations;
+        this.signInSessions = signInSessions;
         this.accounts = accounts;
         this.personRoles = personRoles;
         this.enrolments = enrolments;
@@ -90,12 +94,13 @@ public class AccountService {
                 .orElseThrow(() -> new NotFoundException("Account of person", personId));
         enrolments.erase(personId);
         authorizations.removeAllOf(personId, deleted.id());
+        signInSessions.endAllOf(personId, deleted.id());
         audit.record(IdentityAudit.ACCOUNT_DELETED, AccountStore.COLLECTION, deleted.id(), actor);
     }
 
     /**
-     * The person was erased: roles, account, enrolment link and every stored authorization (tokens, session
-     * ids, remote addresses) go.
+     * The person was erased: roles, account, enrolment link, every stored authorization (tokens, session
+     * ids, remote addresses) and sign-in session go.
      */
     public void erase(String personId) {
         personRoles.erase(personId);
@@ -104,5 +109,6 @@ public class AccountService {
         deleted.ifPresent(account -> audit.record(IdentityAudit.ACCOUNT_DELETED, AccountStore.COLLECTION,
                 account.id(), Actor.SYSTEM));
         authorizations.removeAllOf(personId, deleted.map(Account::id).orElse(null));
+        signInSessions.endAllOf(personId, deleted.map(Account::id).orElse(null));
     }
 }

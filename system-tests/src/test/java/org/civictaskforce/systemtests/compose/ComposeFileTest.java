@@ -131,8 +131,8 @@ class ComposeFileTest {
     }
 
     @Test
-    @DisplayName("each backend finds Kafka, MongoDB (its own database) and SMTP among the services of the file")
-    void backendsFindTheirInfrastructureInTheFile() {
+    @DisplayName("each application service finds Kafka, MongoDB (its own database) and SMTP among the services of the file")
+    void applicationServicesFindTheirInfrastructureInTheFile() {
         assertNoProblems("KAFKA_BOOTSTRAP_SERVERS / MONGODB_URI / SMTP_HOST", ComposeRules.infrastructureEndpoints(compose));
     }
 

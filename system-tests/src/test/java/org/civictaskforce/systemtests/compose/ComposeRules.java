@@ -196,13 +196,14 @@ final class ComposeRules {
     }
 
     /**
-     * Each backend finds Kafka and MongoDB through services of this file, on the listener and port those
-     * services actually offer, and waits for them; it has a database of its own.
+     * Each application service (the gateway too: it follows revocations on Kafka and keeps browser sessions in
+     * MongoDB) finds Kafka and MongoDB through services of this file, on the listener and port those services
+     * actually offer, and waits for them; it has a database of its own.
      */
     static List<String> infrastructureEndpoints(ComposeFile compose) {
         List<String> problems = new ArrayList<>();
         Map<String, String> databases = new HashMap<>();
-        for (String name : compose.backends()) {
+        for (String name : compose.applicationServices()) {
             Map<String, String> env = compose.environment(name);
             Set<String> dependencies = compose.dependencies(name).keySet();
 
