@@ -16,7 +16,7 @@ import io.github.bucket4j.TimeMeter;
  * In-memory token buckets, one per client key: each holds up to {@code capacity} tokens, refills at
  * {@code refillPerSecond}, and a request takes one token. The buckets are Bucket4j's (lock-free, greedy refill);
  * this class keeps one per client and bounds how many. No Redis: each gateway replica limits on
- * its own, so with N replicas behind a load balancer a client gets up to N times the rate.
+ * its own, with its share of the limit ({@link RateLimitProperties#replicas()}).
  * <p>
  * Memory stays bounded: a bucket left alone until it is full again is the same as no bucket, so it
  * is dropped by a sweep that runs at most once per refill time; and if more than {@code maxKeys}
