@@ -1,6 +1,7 @@
 package org.civictaskforce.platform;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 
 import org.apache.kafka.clients.admin.NewTopic;
@@ -15,6 +16,7 @@ import org.civictaskforce.platform.messaging.DeadLetters;
 import org.civictaskforce.platform.messaging.IdempotentProjection;
 import org.civictaskforce.platform.outbox.DomainEvents;
 import org.civictaskforce.platform.outbox.OutboxProperties;
+import org.civictaskforce.platform.outbox.OutboxBacklog;
 import org.civictaskforce.platform.outbox.OutboxRelay;
 import org.civictaskforce.platform.outbox.OutboxWakeUp;
 import org.civictaskforce.platform.web.ActorFilter;
@@ -120,6 +122,13 @@ public class PlatformAutoConfiguration {
         return new OutboxRelay(mongo, bridge, outbox, clock, meters, auditLog);
     }
 
+    /** The outbox's backlog as gauges (documents waiting, age of the oldest event), for the alert rules. */
+    @Bean
+    @ConditionalOnProperty(prefix = "platform.outbox", name = "enabled", havingValue = "true", matchIfMissing = true)
+    OutboxBacklog outboxBacklog(MongoTemplate mongo, OutboxProperties outbox, Clock clock, MeterRegistry meters) {
+        return new OutboxBacklog(mongo, clock, Duration.ofSeconds(10)).register(meters, outbox.collections());
+    }
+
     @Bean
     @ConditionalOnProperty(prefix = "platform.outbox", name = "enabled", havingValue = "true", matchIfMissing = true)
     OutboxWakeUp outboxWakeUp(OutboxRelay relay) {
@@ -127,8 +136,9 @@ public class PlatformAutoConfiguration {
     }
 
     @Bean
-    ConsumerErrorHandling consumerErrorHandling(KafkaProperties kafka, ConsumerRetryProperties retry) {
-        return new ConsumerErrorHandling(kafka.buildProducerProperties(), retry.retryForever());
+    ConsumerErrorHandling consumerErrorHandling(KafkaProperties kafka, ConsumerRetryProperties retry,
+            MeterRegistry meters) {
+        return new ConsumerErrorHandling(kafka.buildProducerProperties(), retry.retryForever(), meters);
     }
 
     @Bean

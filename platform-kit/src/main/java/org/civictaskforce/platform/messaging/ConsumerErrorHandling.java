@@ -10,6 +10,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.jspecify.annotations.Nullable;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -56,14 +57,19 @@ public class ConsumerErrorHandling implements ListenerContainerWithDlqAndRetryCu
     private final DefaultKafkaProducerFactory<Object, Object> producers;
     private final KafkaTemplate<Object, Object> deadLetterTemplate;
     private final Set<String> retryForever;
+    private final MeterRegistry meters;
 
     /**
      * @param producerProperties Boot's producer settings (idempotent, {@code acks=all}); records are parked
      *        and re-driven exactly as they came in, as bytes
      * @param retryForever the bindings whose failing record is retried until it is handled
+     * @param meters counts the records given up: {@code consumer.records.parked} (tag {@code topic}: the dead-letter
+     *        topic) and {@code consumer.records.skipped} (tag {@code topic}: the record's own), which alerts watch
      */
-    public ConsumerErrorHandling(Map<String, Object> producerProperties, Set<String> retryForever) {
+    public ConsumerErrorHandling(Map<String, Object> producerProperties, Set<String> retryForever,
+            MeterRegistry meters) {
         this.retryForever = Set.copyOf(retryForever);
+        this.meters = meters;
         Map<String, Object> config = new HashMap<>(producerProperties);
         config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
         config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
@@ -112,10 +118,16 @@ public class ConsumerErrorHandling implements ListenerContainerWithDlqAndRetryCu
             DeadLetterPublishingRecoverer parking = new DeadLetterPublishingRecoverer(deadLetterTemplate,
                     (record, exception) -> new TopicPartition(deadLetterTopic, -1));
             // the headers name the handler's own exception, not the container's and the binder's wrappers
-            recoverer = (record, exception) -> parking.accept(record, reason(exception));
+            recoverer = (record, exception) -> {
+                parking.accept(record, reason(exception));
+                meters.counter("consumer.records.parked", "topic", deadLetterTopic).increment();
+            };
         } else {
-            recoverer = (record, exception) -> log.warn("skipped record {}-{}@{} after its attempts: {}", record.topic(),
-                    record.partition(), record.offset(), rootType(exception));
+            recoverer = (record, exception) -> {
+                log.warn("skipped record {}-{}@{} after its attempts: {}", record.topic(), record.partition(),
+                        record.offset(), rootType(exception));
+                meters.counter("consumer.records.skipped", "topic", record.topic()).increment();
+            };
         }
         DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, backOffFor(properties, backOff));
         handler.addNotRetryableExceptions(MalformedEventException.class);

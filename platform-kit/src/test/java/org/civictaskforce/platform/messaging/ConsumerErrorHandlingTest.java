@@ -15,7 +15,8 @@ import org.springframework.util.backoff.FixedBackOff;
 
 class ConsumerErrorHandlingTest {
     private final ConsumerErrorHandling handling = new ConsumerErrorHandling(
-            Map.of("bootstrap.servers", "localhost:1"), Set.of("contacts-in-0"));
+            Map.of("bootstrap.servers", "localhost:1"), Set.of("contacts-in-0"),
+            new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
 
     @AfterEach
     void close() {

@@ -74,6 +74,8 @@ class OutboxReliabilityIT {
     org.springframework.cloud.stream.function.StreamBridge bridge;
     @Autowired
     OutboxProperties properties;
+    @Autowired
+    io.micrometer.core.instrument.MeterRegistry meters;
     @org.springframework.beans.factory.annotation.Value("${spring.kafka.bootstrap-servers}")
     String bootstrap;
 
@@ -215,6 +217,7 @@ class OutboxReliabilityIT {
     void poisonEventIsParkedOnTheDeadLetterTopicAndTheConsumerGoesOn() {
         String poisoned = "poison-" + UUID.randomUUID();
         String healthy = "healthy-" + UUID.randomUUID();
+        double parkedBefore = parkedCount();
         WidgetDocument bad = new WidgetDocument(poisoned);
         bad.append(List.of(domainEvents.wrap(poisoned, new WidgetChanged(poisoned, 1, true))));
         widgets.save(bad);
@@ -232,6 +235,14 @@ class OutboxReliabilityIT {
                 .isEqualTo(KitTestApplication.TOPIC);
         awaitApplied(healthy, 1);
         assertThat(view(poisoned)).isNull();
+        // the alert rules watch this counter (consumer_records_parked_total)
+        assertThat(parkedCount()).isGreaterThanOrEqualTo(parkedBefore + 1);
+    }
+
+    private double parkedCount() {
+        io.micrometer.core.instrument.Counter parked = meters.find("consumer.records.parked")
+                .tag("topic", "kit-test.events.v1.kit-test.dlt").counter();
+        return parked == null ? 0 : parked.count();
     }
 
     @Test
