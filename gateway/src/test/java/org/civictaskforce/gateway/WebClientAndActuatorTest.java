@@ -100,7 +100,10 @@ class WebClientAndActuatorTest extends GatewayIntegrationTest {
         client.get().uri("/actuator/prometheus").exchange()
                 .expectStatus().isOk()
                 .expectBody(String.class).value(metrics -> assertThat(metrics)
-                        .contains("jvm_memory_used_bytes", "spring_cloud_gateway_requests_seconds_count"));
+                        .contains("jvm_memory_used_bytes", "spring_cloud_gateway_requests_seconds_count")
+                        // the buckets the alert rules' and the dashboard's 99th percentile need, and the services' label
+                        .contains("spring_cloud_gateway_requests_seconds_bucket{")
+                        .contains("application=\"gateway\""));
     }
 
     @Test

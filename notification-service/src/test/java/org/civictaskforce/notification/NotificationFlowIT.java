@@ -643,6 +643,9 @@ class NotificationFlowIT {
         assertThat(meters.counter(NotificationMetrics.SENT, "channel", "EMAIL").count()).isGreaterThanOrEqualTo(1);
         assertThat(meters.counter(NotificationMetrics.SENT, "channel", "INBOX").count()).isGreaterThanOrEqualTo(1);
         assertThat(meters.timer(NotificationMetrics.LATENCY, "channel", "EMAIL").count()).isGreaterThanOrEqualTo(1);
+        // published with buckets, for the alert rules' 95th percentile (NotificationsLate)
+        assertThat(meters.timer(NotificationMetrics.LATENCY, "channel", "EMAIL").takeSnapshot().histogramCounts())
+                .isNotEmpty();
     }
 
     // --- publishing as membership-service does ---
