@@ -343,4 +343,122 @@ class KubernetesManifestsTest {
         }
         assertThat(listed).as("resources of " + kustomization).containsExactlyInAnyOrderElementsOf(files);
     }
+
+    @Test
+    @DisplayName("every Deployment has a PodDisruptionBudget that keeps all but one of its pods through a drain")
+    void everyDeploymentHasADisruptionBudget() {
+        List<String> problems = new ArrayList<>();
+        for (Map.Entry<String, JsonNode> deployment : ofKind("Deployment")) {
+            JsonNode podLabels = deployment.getValue().at("/spec/template/metadata/labels");
+            int replicas = deployment.getValue().at("/spec/replicas").asInt(1);
+            List<JsonNode> budgets = ofKind("PodDisruptionBudget").stream().map(Map.Entry::getValue)
+                    .filter(pdb -> selects(pdb.at("/spec/selector/matchLabels"), podLabels)).toList();
+            if (budgets.size() != 1) {
+                problems.add(describe(deployment) + " is selected by " + budgets.size() + " PodDisruptionBudgets, not 1");
+                continue;
+            }
+            JsonNode spec = budgets.get(0).path("spec");
+            boolean keepsOthers = spec.path("maxUnavailable").asInt(-1) == 1
+                    || (spec.has("minAvailable") && spec.path("minAvailable").asInt() == replicas - 1);
+            if (!keepsOthers || replicas < 2) {
+                problems.add(describe(deployment) + ": its budget (" + spec + ") with " + replicas
+                        + " replicas does not keep the service up while one pod is away");
+            }
+        }
+        assertNoProblems("PodDisruptionBudgets", problems);
+    }
+
+    @Test
+    @DisplayName("the gateway and the identity service scale on CPU, the consumer services on consumer lag (KEDA), never both")
+    void everyDeploymentHasExactlyOneAutoscaler() {
+        Path keda = k8s.resolve("with-keda");
+        List<JsonNode> scaledObjects = RepositoryFiles.readYamlDocuments(keda.resolve("scaled-objects.yaml")).stream()
+                .filter(d -> "ScaledObject".equals(d.path("kind").asString())).toList();
+        JsonNode overlay = RepositoryFiles.readYaml(keda.resolve("kustomization.yaml"));
+        List<String> overlayResources = new ArrayList<>();
+        overlay.path("resources").forEach(r -> overlayResources.add(r.asString()));
+        assertThat(overlayResources).containsExactlyInAnyOrder("..", "scaled-objects.yaml");
+        String bootstrap = find("ConfigMap", "civic-taskforce-common").orElseThrow().path("data").path("KAFKA_BOOTSTRAP_SERVERS")
+                .asString();
+
+        List<String> problems = new ArrayList<>();
+        Map<String, String> scaledBy = new LinkedHashMap<>();
+        for (Map.Entry<String, JsonNode> hpa : ofKind("HorizontalPodAutoscaler")) {
+            JsonNode spec = hpa.getValue().path("spec");
+            String target = spec.at("/scaleTargetRef/name").asString();
+            Optional<JsonNode> deployment = find("Deployment", target);
+            if (deployment.isEmpty() || !"Deployment".equals(spec.at("/scaleTargetRef/kind").asString())) {
+                problems.add(describe(hpa) + " scales '" + target + "', which is no Deployment here");
+                continue;
+            }
+            if (spec.path("minReplicas").asInt() < 2 || spec.path("maxReplicas").asInt() < spec.path("minReplicas").asInt()) {
+                problems.add(describe(hpa) + ": minReplicas must be at least 2 and at most maxReplicas");
+            }
+            for (JsonNode container : deployment.get().at("/spec/template/spec/containers")) {
+                if (container.at("/resources/requests/cpu").asString("").isEmpty()) {
+                    problems.add(describe(hpa) + ": container '" + container.path("name").asString()
+                            + "' requests no CPU, so CPU utilization cannot be computed");
+                }
+            }
+            if (scaledBy.put(target, "HPA") != null) {
+                problems.add("'" + target + "' has more than one autoscaler");
+            }
+        }
+        for (JsonNode scaled : scaledObjects) {
+            String name = scaled.at("/metadata/name").asString();
+            String target = scaled.at("/spec/scaleTargetRef/name").asString();
+            if (find("Deployment", target).isEmpty()) {
+                problems.add("ScaledObject '" + name + "' scales '" + target + "', which is no Deployment here");
+                continue;
+            }
+            if (scaledBy.put(target, "KEDA") != null) {
+                problems.add("'" + target + "' has both an HPA and a ScaledObject (KEDA makes its own HPA)");
+            }
+            int max = scaled.at("/spec/maxReplicaCount").asInt();
+            if (max > org.civictaskforce.contracts.Topics.PARTITIONS || scaled.at("/spec/minReplicaCount").asInt() < 2) {
+                problems.add("ScaledObject '" + name + "': between 2 and " + org.civictaskforce.contracts.Topics.PARTITIONS
+                        + " replicas (the partitions of a topic), not up to " + max);
+            }
+            boolean lag = false;
+            for (JsonNode trigger : scaled.at("/spec/triggers")) {
+                if (!"kafka".equals(trigger.path("type").asString())) {
+                    continue;
+                }
+                lag = true;
+                // the service's consumer group is its spring.application.name, which is its Deployment's name
+                if (!target.equals(trigger.at("/metadata/consumerGroup").asString())) {
+                    problems.add("ScaledObject '" + name + "' watches consumer group '"
+                            + trigger.at("/metadata/consumerGroup").asString() + "', not '" + target + "'");
+                }
+                if (!bootstrap.equals(trigger.at("/metadata/bootstrapServers").asString())) {
+                    problems.add("ScaledObject '" + name + "' asks Kafka at '" + trigger.at("/metadata/bootstrapServers").asString()
+                            + "', the services at '" + bootstrap + "'");
+                }
+            }
+            if (!lag) {
+                problems.add("ScaledObject '" + name + "' has no kafka (consumer lag) trigger");
+            }
+        }
+        for (Map.Entry<String, JsonNode> deployment : ofKind("Deployment")) {
+            String name = deployment.getValue().at("/metadata/name").asString();
+            if (!scaledBy.containsKey(name)) {
+                problems.add(describe(deployment) + " has no autoscaler (an HPA here, or a ScaledObject in with-keda)");
+            }
+        }
+        assertThat(scaledBy).containsEntry("gateway", "HPA").containsEntry("identity-service", "HPA")
+                .containsEntry("notification-service", "KEDA");
+        assertNoProblems("autoscalers", problems);
+    }
+
+    private static boolean selects(JsonNode selector, JsonNode labels) {
+        if (selector.isMissingNode() || selector.isEmpty()) {
+            return false;
+        }
+        for (Map.Entry<String, JsonNode> label : selector.properties()) {
+            if (!label.getValue().asString().equals(labels.path(label.getKey()).asString(null))) {
+                return false;
+            }
+        }
+        return true;
+    }
 }
