@@ -2,7 +2,6 @@ package org.civictaskforce.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,8 +24,6 @@ import reactor.core.publisher.Mono;
 
 import org.civictaskforce.gateway.session.BrowserSessionsConfiguration;
 import org.civictaskforce.gateway.session.ExpiredSessionsCleanUp;
-import org.civictaskforce.platform.security.Role;
-import org.civictaskforce.platform.security.TestTokens;
 import org.civictaskforce.platform.testing.MongoTestServer;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
@@ -73,10 +70,7 @@ class SharedBrowserSessionsTest {
 
     @BeforeEach
     void reset() {
-        membership.reset();
-        identity.reset();
-        identity.accessToken = token(TestTokens.bearer("p-7", Role.MEMBER, Role.EXPERT));
-        identity.refreshedAccessToken = token(TestTokens.bearer("p-7", Role.MEMBER, Role.EXPERT));
+        WebSignInTest.resetForMemberP7(membership, identity);
     }
 
     @Test
@@ -86,10 +80,10 @@ class SharedBrowserSessionsTest {
                 .expectStatus().is3xxRedirection().expectBody().returnResult();
         String pending = start.getResponseCookies().getFirst("SESSION").getValue();
         UriComponents authorize = UriComponentsBuilder.fromUri(start.getResponseHeaders().getLocation()).build(true);
-        identity.nonce = decode(authorize.getQueryParams().getFirst("nonce"));
+        identity.nonce = WebSignInTest.decode(authorize.getQueryParams().getFirst("nonce"));
         EntityExchangeResult<byte[]> back = client(second).get()
                 .uri("/login/oauth2/code/civic?code={code}&state={state}", "code-1",
-                        decode(authorize.getQueryParams().getFirst("state")))
+                        WebSignInTest.decode(authorize.getQueryParams().getFirst("state")))
                 .cookie("SESSION", pending)
                 .exchange()
                 .expectStatus().is3xxRedirection()
@@ -173,13 +167,5 @@ class SharedBrowserSessionsTest {
         int port = ((WebServerApplicationContext) replica).getWebServer().getPort();
         return WebTestClient.bindToServer().baseUrl("http://localhost:" + port)
                 .responseTimeout(Duration.ofSeconds(30)).build();
-    }
-
-    private static String token(String authorization) {
-        return authorization.substring("Bearer ".length());
-    }
-
-    private static String decode(String value) {
-        return java.net.URLDecoder.decode(value, StandardCharsets.UTF_8);
     }
 }

@@ -63,6 +63,11 @@ class WebSignInTest {
 
     @BeforeEach
     void reset() {
+        resetForMemberP7(membership, identity);
+    }
+
+    /** Forgets what the stubs recorded; the identity service will hand out tokens of member and expert p-7. */
+    static void resetForMemberP7(RecordingBackend membership, StubIdentityService identity) {
         membership.reset();
         identity.reset();
         identity.accessToken = token(TestTokens.bearer("p-7", Role.MEMBER, Role.EXPERT));
@@ -295,11 +300,11 @@ class WebSignInTest {
         return xsrf.getValue();
     }
 
-    private static String token(String authorization) {
+    static String token(String authorization) {
         return authorization.substring("Bearer ".length());
     }
 
-    private static String decode(String value) {
+    static String decode(String value) {
         return java.net.URLDecoder.decode(value, StandardCharsets.UTF_8);
     }
 
