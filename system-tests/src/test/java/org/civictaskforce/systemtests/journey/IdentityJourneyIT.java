@@ -106,6 +106,35 @@ class IdentityJourneyIT {
     }
 
     @Test
+    void signedInBrowsersStaySignedInWhileTheGatewayAndTheIdentityServiceRestart() throws Exception {
+        String person = Members.activeExpert(coordinator, "Restart Expert", "KZ", "Asia/Almaty");
+        String[] credentials = SystemUnderTest.identities().credentials(person);
+        Browser signedIn = new Browser(stack.gatewayUrl());
+        signedIn.signIn(credentials[0], credentials[1]);
+        // another browser is half-way: on the identity service's sign-in page, its sign-in pending at both
+        Browser halfWay = new Browser(stack.gatewayUrl());
+        SignInPage page = halfWay.openSignInPage();
+
+        // both keep their sessions in MongoDB, so a restart (or another replica) signs nobody out
+        restart(DevstackService.GATEWAY);
+        restart(DevstackService.IDENTITY);
+
+        JsonNode me = signedIn.json("/auth/me");
+        assertThat(me.get("signedIn").asBoolean()).as(me.toString()).isTrue();
+        assertThat(me.get("subject").asString()).isEqualTo(person);
+        assertThat(signedIn.send("GET", "/api/membership/people/" + person, null, false).statusCode()).isEqualTo(200);
+        assertThat(halfWay.submitSignIn(page, credentials[0], credentials[1], null))
+                .as("the sign-in started before the restarts finishes after them").isTrue();
+        assertThat(halfWay.json("/auth/me").get("subject").asString()).isEqualTo(person);
+    }
+
+    private static void restart(DevstackService service) {
+        org.civictaskforce.devstack.ServiceProcess process = stack.process(service);
+        process.stop();
+        process.startAndAwaitReady(Duration.ofSeconds(180));
+    }
+
+    @Test
     void aMemberTurnsOnASecondFactorAndFromThenOnSignsInWithACode() throws Exception {
         String person = Members.activeExpert(coordinator, "Careful Expert", "KG", "Asia/Bishkek");
         String[] credentials = SystemUnderTest.identities().credentials(person);
@@ -186,6 +215,10 @@ class IdentityJourneyIT {
         }
     }
 
+    /** The identity service's sign-in page as a browser holds it: where its form goes, and its CSRF token. */
+    record SignInPage(String url, String csrf) {
+    }
+
     /** A browser: cookies, redirects followed by hand, no token ever in its hands. */
     static final class Browser {
         private final CookieManager cookies = new CookieManager();
@@ -203,6 +236,11 @@ class IdentityJourneyIT {
 
         /** Signs in like a browser, with a one-time code if given; whether it ended back at the web client. */
         boolean trySignIn(String username, String password, String code) throws Exception {
+            return submitSignIn(openSignInPage(), username, password, code);
+        }
+
+        /** The sign-in page the web client's "sign in" leads to (through the gateway and the identity service). */
+        SignInPage openSignInPage() throws Exception {
             HttpResponse<String> step = get(gateway + "/oauth2/authorization/civic");
             String login = follow(step); // the identity service's authorize endpoint, which sends us to /login
             while (!URI.create(login).getPath().equals("/login")) {
@@ -211,8 +249,14 @@ class IdentityJourneyIT {
             HttpResponse<String> page = get(login);
             String csrf = SignIn.csrf(page.body());
             assertThat(csrf).as("the sign-in page carries a CSRF token").isNotNull();
+            return new SignInPage(login, csrf);
+        }
+
+        /** Sends the sign-in page's form; whether it ended back at the web client. */
+        boolean submitSignIn(SignInPage page, String username, String password, String code) throws Exception {
+            String login = page.url();
             Map<String, String> fields = new java.util.LinkedHashMap<>(Map.of("username", username,
-                    "password", password, "_csrf", csrf));
+                    "password", password, "_csrf", page.csrf()));
             if (code != null) {
                 fields.put("otp", code);
             }

@@ -91,7 +91,7 @@ class MemoryUnderLoadBenchmark {
                         .env(DevstackService.GATEWAY, "GATEWAY_RATE_LIMIT_ENABLED", "false").build();
         StringBuilder report = new StringBuilder("Memory under a mixed load, ").append(Instant.now()).append(", ")
                 .append(rate).append(" operations/s for ").append(minutes).append(" min, JVM options of every service `")
-                .append(String.join(" ", config.jvmOptions())).append("`, start-up archives ")
+                .append(attach ? runningJvmOptions() : String.join(" ", config.jvmOptions())).append("`, start-up archives ")
                 .append(config.classDataSharing() ? "on" : "off").append("\n\n");
         Devstack stack = new Devstack(config);
         if (!attach) {
@@ -291,6 +291,23 @@ class MemoryUnderLoadBenchmark {
     }
 
     /** The process whose command line contains {@code part}, or -1. */
+    /** The JVM options the running gateway was started with (attached: run-local.sh's, DEVSTACK_SERVICE_JVM_OPTS). */
+    private static String runningJvmOptions() {
+        long pid = pidOf("/gateway.jar");
+        return ProcessHandle.of(pid).flatMap(p -> p.info().arguments()).map(args -> {
+            List<String> options = new ArrayList<>();
+            for (String arg : args) {
+                if (arg.equals("-jar") || arg.equals("-cp")) {
+                    break;
+                }
+                if (!arg.startsWith("-XX:SharedArchiveFile") && !arg.startsWith("-XX:ArchiveClassesAtExit")) {
+                    options.add(arg);
+                }
+            }
+            return String.join(" ", options);
+        }).orElse("(unknown)");
+    }
+
     private static long pidOf(String part) {
         return ProcessHandle.allProcesses()
                 .filter(p -> p.info().commandLine().map(c -> c.contains(part) && c.contains("java")).orElse(false))
