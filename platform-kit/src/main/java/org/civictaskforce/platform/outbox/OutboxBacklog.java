@@ -48,13 +48,14 @@ public class OutboxBacklog {
     /** Registers both gauges for each outbox collection, tagged {@code collection}. */
     public OutboxBacklog register(MeterRegistry meters, List<String> collections) {
         for (String collection : collections) {
+            // strong references: a gauge holds its object weakly, and nothing else need keep this one
             Gauge.builder("outbox.pending.documents", this, b -> b.reading(collection).documents())
                     .tag("collection", collection).description("documents whose events are not yet published")
-                    .register(meters);
+                    .strongReference(true).register(meters);
             Gauge.builder("outbox.oldest.pending.age", this, b -> b.reading(collection).oldestAgeSeconds())
                     .tag("collection", collection).baseUnit("seconds")
                     .description("age of the oldest event not yet published (0 when none waits)")
-                    .register(meters);
+                    .strongReference(true).register(meters);
         }
         return this;
     }
