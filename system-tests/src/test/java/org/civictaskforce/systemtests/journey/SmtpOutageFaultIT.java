@@ -100,24 +100,22 @@ class SmtpOutageFaultIT {
 
     /** How many e-mails each of these addresses has received. */
     private static Map<String, Integer> mails(Devstack stack, List<String> addresses) {
-        Map<String, Integer> count = new LinkedHashMap<>();
-        for (MailMessage mail : stack.mailMessages()) {
-            for (String address : addresses) {
-                if (mail.to() != null && mail.to().contains(address)) {
-                    count.merge(address, 1, Integer::sum);
-                }
-            }
-        }
-        return count;
+        return count(stack, addresses, (address, mail) -> address);
     }
 
     /** How many copies of each mail (address and subject) arrived. */
     private static Map<String, Integer> copies(Devstack stack, List<String> addresses) {
+        return count(stack, addresses, (address, mail) -> address + " | " + mail.subject());
+    }
+
+    /** The mails to these addresses, counted by the key each gets. */
+    private static Map<String, Integer> count(Devstack stack, List<String> addresses,
+            java.util.function.BiFunction<String, MailMessage, String> key) {
         Map<String, Integer> count = new LinkedHashMap<>();
         for (MailMessage mail : stack.mailMessages()) {
             for (String address : addresses) {
                 if (mail.to() != null && mail.to().contains(address)) {
-                    count.merge(address + " | " + mail.subject(), 1, Integer::sum);
+                    count.merge(key.apply(address, mail), 1, Integer::sum);
                 }
             }
         }
