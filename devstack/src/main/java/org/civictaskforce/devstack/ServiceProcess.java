@@ -53,6 +53,8 @@ public class ServiceProcess implements AutoCloseable {
     private final Map<String, String> environment;
     private final Path logFile;
     private volatile Process process;
+    /** Whether this process was started before: a restart appends to the log instead of starting it afresh. */
+    private boolean startedBefore;
     private volatile long startedAtNanos;
     private final ClassDataArchive.Launch launch;
 
@@ -103,11 +105,14 @@ public class ServiceProcess implements AutoCloseable {
             Files.createDirectories(logFile.getParent());
             ProcessBuilder builder = new ProcessBuilder(command)
                     .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.to(logFile.toFile()))
+                    // a restart adds to the log of the first start: what happened before it is often the question
+                    .redirectOutput(startedBefore ? ProcessBuilder.Redirect.appendTo(logFile.toFile())
+                            : ProcessBuilder.Redirect.to(logFile.toFile()))
                     .redirectInput(ProcessBuilder.Redirect.from(nullFile()));
             builder.environment().putAll(environment);
             startedAtNanos = System.nanoTime();
             process = builder.start();
+            startedBefore = true;
         } catch (IOException e) {
             throw new DevstackException(name + " could not be started (" + String.join(" ", command) + "): "
                     + e.getMessage(), e);

@@ -130,6 +130,23 @@ class WebSignInTest {
     }
 
     @Test
+    void aRequestStillCarryingThePendingSessionLeavesTheNewSessionCookieAlone() {
+        Browser browser = signIn();
+
+        // sent before the sign-in's answer came back (the service worker fetches the shell's files meanwhile), it
+        // names the pending session, which the sign-in replaced; its answer must not delete the browser's new cookie
+        EntityExchangeResult<byte[]> late = client.get().uri("/auth/me").cookie("SESSION", browser.pending)
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody().json("{\"signedIn\":false}", true)
+                .returnResult();
+        assertThat(late.getResponseCookies().get("SESSION")).as("no Set-Cookie for the session at all").isNull();
+
+        client.get().uri("/auth/me").cookie("SESSION", browser.session).exchange()
+                .expectBody().jsonPath("$.signedIn").isEqualTo(true);
+    }
+
+    @Test
     void aSignedInBrowserReadsThePublicGuideWithoutItsTokenAndWithoutRenewingItsSignIn() {
         identity.expiresIn = 10; // expired at once: an API call would need a refresh (and a reachable identity service)
         Browser browser = signIn();
@@ -203,6 +220,8 @@ class WebSignInTest {
 
         URI location = result.getResponseHeaders().getLocation();
         assertThat(location.toString()).startsWith(END_SESSION + "?");
+        assertThat(result.getResponseCookies().getFirst("SESSION")).as("the browser forgets the session")
+                .satisfies(cookie -> assertThat(cookie.getMaxAge()).isZero());
         Map<String, String> query = UriComponentsBuilder.fromUri(location).build(true).getQueryParams()
                 .toSingleValueMap();
         assertThat(query).containsKeys("id_token_hint");
@@ -264,7 +283,7 @@ class WebSignInTest {
     }
 
     /** What the browser holds after signing in, and the challenge it carried to the identity service. */
-    record Browser(String session, String codeChallenge) {
+    record Browser(String session, String codeChallenge, String pending) {
     }
 
     private Browser signIn() {
@@ -288,7 +307,7 @@ class WebSignInTest {
         assertThat(session.getValue()).isNotEqualTo(pending);
         // no token ever reaches the browser
         assertThat(back.getResponseCookies().keySet()).doesNotContain("access_token", "id_token");
-        return new Browser(session.getValue(), authorize.getQueryParams().getFirst("code_challenge"));
+        return new Browser(session.getValue(), authorize.getQueryParams().getFirst("code_challenge"), pending);
     }
 
     private String xsrfCookie(Browser browser) {

@@ -11,6 +11,7 @@ import reactor.core.publisher.Mono;
 
 import org.civictaskforce.accesstokens.AccessTokens;
 import org.civictaskforce.accesstokens.VerifiedTokens;
+import org.civictaskforce.gateway.session.ReplacedSessionCookies;
 import org.civictaskforce.accesstokens.RevocationFeed;
 import org.civictaskforce.accesstokens.RevokedSubjects;
 import org.slf4j.Logger;
@@ -54,7 +55,6 @@ import org.springframework.security.web.server.authentication.RedirectServerAuth
 import org.springframework.security.web.server.authentication.ServerAuthenticationFailureHandler;
 import org.springframework.security.web.server.authentication.logout.DelegatingServerLogoutHandler;
 import org.springframework.security.web.server.authentication.logout.SecurityContextServerLogoutHandler;
-import org.springframework.security.web.server.authentication.logout.WebSessionServerLogoutHandler;
 import org.springframework.security.web.server.csrf.CookieServerCsrfTokenRepository;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
@@ -130,7 +130,7 @@ public class GatewaySecurityConfiguration {
                         .accessDeniedHandler(problems.csrfRefused()))
                 .logout(logout -> logout.logoutUrl("/logout")
                         .logoutHandler(new DelegatingServerLogoutHandler(new SecurityContextServerLogoutHandler(),
-                                new WebSessionServerLogoutHandler()))
+                                (exchange, authentication) -> ReplacedSessionCookies.end(exchange.getExchange())))
                         .logoutSuccessHandler(endSession));
         return http.build();
     }

@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.civictaskforce.accesstokens.RevokedSubjects;
+import org.civictaskforce.gateway.session.ReplacedSessionCookies;
 import org.springframework.core.Ordered;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
@@ -15,7 +16,6 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
-import org.springframework.web.server.WebSession;
 
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
@@ -52,7 +52,7 @@ public class RevokedSessionWebFilter implements WebFilter, Ordered {
                 .map(Optional::of)
                 .defaultIfEmpty(Optional.empty())
                 .flatMap(revoked -> revoked.isEmpty() ? chain.filter(exchange)
-                        : exchange.getSession().flatMap(WebSession::invalidate).then(signedOut(exchange)));
+                        : ReplacedSessionCookies.end(exchange).then(signedOut(exchange)));
     }
 
     private boolean revoked(OAuth2AuthenticationToken session) {
