@@ -3,6 +3,7 @@ package org.civictaskforce.platform;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.clients.admin.NewTopic;
 import org.civictaskforce.contracts.Topics;
@@ -29,6 +30,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.cloud.stream.config.BindingServiceProperties;
 import org.springframework.cloud.stream.function.StreamBridge;
@@ -48,6 +50,19 @@ import io.micrometer.core.instrument.MeterRegistry;
 @AutoConfiguration(beforeName = "org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration")
 @EnableConfigurationProperties({ OutboxProperties.class, ConsumerRetryProperties.class })
 public class PlatformAutoConfiguration {
+
+    /**
+     * How long a request waits for an unreachable store ({@code platform.mongodb.server-selection-timeout}, 5 s; the
+     * driver's own default is 30 s): shorter than the gateway's 10 s, so the caller gets this service's 503 "nothing
+     * was changed" ({@code ProblemDetailsAdvice}) rather than the gateway's 504, after which the write might still
+     * happen. Consumers retry such a record until the store is back ({@code ConsumerErrorHandling}).
+     */
+    @Bean
+    MongoClientSettingsBuilderCustomizer storeWait(
+            @Value("${platform.mongodb.server-selection-timeout:5s}") Duration wait) {
+        return settings -> settings.applyToClusterSettings(
+                cluster -> cluster.serverSelectionTimeout(wait.toMillis(), TimeUnit.MILLISECONDS));
+    }
 
     @Bean
     @ConditionalOnMissingBean

@@ -23,6 +23,7 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.AbstractMessageListenerContainer;
 import org.springframework.kafka.listener.ConsumerRecordRecoverer;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.listener.ListenerExecutionFailedException;
 import org.springframework.messaging.MessagingException;
@@ -46,7 +47,9 @@ import org.springframework.util.backoff.FixedBackOff;
  * <li>a binding without a dead-letter topic skips the record after its attempts and logs where it was
  * (never its content);</li>
  * <li>a binding listed in {@code platform.consumers.retry-forever} retries with its back-off until the record is
- * handled — the contacts topic, whose records may neither be copied where erasure cannot reach nor be lost.</li>
+ * handled — the contacts topic, whose records may neither be copied where erasure cannot reach nor be lost;</li>
+ * <li>a record that failed because the service's store could not be reached is retried the same way, on every
+ * binding: the record is not at fault, and a store outage must not park what arrived during it.</li>
  * </ul>
  * The correlation id travels from the record's {@code ce_correlationid} header into the handler's log lines and
  * the events it raises ({@link CorrelationRecordInterceptor}).
@@ -130,6 +133,7 @@ public class ConsumerErrorHandling implements ListenerContainerWithDlqAndRetryCu
             };
         }
         DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, backOffFor(properties, backOff));
+        handler.setBackOffFunction((record, exception) -> storeUnreachable(exception) ? unbounded(properties) : null);
         handler.addNotRetryableExceptions(MalformedEventException.class);
         properties.getRetryableExceptions().forEach((type, retryable) -> {
             if (!retryable && Exception.class.isAssignableFrom(type)) {
@@ -155,6 +159,20 @@ public class ConsumerErrorHandling implements ListenerContainerWithDlqAndRetryCu
                 properties.getBackOffMultiplier());
         backOff.setMaxInterval(properties.getBackOffMaxInterval());
         return backOff;
+    }
+
+    /**
+     * Whether the record failed because the service's own store could not be reached. Such a record is not at fault:
+     * it is retried with the binding's back-off until the store is back, never parked (a store outage would otherwise
+     * park every record that arrived during it).
+     */
+    static boolean storeUnreachable(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof DataAccessResourceFailureException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The first exception in the chain that is not a listener container's or a binder's wrapper. */

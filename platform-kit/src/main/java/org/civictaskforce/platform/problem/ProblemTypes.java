@@ -14,6 +14,8 @@ public final class ProblemTypes {
     public static final URI METHOD = URI.create("/problems/method-not-allowed");
     public static final URI MEDIA_TYPE = URI.create("/problems/unsupported-media-type");
     public static final URI INTERNAL = URI.create("/problems/internal");
+    /** The service cannot reach its own store right now: nothing was done, and trying again later may work. */
+    public static final URI UNAVAILABLE = URI.create("/problems/service-unavailable");
 
     private ProblemTypes() {
     }

@@ -12,6 +12,7 @@ import org.civictaskforce.platform.problem.NotFoundException;
 import org.civictaskforce.platform.problem.ProblemTypes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
@@ -82,6 +83,19 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 e instanceof MethodArgumentTypeMismatchException m
                         ? "Parameter '" + m.getName() + "' has an invalid value."
                         : "The request has an invalid value.");
+    }
+
+    /**
+     * The store cannot be reached (within {@code platform.mongodb.server-selection-timeout}, shorter than the
+     * gateway's wait): nothing was written, so the answer says so and when to try again. Logged as a warning without
+     * the exception's message.
+     */
+    @ExceptionHandler(DataAccessResourceFailureException.class)
+    ResponseEntity<ProblemDetail> storeUnavailable(DataAccessResourceFailureException e) {
+        log.warn("store unavailable: {}", e.getClass().getSimpleName());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "10")
+                .body(problem(HttpStatus.SERVICE_UNAVAILABLE, ProblemTypes.UNAVAILABLE, "Service unavailable",
+                        "The service cannot reach its data right now; nothing was changed. Try again in a moment."));
     }
 
     /**

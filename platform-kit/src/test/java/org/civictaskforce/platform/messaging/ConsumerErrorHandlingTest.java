@@ -47,6 +47,17 @@ class ConsumerErrorHandlingTest {
         assertThat(none.nextBackOff()).isEqualTo(BackOffExecution.STOP);
     }
 
+    @Test
+    void aRecordThatFailedBecauseTheStoreWasUnreachableIsRetriedNotParked() {
+        Exception storeDown = new org.springframework.kafka.listener.ListenerExecutionFailedException("listener failed",
+                new IllegalStateException("projection failed",
+                        new org.springframework.dao.DataAccessResourceFailureException("Timed out waiting for a server")));
+
+        assertThat(ConsumerErrorHandling.storeUnreachable(storeDown)).isTrue();
+        assertThat(ConsumerErrorHandling.storeUnreachable(new MalformedEventException("not an envelope"))).isFalse();
+        assertThat(ConsumerErrorHandling.storeUnreachable(new IllegalStateException("a bug"))).isFalse();
+    }
+
     private static ExtendedConsumerProperties<KafkaConsumerProperties> binding(String name) {
         ExtendedConsumerProperties<KafkaConsumerProperties> properties = new ExtendedConsumerProperties<>(
                 new KafkaConsumerProperties());

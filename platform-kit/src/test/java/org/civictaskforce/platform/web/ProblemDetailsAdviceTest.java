@@ -3,6 +3,7 @@ package org.civictaskforce.platform.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -35,6 +37,11 @@ class ProblemDetailsAdviceTest {
         @GetMapping("/bad-value")
         String badValue() {
             throw new InvalidRequestException("unknown time zone");
+        }
+
+        @GetMapping("/store-down")
+        String storeDown() {
+            throw new DataAccessResourceFailureException("Timed out while waiting for a server at localhost:27017");
         }
 
         @GetMapping("/rule")
@@ -60,6 +67,16 @@ class ProblemDetailsAdviceTest {
     void anInvalidValueFromTheCallerIsA400() throws Exception {
         mvc.perform(get("/bad-value")).andExpect(status().isBadRequest())
                 .andExpect(content().contentTypeCompatibleWith("application/problem+json"));
+    }
+
+    @Test
+    void anUnreachableStoreIsA503ThatSaysNothingChangedAndWhenToTryAgain(CapturedOutput log) throws Exception {
+        mvc.perform(get("/store-down")).andExpect(status().isServiceUnavailable())
+                .andExpect(header().string("Retry-After", "10"))
+                .andExpect(content().contentTypeCompatibleWith("application/problem+json"))
+                .andExpect(jsonPath("$.type").value("/problems/service-unavailable"))
+                .andExpect(jsonPath("$.detail", Matchers.containsString("nothing was changed")));
+        assertThat(log.getAll()).contains("store unavailable").doesNotContain("27017");
     }
 
     @Test
