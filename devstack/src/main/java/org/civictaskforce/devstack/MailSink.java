@@ -60,6 +60,8 @@ public class MailSink implements AutoCloseable {
     private final int smtpPort;
     private final int webPort;
     private final int keep;
+    /** Mails received before the last stop (GreenMail forgets its mailboxes when it stops). */
+    private final List<MailMessage> earlier = new ArrayList<>();
     private GreenMail greenMail;
     private HttpServer web;
     private ExecutorService webExecutor;
@@ -131,6 +133,13 @@ public class MailSink implements AutoCloseable {
             trimmer.shutdownNow();
             trimmer = null;
         }
+        // what arrived stays readable after the SMTP server stops (an outage loses no mail already delivered)
+        for (MimeMessage message : greenMail.getReceivedMessages()) {
+            earlier.add(toMailMessage(message));
+        }
+        if (keep > 0 && earlier.size() > keep) {
+            earlier.subList(0, earlier.size() - keep).clear();
+        }
         greenMail.stop();
         web = null;
         greenMail = null;
@@ -142,16 +151,17 @@ public class MailSink implements AutoCloseable {
         stop();
     }
 
-    /** Every mail received so far, oldest first. */
+    /** Every mail received so far (before a stop and a start too), oldest first. */
     public List<MailMessage> messages() {
         GreenMail mail;
+        List<MailMessage> result;
         synchronized (this) {
             mail = greenMail;
+            result = new ArrayList<>(earlier);
         }
         if (mail == null) {
-            return List.of();
+            return result;
         }
-        List<MailMessage> result = new ArrayList<>();
         for (MimeMessage message : mail.getReceivedMessages()) {
             result.add(toMailMessage(message));
         }
@@ -164,6 +174,7 @@ public class MailSink implements AutoCloseable {
         GreenMail mail;
         synchronized (this) {
             mail = greenMail;
+            earlier.clear();
         }
         if (mail != null) {
             try {

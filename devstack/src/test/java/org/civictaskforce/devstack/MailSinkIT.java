@@ -101,6 +101,21 @@ class MailSinkIT {
     }
 
     @Test
+    void mailReceivedBeforeAStopIsStillThereAfterTheStart() throws Exception {
+        send("before@example.org", "before the outage", "body");
+        awaitAtLeast(1);
+        sink.stop();
+        assertThat(sink.messages()).extracting(MailMessage::subject).containsExactly("before the outage");
+        sink.start();
+        send("after@example.org", "after the outage", "body");
+        awaitAtLeast(2);
+        assertThat(sink.messages()).extracting(MailMessage::subject)
+                .containsExactly("before the outage", "after the outage");
+        sink.clear();
+        assertThat(sink.messages()).isEmpty();
+    }
+
+    @Test
     void withALimitKeepsOnlyTheNewestMailsAndSaysSo() throws Exception {
         sink.stop();
         int[] ports = Ports.freePorts(2);
@@ -117,6 +132,13 @@ class MailSinkIT {
         assertThat(sink.messages()).extracting(MailMessage::subject).containsExactly("mail 4", "mail 5", "mail 6");
         assertThat(sink.trim()).isZero();
         assertThat(get("/").body()).contains("the newest 3 only");
+    }
+
+    private void awaitAtLeast(int mails) throws InterruptedException {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (sink.messages().size() < mails && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
     }
 
     private void awaitAtMost(int mails) throws InterruptedException {
