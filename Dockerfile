@@ -48,6 +48,7 @@ COPY identity-service/pom.xml identity-service/
 COPY gateway/pom.xml gateway/
 COPY devstack/pom.xml devstack/
 COPY system-tests/pom.xml system-tests/
+COPY load-tests/pom.xml load-tests/
 COPY web-client/pom.xml web-client/
 # The project's own modules are not in any repository yet: leave them to the reactor build.
 RUN chmod +x mvnw \

@@ -13,10 +13,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Talks to the system the way a client does: HTTP to the gateway only. */
-final class GatewayClient {
+public final class GatewayClient {
     static final JsonMapper JSON = JsonMapper.builder().build();
 
-    record Answer(int status, String contentType, String correlationId, JsonNode body, String raw) {
+    public record Answer(int status, String contentType, String correlationId, JsonNode body, String raw) {
     }
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -25,7 +25,7 @@ final class GatewayClient {
     private final java.util.function.Supplier<String> authorization;
 
     /** A client signed in as the (bootstrap) coordinator. */
-    GatewayClient(String base, Identities identities) {
+    public GatewayClient(String base, Identities identities) {
         this(base, identities, identities::coordinator);
     }
 
@@ -39,7 +39,7 @@ final class GatewayClient {
      * The same gateway, signed in (for real, at the identity service) as this person; waits until their
      * token carries these roles, which only membership can give them.
      */
-    GatewayClient as(String personId, Role... roles) {
+    public GatewayClient as(String personId, Role... roles) {
         identities.bearer(personId, roles); // enrol and sign in now, so a missing role fails here
         return new GatewayClient(base, identities, () -> identities.bearer(personId, roles));
     }
@@ -54,11 +54,16 @@ final class GatewayClient {
         return identities.coordinatorSubject();
     }
 
-    Answer get(String path) {
+    /** The {@code Authorization} value this client sends now (signed in again before the token expires). */
+    public String authorization() {
+        return authorization.get();
+    }
+
+    public Answer get(String path) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).GET(), null);
     }
 
-    Answer post(String path, String json) {
+    public Answer post(String path, String json) {
         return post(path, json, null);
     }
 

@@ -30,7 +30,7 @@ import tools.jackson.databind.JsonNode;
  * life), and their roles are whatever membership gave them — {@link #bearer} waits until the
  * identity service has seen those roles and fails the test if they never come.
  */
-final class Identities {
+public final class Identities {
     private static final Duration REFRESH_BEFORE = Duration.ofMinutes(4);
     private final Devstack stack;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -43,7 +43,7 @@ final class Identities {
     private record Token(String bearer, Set<String> roles, Instant at) {
     }
 
-    Identities(Devstack stack) {
+    public Identities(Devstack stack) {
         this.stack = stack;
     }
 
