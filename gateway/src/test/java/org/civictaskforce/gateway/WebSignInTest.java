@@ -207,6 +207,31 @@ class WebSignInTest {
     }
 
     @Test
+    void requestsSentTogetherAsTheAccessTokenExpiresShareOneRefresh() throws Exception {
+        identity.expiresIn = 10; // within the client's clock skew: counts as expired at once
+        Browser browser = signIn();
+
+        // refresh tokens rotate: a second refresh with the same token would be refused and its request answered 401
+        java.util.concurrent.ExecutorService page = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            java.util.List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                answers.add(page.submit(() -> client.get().uri("/api/membership/people").cookie("SESSION", browser.session)
+                        .exchange().returnResult(String.class).getStatus().value()));
+            }
+            for (java.util.concurrent.Future<Integer> answer : answers) {
+                assertThat(answer.get()).isEqualTo(200);
+            }
+        } finally {
+            page.shutdownNow();
+        }
+        assertThat(identity.tokenRequests()).extracting(request -> request.form().get("grant_type"))
+                .as("one refresh for the four").containsExactly("authorization_code", "refresh_token");
+        assertThat(membership.requests()).hasSize(4).allSatisfy(request -> assertThat(
+                request.header(HttpHeaders.AUTHORIZATION)).isEqualTo("Bearer " + identity.refreshedAccessToken));
+    }
+
+    @Test
     void signOutEndsTheSessionAndGoesToTheIdentityServicesEndSession() {
         Browser browser = signIn();
         String xsrf = xsrfCookie(browser);
