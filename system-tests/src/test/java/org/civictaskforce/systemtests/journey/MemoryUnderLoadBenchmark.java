@@ -8,10 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.ZoneId;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,7 +22,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -35,7 +30,6 @@ import org.civictaskforce.devstack.DevstackConfig;
 import org.civictaskforce.devstack.DevstackService;
 import org.civictaskforce.devstack.ProcessMemory;
 import org.civictaskforce.devstack.ServiceProcess;
-import org.civictaskforce.platform.security.Role;
 import org.civictaskforce.systemtests.journey.GatewayClient.Answer;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -292,14 +286,6 @@ class MemoryUnderLoadBenchmark {
             report.append(s.values().stream().mapToLong(Sample::pssMib).sum()).append(' ');
         }
         report.append("MiB\n");
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     /** Operations by kind: succeeded / failed. */
