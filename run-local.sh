@@ -18,7 +18,7 @@ for m in "${modules[@]}"; do
   fi
 done
 main_class=devstack/target/classes/org/civictaskforce/devstack/DevstackMain.class
-if [[ ! -f "$main_class" || ! -d devstack/target/lib ]] \
+if [[ ! -f "$main_class" || ! -d devstack/target/lib || ! -f devstack/target/zipkin/zipkin-server.jar ]] \
    || [[ -n "$(find devstack/src/main devstack/pom.xml pom.xml event-contracts/src/main platform-kit/src/main document-renderer/src/main \
                 -newer "$main_class" -print -quit 2>/dev/null)" ]]; then
   needs_build=true

@@ -47,12 +47,21 @@ public class Devstack implements AutoCloseable {
 
     // ====================================================================== the stack
 
+    /**
+     * Zipkin keeps spans in memory: the newest {@value #ZIPKIN_MAX_SPANS} (about a quarter of an hour of a working
+     * group's use with every request traced), which its heap holds.
+     */
+    static final int ZIPKIN_MAX_SPANS = 50_000;
+    static final List<String> ZIPKIN_JVM_OPTIONS = List.of("-Xms32m", "-Xmx192m", "-XX:+UseSerialGC",
+            "-XX:TieredStopAtLevel=1");
+
     private final DevstackConfig config;
     private final KafkaBroker kafka;
     private final DocumentStore documentStore;
     private final MailSink mailSink;
     private final DevstackSecrets secrets;
     private final Map<DevstackService, ServiceProcess> processes = Collections.synchronizedMap(new EnumMap<>(DevstackService.class));
+    private volatile ServiceProcess zipkin;
     private final Map<String, Duration> timings = Collections.synchronizedMap(new LinkedHashMap<>());
     private volatile boolean started;
     private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
@@ -92,8 +101,24 @@ public class Devstack implements AutoCloseable {
                     () -> "MongoDB-compatible store on " + documentStore.connectionString());
             timed("mail sink", mailSink::start,
                     () -> "SMTP sink on localhost:" + mailSink.smtpPort() + ", web view " + mailSink.webUrl());
+            if (config.zipkin()) {
+                // launched first, waited for last: services that start before it is listening lose only their
+                // start-up spans
+                zipkin = new ServiceProcess("zipkin", ServiceProcess.javaCommand(config.zipkinJar(), ZIPKIN_JVM_OPTIONS),
+                        config.zipkinPort(), Map.of("QUERY_PORT", String.valueOf(config.zipkinPort()),
+                                "STORAGE_TYPE", "mem", "MEM_MAX_SPANS", String.valueOf(ZIPKIN_MAX_SPANS)),
+                        config.dataDir().resolve("logs").resolve("zipkin.log"), "/health");
+                config.progress().accept("starting Zipkin on port " + config.zipkinPort() + " …");
+                zipkin.start();
+            }
             // all together: the gateway needs no service to start, and two cores stay busy to the end
             startServices(config.services().stream().sorted().toList());
+            if (zipkin != null) {
+                long t = System.nanoTime();
+                zipkin.awaitReady(config.readyTimeout());
+                timings.put("zipkin", Duration.ofNanos(System.nanoTime() - t));
+                config.progress().accept("Zipkin ready on " + zipkinUrl());
+            }
         } catch (RuntimeException e) {
             close();
             throw e instanceof DevstackException ? e : new DevstackException("devstack failed to start: " + e, e);
@@ -119,6 +144,9 @@ public class Devstack implements AutoCloseable {
         want(wanted, config.mongoPort(), "MongoDB-compatible store", "DEVSTACK_MONGO_PORT");
         want(wanted, config.smtpPort(), "SMTP mail sink", "DEVSTACK_SMTP_PORT");
         want(wanted, config.mailWebPort(), "mail sink web view", "DEVSTACK_MAIL_WEB_PORT");
+        if (config.zipkin()) {
+            want(wanted, config.zipkinPort(), "Zipkin", "DEVSTACK_ZIPKIN_PORT");
+        }
         for (DevstackService s : config.services()) {
             want(wanted, config.port(s), s.module(), s.portVariable());
         }
@@ -218,6 +246,10 @@ public class Devstack implements AutoCloseable {
             env.put("SMTP_HOST", "localhost");
             env.put("SMTP_PORT", String.valueOf(config.smtpPort()));
         }
+        if (config.zipkin()) {
+            env.put("ZIPKIN_EXPORT", "true");
+            env.put("ZIPKIN_ENDPOINT", zipkinUrl() + "/api/v2/spans");
+        }
         env.putAll(config.extraEnv().getOrDefault(service, Map.of()));
         return env;
     }
@@ -239,6 +271,10 @@ public class Devstack implements AutoCloseable {
         List<ServiceProcess> backends = DevstackService.backends().stream().map(processes::get).filter(Objects::nonNull).toList();
         if (!backends.isEmpty()) {
             steps.add(() -> stopTogether(backends));
+        }
+        ServiceProcess tracing = zipkin;
+        if (tracing != null) {
+            steps.add(tracing::stop);
         }
         steps.add(mailSink::stop);
         steps.add(documentStore::stop);
@@ -326,6 +362,16 @@ public class Devstack implements AutoCloseable {
     }
 
     /** {@code http://localhost:<mail web port>/}. */
+    /** {@code http://localhost:<zipkin port>}: the Zipkin UI and its API ({@code /api/v2/traces}). */
+    public String zipkinUrl() {
+        return "http://localhost:" + config.zipkinPort();
+    }
+
+    /** The Zipkin server's process, if the devstack runs one. */
+    public java.util.Optional<ServiceProcess> zipkinProcess() {
+        return java.util.Optional.ofNullable(zipkin);
+    }
+
     public String mailWebUrl() {
         return mailSink.webUrl();
     }
@@ -372,6 +418,9 @@ public class Devstack implements AutoCloseable {
     public Map<String, OptionalLong> residentMemory() {
         Map<String, OptionalLong> rss = new LinkedHashMap<>();
         processes().forEach((s, p) -> rss.put(s.module(), p.residentKib()));
+        if (zipkin != null) {
+            rss.put("zipkin", zipkin.residentKib());
+        }
         rss.put("devstack", ProcessMemory.residentKibOfThisProcess());
         return rss;
     }

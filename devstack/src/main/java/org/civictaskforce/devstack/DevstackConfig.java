@@ -34,11 +34,14 @@ import org.slf4j.LoggerFactory;
  * @param mailKeep            how many mails the SMTP sink keeps, the newest ({@code 0}: all; {@code DEVSTACK_MAIL_KEEP},
  *                            2 000 for {@code run-local.sh})
  * @param progress            receives one-line progress messages (default: the log)
+ * @param zipkinPort          port of the Zipkin server the devstack starts as its own process, which every service
+ *                            sends its spans to; {@code 0}: no Zipkin, spans are not exported ({@code DEVSTACK_ZIPKIN_PORT},
+ *                            9411, {@code DEVSTACK_ZIPKIN=false} for none; the builder's default is none)
  */
 public record DevstackConfig(Path repoRoot, Path dataDir, int kafkaPort, int kafkaControllerPort, int mongoPort,
         int smtpPort, int mailWebPort, Map<DevstackService, Integer> servicePorts, Set<DevstackService> services,
         Map<DevstackService, Map<String, String>> extraEnv, Duration readyTimeout, List<String> jvmOptions,
-        boolean classDataSharing, int mailKeep, Consumer<String> progress) {
+        boolean classDataSharing, int mailKeep, Consumer<String> progress, int zipkinPort) {
     private static final Logger log = LoggerFactory.getLogger(DevstackConfig.class);
 
     /**
@@ -46,6 +49,9 @@ public record DevstackConfig(Path repoRoot, Path dataDir, int kafkaPort, int kaf
      * a day's invitations in its web view, while a long load cannot fill the devstack JVM's heap with them.
      */
     public static final int MAIL_KEEP_LOCAL = 2_000;
+
+    /** Where the build puts the Zipkin server's executable jar (devstack/pom.xml copies it from Maven Central). */
+    public static final String ZIPKIN_JAR = "devstack/target/zipkin/zipkin-server.jar";
 
     public DevstackConfig {
         Objects.requireNonNull(repoRoot, "repoRoot");
@@ -78,7 +84,8 @@ public record DevstackConfig(Path repoRoot, Path dataDir, int kafkaPort, int kaf
         Builder b = new Builder().repoRoot(repoRoot).dataDir(dataDir).kafkaPort(kafkaPort)
                 .kafkaControllerPort(kafkaControllerPort).mongoPort(mongoPort).smtpPort(smtpPort)
                 .mailWebPort(mailWebPort).services(services).readyTimeout(readyTimeout)
-                .jvmOptions(jvmOptions).classDataSharing(classDataSharing).mailKeep(mailKeep).progress(progress);
+                .jvmOptions(jvmOptions).classDataSharing(classDataSharing).mailKeep(mailKeep).progress(progress)
+                .zipkinPort(zipkinPort);
         servicePorts.forEach(b::port);
         extraEnv.forEach((s, m) -> m.forEach((k, v) -> b.env(s, k, v)));
         return b;
@@ -89,7 +96,7 @@ public record DevstackConfig(Path repoRoot, Path dataDir, int kafkaPort, int kaf
         return servicePorts.get(service);
     }
 
-    /** Jars of the selected services that do not exist. */
+    /** Jars of the selected services (and of Zipkin, when it is to run) that do not exist. */
     public List<Path> missingJars() {
         List<Path> missing = new ArrayList<>();
         for (DevstackService s : services) {
@@ -97,7 +104,19 @@ public record DevstackConfig(Path repoRoot, Path dataDir, int kafkaPort, int kaf
                 missing.add(s.jar(repoRoot));
             }
         }
+        if (zipkin() && !Files.isRegularFile(zipkinJar())) {
+            missing.add(zipkinJar());
+        }
         return missing;
+    }
+
+    /** Whether the devstack starts a Zipkin server and the services send it their spans. */
+    public boolean zipkin() {
+        return zipkinPort > 0;
+    }
+
+    public Path zipkinJar() {
+        return repoRoot.resolve(ZIPKIN_JAR);
     }
 
     /** {@link #fromEnvironment(Map, Path)} with {@code System.getenv()} and the current directory. */
@@ -109,7 +128,8 @@ public record DevstackConfig(Path repoRoot, Path dataDir, int kafkaPort, int kaf
      * Reads {@code DEVSTACK_*} variables: {@code DEVSTACK_REPO} (default: {@code currentDir}),
      * {@code DEVSTACK_DATA} (default {@code <repo>/.devstack-data}), {@code DEVSTACK_KAFKA_PORT} (9092),
      * {@code DEVSTACK_KAFKA_CONTROLLER_PORT} (9093), {@code DEVSTACK_MONGO_PORT} (27017),
-     * {@code DEVSTACK_SMTP_PORT} (2525), {@code DEVSTACK_MAIL_WEB_PORT} (8025),
+     * {@code DEVSTACK_SMTP_PORT} (2525), {@code DEVSTACK_MAIL_WEB_PORT} (8025), {@code DEVSTACK_ZIPKIN_PORT} (9411;
+     * {@code DEVSTACK_ZIPKIN=false} starts no Zipkin),
      * {@code DEVSTACK_GATEWAY_PORT} (8080), {@code DEVSTACK_MEMBERSHIP_PORT} (8081),
      * {@code DEVSTACK_RESEARCH_PORT} (8082), {@code DEVSTACK_STRATEGY_PORT} (8083),
      * {@code DEVSTACK_NOTIFICATION_PORT} (8084), {@code DEVSTACK_SERVICES} (comma separated, default all,
@@ -129,6 +149,8 @@ public record DevstackConfig(Path repoRoot, Path dataDir, int kafkaPort, int kaf
         b.mongoPort(port(env, "DEVSTACK_MONGO_PORT", 27017));
         b.smtpPort(port(env, "DEVSTACK_SMTP_PORT", 2525));
         b.mailWebPort(port(env, "DEVSTACK_MAIL_WEB_PORT", 8025));
+        b.zipkinPort("false".equalsIgnoreCase(env.getOrDefault("DEVSTACK_ZIPKIN", "").trim()) ? 0
+                : port(env, "DEVSTACK_ZIPKIN_PORT", 9411));
         for (DevstackService s : DevstackService.values()) {
             b.port(s, port(env, s.portVariable(), s.defaultPort()));
         }
@@ -218,6 +240,7 @@ public record DevstackConfig(Path repoRoot, Path dataDir, int kafkaPort, int kaf
         private boolean classDataSharing = true;
         private int mailKeep;
         private Consumer<String> progress;
+        private int zipkinPort;
 
         private Builder() {
         }
@@ -283,15 +306,19 @@ public record DevstackConfig(Path repoRoot, Path dataDir, int kafkaPort, int kaf
             return port(DevstackService.NOTIFICATION, port);
         }
 
-        /** Every port (Kafka, controller, store, SMTP, mail web, each service) free and chosen at random. */
+        /**
+         * Every port (Kafka, controller, store, SMTP, mail web, each service; Zipkin's if it is to run) free and chosen
+         * at random.
+         */
         public Builder randomPorts() {
-            int[] p = Ports.freePorts(5 + DevstackService.values().length);
+            int[] p = Ports.freePorts(6 + DevstackService.values().length);
             kafkaPort = p[0];
             kafkaControllerPort = p[1];
             mongoPort = p[2];
             smtpPort = p[3];
             mailWebPort = p[4];
-            int i = 5;
+            zipkinPort = zipkinPort > 0 ? p[5] : 0;
+            int i = 6;
             for (DevstackService s : DevstackService.values()) {
                 servicePorts.put(s, p[i++]);
             }
@@ -351,6 +378,18 @@ public record DevstackConfig(Path repoRoot, Path dataDir, int kafkaPort, int kaf
             return this;
         }
 
+        /** Start a Zipkin server on this port and send it every service's spans; {@code 0}: none (the default). */
+        public Builder zipkinPort(int port) {
+            this.zipkinPort = port;
+            return this;
+        }
+
+        /** Start a Zipkin server (on the port set before, else on a free one) or not. */
+        public Builder zipkin(boolean enabled) {
+            this.zipkinPort = !enabled ? 0 : zipkinPort > 0 ? zipkinPort : Ports.freePort();
+            return this;
+        }
+
         public Builder progress(Consumer<String> progress) {
             this.progress = progress;
             return this;
@@ -359,7 +398,8 @@ public record DevstackConfig(Path repoRoot, Path dataDir, int kafkaPort, int kaf
         public DevstackConfig build() {
             Path data = dataDir != null ? dataDir : repoRoot.resolve(".devstack-data");
             return new DevstackConfig(repoRoot, data, kafkaPort, kafkaControllerPort, mongoPort, smtpPort, mailWebPort,
-                    servicePorts, services, extraEnv, readyTimeout, jvmOptions, classDataSharing, mailKeep, progress);
+                    servicePorts, services, extraEnv, readyTimeout, jvmOptions, classDataSharing, mailKeep, progress,
+                    zipkinPort);
         }
     }
 }

@@ -147,6 +147,9 @@ public final class DevstackMain {
             }
         }
         row(b, "Mail sink (web view)", stack.mailWebUrl() + "   (JSON: " + stack.mailWebUrl() + "messages)");
+        if (c.zipkin()) {
+            row(b, "Traces (Zipkin)", stack.zipkinUrl() + "/zipkin/   (API: " + stack.zipkinUrl() + "/api/v2/traces)");
+        }
         row(b, "SMTP", "localhost:" + stack.smtpPort());
         row(b, "Kafka bootstrap", stack.kafkaBootstrap());
         row(b, "MongoDB", stack.mongoUri("<membership|research|strategy|notification>"));
@@ -155,7 +158,8 @@ public final class DevstackMain {
         Map<String, Duration> t = stack.timings();
         row(b, "Start times", "Kafka " + Devstack.seconds(t.get("Kafka broker"))
                 + ", MongoDB store " + Devstack.seconds(t.get("MongoDB-compatible store"))
-                + ", mail sink " + Devstack.seconds(t.get("mail sink")));
+                + ", mail sink " + Devstack.seconds(t.get("mail sink"))
+                + (t.containsKey("zipkin") ? ", Zipkin " + Devstack.seconds(t.get("zipkin")) : ""));
         for (DevstackService s : DevstackService.values()) {
             if (t.containsKey(s.module())) {
                 row(b, "", s.module() + " ready after " + Devstack.seconds(t.get(s.module())));
@@ -167,6 +171,7 @@ public final class DevstackMain {
             String name = e.getKey().equals("devstack")
                     ? "devstack JVM (Kafka, MongoDB store, SMTP)" : e.getKey();
             String pid = e.getKey().equals("devstack") ? String.valueOf(ProcessHandle.current().pid())
+                    : e.getKey().equals("zipkin") ? String.valueOf(stack.zipkinProcess().map(ServiceProcess::pid).orElse(-1L))
                     : String.valueOf(stack.processes().values().stream()
                     .filter(p -> p.name().equals(e.getKey())).findFirst().map(ServiceProcess::pid).orElse(-1L));
             row(b, "  " + name, ProcessMemory.describe(e.getValue()) + "  (pid " + pid + ")");

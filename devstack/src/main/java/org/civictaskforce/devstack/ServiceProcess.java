@@ -28,7 +28,7 @@ import org.slf4j.LoggerFactory;
  * One service running as its own operating-system process:
  * {@code <java.home>/bin/java -Xms32m -Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -jar <jar>} with the
  * given environment (plus {@code SERVER_PORT}), stdout and stderr into one log file. {@link #awaitReady}
- * waits for {@code GET http://localhost:<port>/actuator/health/readiness} to answer 200.
+ * waits for {@code GET http://localhost:<port>/actuator/health/readiness} (or another path) to answer 200.
  */
 public class ServiceProcess implements AutoCloseable {
 
@@ -57,6 +57,7 @@ public class ServiceProcess implements AutoCloseable {
     private boolean startedBefore;
     private volatile long startedAtNanos;
     private final ClassDataArchive.Launch launch;
+    private final String readinessPath;
 
     /** Runs {@code java <DEFAULT_JVM_OPTIONS> -jar <jar>}. */
     public ServiceProcess(String name, Path jar, int port, Map<String, String> environment, Path logFile) {
@@ -65,13 +66,25 @@ public class ServiceProcess implements AutoCloseable {
 
     /** Runs an arbitrary command (e.g. {@link #javaCommand}); {@code SERVER_PORT=<port>} is always set. */
     public ServiceProcess(String name, List<String> command, int port, Map<String, String> environment, Path logFile) {
-        this(name, new ClassDataArchive.Launch(command, null), port, environment, logFile);
+        this(name, command, port, environment, logFile, READINESS_PATH);
+    }
+
+    /** A process that is not a Spring Boot service: ready when {@code readinessPath} answers 200. */
+    public ServiceProcess(String name, List<String> command, int port, Map<String, String> environment, Path logFile,
+            String readinessPath) {
+        this(name, new ClassDataArchive.Launch(command, null), port, environment, logFile, readinessPath);
     }
 
     /** Runs a prepared launch; when it records a start-up archive, {@link #stop()} waits for the JVM to write it. */
     ServiceProcess(String name, ClassDataArchive.Launch launch, int port, Map<String, String> environment,
             Path logFile) {
+        this(name, launch, port, environment, logFile, READINESS_PATH);
+    }
+
+    private ServiceProcess(String name, ClassDataArchive.Launch launch, int port, Map<String, String> environment,
+            Path logFile, String readinessPath) {
         this.name = name;
+        this.readinessPath = readinessPath;
         this.launch = launch;
         this.command = List.copyOf(launch.command());
         this.port = port;
@@ -134,7 +147,7 @@ public class ServiceProcess implements AutoCloseable {
             throw new IllegalStateException(name + " was not started");
         }
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url() + READINESS_PATH))
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url() + readinessPath))
                 .timeout(Duration.ofSeconds(3)).GET().build();
         long deadline = System.nanoTime() + timeout.toNanos();
         String lastAnswer = "no answer yet";
@@ -160,7 +173,7 @@ public class ServiceProcess implements AutoCloseable {
             }
             if (System.nanoTime() > deadline) {
                 throw new DevstackException(name + " did not become ready within " + timeout.toSeconds() + " s ("
-                        + url() + READINESS_PATH + ": " + lastAnswer + "); its log: " + logFile + tailForMessage());
+                        + url() + readinessPath + ": " + lastAnswer + "); its log: " + logFile + tailForMessage());
             }
             try {
                 Thread.sleep(500);

@@ -74,6 +74,8 @@ class DevstackIT {
     void tellsWhichJarsAreMissing() {
         DevstackConfig config = DevstackConfig.builder().repoRoot(dir).randomPorts().build();
         assertThat(config.missingJars()).hasSize(6);
+        assertThat(config.toBuilder().zipkin(true).build().missingJars()).hasSize(7)
+                .endsWith(dir.toAbsolutePath().resolve(DevstackConfig.ZIPKIN_JAR));
         assertThatThrownBy(() -> new Devstack(config).start())
                 .hasMessageStartingWith("service jar(s) missing: [membership-service/target/membership-service.jar")
                 .hasMessageEndingWith("build them first: ./mvnw -DskipTests package");
@@ -93,6 +95,12 @@ class DevstackIT {
         assertThat(defaults.port(DevstackService.NOTIFICATION)).isEqualTo(8084);
         assertThat(defaults.services()).containsExactlyInAnyOrder(DevstackService.values());
         assertThat(defaults.readyTimeout()).isEqualTo(Duration.ofSeconds(180));
+        assertThat(defaults.zipkinPort()).isEqualTo(9411);
+        assertThat(defaults.zipkinJar()).isEqualTo(dir.toAbsolutePath().resolve("devstack/target/zipkin/zipkin-server.jar"));
+        assertThat(DevstackConfig.fromEnvironment(Map.of("DEVSTACK_ZIPKIN", "false"), dir).build().zipkin()).isFalse();
+        assertThat(DevstackConfig.fromEnvironment(Map.of("DEVSTACK_ZIPKIN_PORT", "19411"), dir).build().zipkinPort())
+                .isEqualTo(19411);
+        assertThat(DevstackConfig.builder().repoRoot(dir).build().zipkin()).as("the builder starts no Zipkin").isFalse();
 
         DevstackConfig custom = DevstackConfig.fromEnvironment(Map.of(
                 "DEVSTACK_REPO", "/srv/repo", "DEVSTACK_MONGO_PORT", "27018", "DEVSTACK_GATEWAY_PORT", "9080",

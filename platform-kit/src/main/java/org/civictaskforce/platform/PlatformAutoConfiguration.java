@@ -20,10 +20,13 @@ import org.civictaskforce.platform.outbox.OutboxProperties;
 import org.civictaskforce.platform.outbox.OutboxBacklog;
 import org.civictaskforce.platform.outbox.OutboxRelay;
 import org.civictaskforce.platform.outbox.OutboxWakeUp;
+import org.civictaskforce.platform.tracing.OutboxTracing;
+import org.civictaskforce.platform.tracing.SpansWithoutQueries;
 import org.civictaskforce.platform.web.ActorFilter;
 import org.civictaskforce.platform.web.CorrelationIdFilter;
 import org.civictaskforce.platform.web.ProblemDetailsAdvice;
 import org.civictaskforce.platform.web.StrictRequestJson;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -41,6 +44,9 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.kafka.config.TopicBuilder;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 
 /**
  * Wires the shared plumbing into every service: correlation ids, problem details, the Mongo ping
@@ -73,7 +79,8 @@ public class PlatformAutoConfiguration {
     @Bean
     FilterRegistrationBean<CorrelationIdFilter> correlationIdFilter() {
         FilterRegistrationBean<CorrelationIdFilter> registration = new FilterRegistrationBean<>(new CorrelationIdFilter());
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        // inside Boot's observation filter (HIGHEST_PRECEDENCE + 1): the request's access line carries its trace
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
         return registration;
     }
 
@@ -111,9 +118,24 @@ public class PlatformAutoConfiguration {
         return new MongoPingHealthIndicator(mongo);
     }
 
+    /** The trace context kept with each outbox event and continued when it is published. */
     @Bean
-    DomainEvents domainEvents(@Value("${spring.application.name}") String serviceName, Clock clock) {
-        return new DomainEvents(serviceName, clock);
+    OutboxTracing outboxTracing(ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator,
+            ObjectProvider<ObservationRegistry> observations) {
+        return new OutboxTracing(tracer.getIfAvailable(), propagator.getIfAvailable(),
+                observations.getIfAvailable(() -> ObservationRegistry.NOOP));
+    }
+
+    /** No query string (a searched name, a webhook's token) in any exported span. */
+    @Bean
+    SpansWithoutQueries spansWithoutQueries() {
+        return new SpansWithoutQueries();
+    }
+
+    @Bean
+    DomainEvents domainEvents(@Value("${spring.application.name}") String serviceName, Clock clock,
+            OutboxTracing tracing) {
+        return new DomainEvents(serviceName, clock, tracing);
     }
 
     @Bean
@@ -130,11 +152,11 @@ public class PlatformAutoConfiguration {
     @Bean
     @ConditionalOnProperty(prefix = "platform.outbox", name = "enabled", havingValue = "true", matchIfMissing = true)
     OutboxRelay outboxRelay(MongoTemplate mongo, StreamBridge bridge, OutboxProperties outbox, Clock clock,
-            MeterRegistry meters, AuditLog auditLog) {
+            MeterRegistry meters, AuditLog auditLog, OutboxTracing tracing) {
         if (outbox.topic() == null) {
             throw new IllegalStateException("platform.outbox.topic must name the topic this service publishes to");
         }
-        return new OutboxRelay(mongo, bridge, outbox, clock, meters, auditLog);
+        return new OutboxRelay(mongo, bridge, outbox, clock, meters, auditLog, tracing);
     }
 
     /** The outbox's backlog as gauges (documents waiting, age of the oldest event), for the alert rules. */

@@ -37,6 +37,8 @@ import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 
+import io.micrometer.context.ContextSnapshotFactory;
+
 /**
  * Sends due deliveries. Each is claimed first (QUEUED → SENDING with a lease), so replicas share the
  * work without sending anything twice; a claim whose dispatcher died lapses and is taken up again.
@@ -53,6 +55,7 @@ import org.springframework.stereotype.Service;
 @Service
 public class DeliveryDispatcher implements DisposableBean {
     private static final Logger log = LoggerFactory.getLogger(DeliveryDispatcher.class);
+    private static final ContextSnapshotFactory CONTEXT = ContextSnapshotFactory.builder().build();
 
     private final NotificationStore notifications;
     private final RecipientStore recipients;
@@ -107,7 +110,9 @@ public class DeliveryDispatcher implements DisposableBean {
                 continue;
             }
             try {
-                workers.execute(() -> dispatchOne(notification.id(), channel));
+                // the trace of the event that queued it continues on the worker, down to the SMTP conversation
+                Runnable dispatch = () -> dispatchOne(notification.id(), channel);
+                workers.execute(CONTEXT.captureAll().wrap(dispatch));
             } catch (RejectedExecutionException full) {
                 // the pool is saturated or stopping: the poll sends it
             }

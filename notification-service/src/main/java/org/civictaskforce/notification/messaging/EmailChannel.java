@@ -10,12 +10,15 @@ import org.civictaskforce.notification.domain.Channel;
 import org.civictaskforce.notification.domain.Notification;
 import org.civictaskforce.notification.domain.Recipient;
 import org.civictaskforce.notification.domain.RenderedMessage;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
@@ -35,10 +38,18 @@ public class EmailChannel implements ChannelSender {
 
     private final JavaMailSender mail;
     private final InternetAddress from;
+    private final ObservationRegistry observations;
 
+    public EmailChannel(JavaMailSender mail, String from) {
+        this(mail, from, ObservationRegistry.NOOP);
+    }
+
+    @Autowired
     public EmailChannel(JavaMailSender mail,
-            @Value("${notification.mail.from:Civic Taskforce <no-reply@civic-taskforce.example>}") String from) {
+            @Value("${notification.mail.from:Civic Taskforce <no-reply@civic-taskforce.example>}") String from,
+            ObservationRegistry observations) {
         this.mail = mail;
+        this.observations = observations;
         try {
             this.from = new InternetAddress(from, true);
         } catch (MessagingException e) {
@@ -84,7 +95,9 @@ public class EmailChannel implements ChannelSender {
         }
         mime.setHeader("Content-Language", message.language());
         mime.setHeader("Auto-Submitted", "auto-generated");
-        mail.send(mime);
+        // a span of the SMTP conversation, with the channel only: no address, no subject
+        Observation.createNotStarted("smtp.send", observations).contextualName("smtp send")
+                .lowCardinalityKeyValue("channel", "email").observe(() -> mail.send(mime));
     }
 
     /**

@@ -6,27 +6,34 @@ import java.util.UUID;
 
 import org.civictaskforce.contracts.EventJson;
 import org.civictaskforce.contracts.EventTypes;
+import org.civictaskforce.platform.tracing.OutboxTracing;
 import org.civictaskforce.platform.web.Actor;
 import org.civictaskforce.platform.web.CorrelationId;
 
 /**
  * Wraps event records returned by aggregates into outbox entries (and keyed records for compacted topics): CloudEvents attributes, the
- * current request's correlation id, the actor (for the audit trail only), and the payload as JSON.
+ * current request's correlation id and trace context, the actor (for the audit trail only), and the payload as JSON.
  */
 public class DomainEvents {
     private final String source;
     private final Clock clock;
+    private final OutboxTracing tracing;
 
     public DomainEvents(String serviceName, Clock clock) {
+        this(serviceName, clock, OutboxTracing.NONE);
+    }
+
+    public DomainEvents(String serviceName, Clock clock, OutboxTracing tracing) {
         this.source = "/" + serviceName;
         this.clock = clock;
+        this.tracing = tracing;
     }
 
     public OutboxEvent wrap(String subject, Object event) {
         Class<?> type = event.getClass();
         return new OutboxEvent(UUID.randomUUID().toString(), EventTypes.typeOf(type), source, subject,
                 clock.instant(), EventTypes.versionOf(type), CorrelationId.currentOrNew(), EventJson.write(event),
-                Actor.current());
+                Actor.current(), null, tracing.currentTraceParent());
     }
 
     /**
@@ -37,7 +44,7 @@ public class DomainEvents {
         return new OutboxEvent(UUID.randomUUID().toString(),
                 value == null ? "tombstone" : value.getClass().getSimpleName(), source, key, clock.instant(), 1,
                 CorrelationId.currentOrNew(), value == null ? null : EventJson.write(value), null,
-                new OutboxEvent.KeyedRecord(binding, key));
+                new OutboxEvent.KeyedRecord(binding, key), tracing.currentTraceParent());
     }
 
     public List<OutboxEvent> wrapAll(String subject, List<?> events) {

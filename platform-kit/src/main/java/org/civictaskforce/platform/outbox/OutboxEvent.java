@@ -17,10 +17,13 @@ import org.springframework.data.annotation.PersistenceCreator;
  * ({@link OutboxDocument#append}), so only the latest state leaves.
  *
  * <p>{@code actor} (who caused it, an id; see {@link org.civictaskforce.platform.web.Actor}) is for the
- * audit trail only and is not part of the published envelope.
+ * audit trail only and is not part of the published envelope. {@code traceParent} is the W3C trace context of the
+ * request that raised it, so that its publication continues that trace
+ * ({@link org.civictaskforce.platform.tracing.OutboxTracing}); {@code null} outside
+ * a trace.
  */
 public record OutboxEvent(String eventId, String type, String source, String subject, Instant time, int schemaVersion,
-        String correlationId, String payload, String actor, KeyedRecord keyed) {
+        String correlationId, String payload, String actor, KeyedRecord keyed, String traceParent) {
 
     /** Where a keyed record goes: the output binding (its destination is a topic) and the record's key. */
     public record KeyedRecord(String binding, String key) {
@@ -30,16 +33,16 @@ public record OutboxEvent(String eventId, String type, String source, String sub
     public OutboxEvent {
     }
 
-    /** A domain event. */
+    /** A domain event raised outside a trace. */
     public OutboxEvent(String eventId, String type, String source, String subject, Instant time, int schemaVersion,
             String correlationId, String payload, String actor) {
-        this(eventId, type, source, subject, time, schemaVersion, correlationId, payload, actor, null);
+        this(eventId, type, source, subject, time, schemaVersion, correlationId, payload, actor, null, null);
     }
 
     /** A domain event without a known actor (stored before the audit trail existed). */
     public OutboxEvent(String eventId, String type, String source, String subject, Instant time, int schemaVersion,
             String correlationId, String payload) {
-        this(eventId, type, source, subject, time, schemaVersion, correlationId, payload, null, null);
+        this(eventId, type, source, subject, time, schemaVersion, correlationId, payload, null, null, null);
     }
 
     /** Whether this entry is a domain event (enveloped, audited) rather than a {@link KeyedRecord}. */

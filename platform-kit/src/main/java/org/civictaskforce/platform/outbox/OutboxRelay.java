@@ -16,6 +16,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.bson.Document;
 import org.civictaskforce.platform.audit.AuditLog;
+import org.civictaskforce.platform.tracing.OutboxTracing;
 import org.civictaskforce.platform.work.Lease;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -63,6 +64,7 @@ public class OutboxRelay implements SmartLifecycle {
     private final OutboxProperties properties;
     private final Clock clock;
     private final AuditLog audit;
+    private final OutboxTracing tracing;
     private final String owner = "relay-" + UUID.randomUUID();
     private final Counter published;
     private final Map<String, Instant> lastSent = new ConcurrentHashMap<>();
@@ -79,8 +81,15 @@ public class OutboxRelay implements SmartLifecycle {
 
     public OutboxRelay(MongoTemplate mongo, StreamBridge bridge, OutboxProperties properties, Clock clock,
             MeterRegistry meters, AuditLog audit) {
+        this(mongo, bridge, properties, clock, meters, audit, OutboxTracing.NONE);
+    }
+
+    /** Publishing each event continues the trace it was raised in ({@link OutboxTracing}). */
+    public OutboxRelay(MongoTemplate mongo, StreamBridge bridge, OutboxProperties properties, Clock clock,
+            MeterRegistry meters, AuditLog audit, OutboxTracing tracing) {
         this.mongo = mongo;
         this.audit = audit;
+        this.tracing = tracing;
         this.bridge = bridge;
         this.properties = properties;
         this.clock = clock;
@@ -209,8 +218,10 @@ public class OutboxRelay implements SmartLifecycle {
         String binding = event.isEvent() ? properties.binding() : event.keyed().binding();
         boolean sent;
         try {
-            // the binding's producer is synchronous: send returns after the broker's acknowledgement
-            sent = bridge.send(binding, event.isEvent() ? envelope(event) : keyedRecord(event));
+            // the binding's producer is synchronous: send returns after the broker's acknowledgement; the binder's
+            // producer observation, a child of this one, writes the trace context into the record's headers
+            Message<?> message = event.isEvent() ? envelope(event) : keyedRecord(event);
+            sent = tracing.publishing(event).observe(() -> bridge.send(binding, message));
         } catch (RuntimeException e) {
             throw new IllegalStateException("broker did not acknowledge event " + event.eventId(), e);
         }

@@ -27,7 +27,7 @@ final class ComposeRules {
     static final long MIN_APPLICATION_MEMORY = 512L * 1024 * 1024;
     /** Infrastructure images whose operator UI may be published on the host, and the container port of that UI. */
     static final Map<String, Integer> OPERATOR_UIS = Map.of("axllent/mailpit", 8025, "prom/prometheus", 9090,
-            "grafana/grafana", 3000);
+            "grafana/grafana", 3000, "openzipkin/zipkin", 9411);
 
     /** Browsers sign in at the identity service, so it may publish its application port like the gateway. */
     static final String IDENTITY_SERVICE = "identity-service";

@@ -39,6 +39,8 @@ public final class SystemUnderTest implements BeforeAllCallback {
             }
             stack = new Devstack(DevstackConfig.builder().repoRoot(repo).dataDir(data).randomPorts()
                     .readyTimeout(Duration.ofSeconds(240))
+                    // every service sends its spans to the devstack's Zipkin, as with run-local.sh (TracesIT)
+                    .zipkin(true)
                     // meeting reminders 30 s and 15 s ahead instead of 24 h and 1 h, so a journey can see them
                     .env(DevstackService.NOTIFICATION, "NOTIFICATION_REMINDERS_OFFSETS", REMINDER_OFFSETS)
                     .env(DevstackService.NOTIFICATION, "NOTIFICATION_REMINDERS_INTERVAL", "1s")
