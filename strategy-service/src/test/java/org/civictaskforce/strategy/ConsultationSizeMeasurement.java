@@ -81,9 +81,8 @@ class ConsultationSizeMeasurement {
         String reply = "Ответ ".repeat(REPLY_CHARS / 6);
         for (int c = 0; c < COMMENTS_EACH; c++) {
             for (String p : people) {
-                ConsultationRound after = consultations.comment(round.id(), "goals", "Открытые", comment,
-                        new Caller(p, Set.of(Role.MEMBER)));
-                String id = after.comments().get(after.comments().size() - 1).id();
+                String id = consultations.comment(round.id(), "goals", "Открытые", comment,
+                        new Caller(p, Set.of(Role.MEMBER))).id();
                 consultations.reply(round.id(), id, reply, coordinator);
             }
         }

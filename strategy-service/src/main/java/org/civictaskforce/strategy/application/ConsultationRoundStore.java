@@ -16,6 +16,26 @@ public interface ConsultationRoundStore {
     /** @throws org.springframework.dao.OptimisticLockingFailureException if the stored round changed since */
     void update(Versioned<ConsultationRound> changed, List<?> events);
 
+    /**
+     * Adds one new comment and its events to the stored round in one atomic update that, unlike
+     * {@link #update(Versioned, List)}, does not require the round to be unchanged since it was loaded: comments do not
+     * touch each other, so comments on one round do not conflict. The update still moves the round's version on, so a
+     * full update based on an earlier copy (an edit, a reply, a resolution, the closing) fails and is retried.
+     *
+     * <p>It applies only while what the round checked when it took the comment still holds for the stored round: it is
+     * open, has room for one more comment and for its characters, and still invites the author, in person or through
+     * one of the organisations on the comment.
+     *
+     * @param commented the round as loaded, with the comment added to it ({@link ConsultationRound#comment})
+     * @param commentId the comment added
+     * @param events    what adding it raised
+     * @return false if nothing was added because the stored round is gone, closed, full or no longer invites the
+     *         author: load it again and let it decide
+     * @throws org.springframework.dao.OptimisticLockingFailureException for a round stored before its characters
+     *         were kept, which is saved in full (and so counted) the first time: if it changed since it was loaded
+     */
+    boolean appendComment(Versioned<ConsultationRound> commented, String commentId, List<?> events);
+
     /** Every round, the newest opened first. */
     List<ConsultationRound> newestFirst();
 

@@ -24,6 +24,7 @@ import org.civictaskforce.strategy.domain.strategy.StrategyVersion;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 
 /**
@@ -34,8 +35,10 @@ import org.springframework.stereotype.Service;
  * <li>comment: the round's invitees only (in person, or through an invited organisation);</li>
  * <li>change or withdraw a comment: its author only; reply: invitees and coordinators.</li>
  * </ul>
- * Each round is one document with its outbox; the clock ({@link #closeOverdue()}) closes overdue
- * rounds through an optimistic (versioned) update, so with several replicas exactly one closes a round.
+ * Each round is one document with its outbox. A new comment is appended to it without the version check, so comments
+ * do not conflict with each other; every other change is an optimistic (versioned) update, retried when anything,
+ * a comment included, changed the round meanwhile. The clock ({@link #closeOverdue()}) closes overdue rounds that way
+ * too, so with several replicas exactly one closes a round.
  */
 @Service
 public class ConsultationService {
@@ -100,13 +103,28 @@ public class ConsultationService {
         return round;
     }
 
-    public ConsultationRound comment(String roundId, String sectionKey, String quote, String text, Caller caller) {
+    /**
+     * Adds a comment and returns it. The round decides on a fresh load as for any change, but the comment is then
+     * appended ({@link ConsultationRoundStore#appendComment}) instead of saving the round over its version: at a
+     * deadline everyone comments at once, and comments do not touch each other, so they must not conflict. If the
+     * round closed, filled up or stopped inviting the caller in between, the next attempt loads it again and the round
+     * refuses as it would have (409 closed, 422 full, 403).
+     */
+    public Comment comment(String roundId, String sectionKey, String quote, String text, Caller caller) {
         ParticipantReadModel.Facts facts = participants.facts(caller.subject());
-        return change(roundId, caller, round -> {
+        return OptimisticRetry.run(() -> {
+            Versioned<ConsultationRound> loaded = visible(roundId, caller);
+            ConsultationRound round = loaded.value();
             caller.require(round.invites(caller.subject(), facts.organisationIds()),
                     "Only the people and organisations invited to this consultation may comment.");
-            return round.comment("comment-" + UUID.randomUUID(), new ConsultationRound.Author(caller.subject(),
+            String commentId = "comment-" + UUID.randomUUID();
+            List<Object> events = round.comment(commentId, new ConsultationRound.Author(caller.subject(),
                     facts.organisationIds(), facts.country()), sectionKey, quote, text, clock.instant());
+            if (!rounds.appendComment(loaded, commentId, events)) {
+                throw new OptimisticLockingFailureException("consultation round " + roundId
+                        + " closed, filled up or stopped inviting the author since it was loaded");
+            }
+            return round.comment(commentId);
         });
     }
 
@@ -211,15 +229,21 @@ public class ConsultationService {
 
     private ConsultationRound change(String roundId, Caller caller, Function<ConsultationRound, List<Object>> command) {
         return OptimisticRetry.run(() -> {
-            Versioned<ConsultationRound> loaded = load(roundId);
+            Versioned<ConsultationRound> loaded = visible(roundId, caller);
             ConsultationRound round = loaded.value();
-            if (!isMember(caller) && !round.invites(caller.subject(),
-                    participants.facts(caller.subject()).organisationIds())) {
-                throw new NotFoundException("Consultation round", roundId);
-            }
             save(loaded, command.apply(round));
             return round;
         });
+    }
+
+    /** The round as stored; 404 for a caller who may not see it. */
+    private Versioned<ConsultationRound> visible(String roundId, Caller caller) {
+        Versioned<ConsultationRound> loaded = load(roundId);
+        if (!isMember(caller) && !loaded.value().invites(caller.subject(),
+                participants.facts(caller.subject()).organisationIds())) {
+            throw new NotFoundException("Consultation round", roundId);
+        }
+        return loaded;
     }
 
     private boolean save(Versioned<ConsultationRound> loaded, List<Object> events) {

@@ -23,6 +23,10 @@ public class ConsultationRoundDocument extends OutboxDocument {
     public static final String CLOSING_SOON_RAISED_AT = "closingSoonRaisedAt";
     public static final String SUBJECT_KIND = "subjectKind";
     public static final String SUBJECT_REF = "subjectRef";
+    public static final String COMMENTS = "comments";
+    public static final String COMMENT_CHARACTERS = "commentCharacters";
+    public static final String INVITED_PEOPLE = "invitedPeople";
+    public static final String INVITED_ORGANISATIONS = "invitedOrganisations";
 
     @Id
     private String id;
@@ -40,6 +44,12 @@ public class ConsultationRoundDocument extends OutboxDocument {
     private Instant closedAt;
     private Instant closingSoonRaisedAt;
     private List<Comment> comments = new ArrayList<>();
+    /**
+     * {@link ConsultationRound#commentCharacters()} of {@link #comments}, kept with them so that appending a comment
+     * can check the round's text budget in its filter ({@link MongoConsultationRoundStore#appendComment}); null in a
+     * round stored before it existed, until its next full save.
+     */
+    private Long commentCharacters;
 
     public record SectionText(String key, String text) {
     }
@@ -65,6 +75,7 @@ public class ConsultationRoundDocument extends OutboxDocument {
         closedAt = r.closedAt();
         closingSoonRaisedAt = r.closingSoonRaisedAt();
         comments = r.comments();
+        commentCharacters = r.commentCharacters();
     }
 
     public ConsultationRound toDomain() {

@@ -125,9 +125,8 @@ public class ConsultationController {
     @Operation(summary = "Comment on a section, optionally quoting a passage of it (invitees; 409 after the deadline)")
     @ApiResponse(responseCode = "201", description = "Commented (Location: the comment)", useReturnTypeSchema = true)
     public ResponseEntity<Comment> comment(@PathVariable String id, @Valid @RequestBody CommentRequest request) {
-        ConsultationRound round = consultations.comment(id, request.sectionKey(), request.quote(), request.text(),
+        Comment created = consultations.comment(id, request.sectionKey(), request.quote(), request.text(),
                 Caller.current());
-        Comment created = round.comments().get(round.comments().size() - 1);
         return ResponseEntity.created(URI.create("/api/strategy/consultations/" + id + "/comments/" + created.id()))
                 .body(created);
     }

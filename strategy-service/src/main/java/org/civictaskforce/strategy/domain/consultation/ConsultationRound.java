@@ -60,6 +60,8 @@ public class ConsultationRound {
      * ≈ 14.8 MB at the very worst; in Cyrillic (2 bytes a character) under 10 MB. That is 250 comments of the
      * longest kind, or a thousand ordinary ones with their replies: more than a round of the plan's 20–30
      * organisations writes. Past the budget the round answers 422 "full", and nothing already there is lost.
+     * Comments are appended without the round's version check, so the store's append re-checks the number of comments
+     * and their characters in its own filter: comments decided on the same copy cannot together pass the budget.
      */
     public static final int MAX_CONSULTED_CHARACTERS = 1_000_000;
     public static final int MAX_COMMENT_CHARACTERS = 2_500_000;
