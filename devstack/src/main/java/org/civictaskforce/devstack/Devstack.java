@@ -9,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.OptionalLong;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorCompletionService;
@@ -62,6 +61,10 @@ public class Devstack implements AutoCloseable {
     private final DevstackSecrets secrets;
     private final Map<DevstackService, ServiceProcess> processes = Collections.synchronizedMap(new EnumMap<>(DevstackService.class));
     private volatile ServiceProcess zipkin;
+    /** The second and further processes of services that run several (DEVSTACK_REPLICAS). */
+    private final Map<DevstackService, List<ServiceProcess>> extraReplicas = Collections.synchronizedMap(new EnumMap<>(DevstackService.class));
+    /** Their ports, chosen before anything starts (the gateway is told all of them). */
+    private final Map<DevstackService, List<Integer>> extraPorts = new EnumMap<>(DevstackService.class);
     private final Map<String, Duration> timings = Collections.synchronizedMap(new LinkedHashMap<>());
     private volatile boolean started;
     private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
@@ -110,6 +113,13 @@ public class Devstack implements AutoCloseable {
                         config.dataDir().resolve("logs").resolve("zipkin.log"), "/health");
                 config.progress().accept("starting Zipkin on port " + config.zipkinPort() + " …");
                 zipkin.start();
+            }
+            for (DevstackService s : config.services()) {
+                List<Integer> ports = new ArrayList<>();
+                for (int i = 1; i < config.replicas(s); i++) {
+                    ports.add(Ports.freePort());
+                }
+                extraPorts.put(s, ports);
             }
             // all together: the gateway needs no service to start, and two cores stay busy to the end
             startServices(config.services().stream().sorted().toList());
@@ -170,42 +180,54 @@ public class Devstack implements AutoCloseable {
         if (services.isEmpty()) {
             return;
         }
+        List<ServiceProcess> all = new ArrayList<>();
         for (DevstackService s : services) {
-            Path jar = s.jar(config.repoRoot());
-            ClassDataArchive.Launch launch = config.classDataSharing()
-                    ? ClassDataArchive.of(jar, config.jvmOptions()).prepare(config.jvmOptions())
-                    : ClassDataArchive.Launch.plain(jar, config.jvmOptions());
-            ServiceProcess process = new ServiceProcess(s.module(), launch, config.port(s), environment(s),
-                    config.dataDir().resolve("logs").resolve(s.module() + ".log"));
-            processes.put(s, process);
-            if (closed.get()) {
-                throw new DevstackException("devstack was stopped while starting");
+            List<Integer> ports = new ArrayList<>();
+            ports.add(config.port(s));
+            ports.addAll(extraPorts.getOrDefault(s, List.of()));
+            for (int replica = 1; replica <= ports.size(); replica++) {
+                String name = replica == 1 ? s.module() : s.module() + "-" + replica;
+                Path jar = s.jar(config.repoRoot());
+                // each process its own launch: one that records a start-up archive records to a file of its own
+                ClassDataArchive.Launch launch = config.classDataSharing()
+                        ? ClassDataArchive.of(jar, config.jvmOptions()).prepare(config.jvmOptions())
+                        : ClassDataArchive.Launch.plain(jar, config.jvmOptions());
+                ServiceProcess process = new ServiceProcess(name, launch, ports.get(replica - 1), environment(s),
+                        config.dataDir().resolve("logs").resolve(name + ".log"));
+                if (replica == 1) {
+                    processes.put(s, process);
+                } else {
+                    extraReplicas.computeIfAbsent(s, k -> Collections.synchronizedList(new ArrayList<>())).add(process);
+                }
+                if (closed.get()) {
+                    throw new DevstackException("devstack was stopped while starting");
+                }
+                config.progress().accept("starting " + name + " on port " + process.port() + " …");
+                process.start();
+                all.add(process);
             }
-            config.progress().accept("starting " + s.module() + " on port " + config.port(s) + " …");
-            process.start();
         }
-        ExecutorService pool = Executors.newFixedThreadPool(services.size(), r -> {
+        ExecutorService pool = Executors.newFixedThreadPool(all.size(), r -> {
             Thread t = new Thread(r, "devstack-await");
             t.setDaemon(true);
             return t;
         });
         try {
-            ExecutorCompletionService<DevstackService> completion = new ExecutorCompletionService<>(pool);
-            for (DevstackService s : services) {
-                ServiceProcess process = processes.get(s);
+            ExecutorCompletionService<ServiceProcess> completion = new ExecutorCompletionService<>(pool);
+            for (ServiceProcess process : all) {
                 completion.submit(() -> {
                     long t = System.nanoTime();
                     process.awaitReady(config.readyTimeout());
-                    timings.put(s.module(), Duration.ofNanos(System.nanoTime() - t));
-                    return s;
+                    timings.put(process.name(), Duration.ofNanos(System.nanoTime() - t));
+                    return process;
                 });
             }
-            for (int i = 0; i < services.size(); i++) {
-                Future<DevstackService> done = completion.take();
+            for (int i = 0; i < all.size(); i++) {
+                Future<ServiceProcess> done = completion.take();
                 try {
-                    DevstackService s = done.get();
-                    config.progress().accept(s.module() + " ready on " + processes.get(s).url()
-                            + " in " + seconds(timings.get(s.module())));
+                    ServiceProcess process = done.get();
+                    config.progress().accept(process.name() + " ready on " + process.url()
+                            + " in " + seconds(timings.get(process.name())));
                 } catch (ExecutionException e) {
                     Throwable cause = e.getCause();
                     throw cause instanceof RuntimeException re ? re : new DevstackException(cause.toString(), cause);
@@ -242,6 +264,9 @@ public class Devstack implements AutoCloseable {
             for (DevstackService backend : DevstackService.backends()) {
                 env.put(backend.urlVariable(), serviceUrl(backend));
             }
+            if (DevstackService.backends().stream().anyMatch(b -> config.replicas(b) > 1)) {
+                env.put("SPRING_APPLICATION_JSON", balancedInstances());
+            }
         } else {
             env.put("SMTP_HOST", "localhost");
             env.put("SMTP_PORT", String.valueOf(config.smtpPort()));
@@ -255,6 +280,28 @@ public class Devstack implements AutoCloseable {
     }
 
     /**
+     * The gateway's load balancer instances (Spring Cloud's simple discovery client) of every backend, each replica
+     * listed, as {@code SPRING_APPLICATION_JSON}: one URL per replica, in order.
+     */
+    private String balancedInstances() {
+        StringBuilder json = new StringBuilder("{");
+        for (DevstackService backend : DevstackService.backends()) {
+            if (json.length() > 1) {
+                json.append(',');
+            }
+            json.append("\"spring.cloud.discovery.client.simple.instances.").append(backend.module()).append("\":[");
+            List<Integer> ports = new ArrayList<>();
+            ports.add(config.port(backend));
+            ports.addAll(extraPorts.getOrDefault(backend, List.of()));
+            for (int i = 0; i < ports.size(); i++) {
+                json.append(i == 0 ? "" : ",").append("{\"uri\":\"http://localhost:").append(ports.get(i)).append("\"}");
+            }
+            json.append(']');
+        }
+        return json.append('}').toString();
+    }
+
+    /**
      * Stops every service (gateway first), the mail sink, the store and Kafka. Safe to call more than
      * once and from another thread while {@link #start()} is still running (e.g. a shutdown hook).
      */
@@ -264,11 +311,11 @@ public class Devstack implements AutoCloseable {
             return;
         }
         List<Runnable> steps = new ArrayList<>();
-        ServiceProcess gateway = processes.get(DevstackService.GATEWAY);
-        if (gateway != null) {
-            steps.add(gateway::stop);
+        List<ServiceProcess> gateways = replicas(DevstackService.GATEWAY);
+        if (!gateways.isEmpty()) {
+            steps.add(() -> stopTogether(gateways));
         }
-        List<ServiceProcess> backends = DevstackService.backends().stream().map(processes::get).filter(Objects::nonNull).toList();
+        List<ServiceProcess> backends = DevstackService.backends().stream().flatMap(b -> replicas(b).stream()).toList();
         if (!backends.isEmpty()) {
             steps.add(() -> stopTogether(backends));
         }
@@ -402,6 +449,22 @@ public class Devstack implements AutoCloseable {
         return processes.get(service);
     }
 
+    /** Every process of a service: the first (on the service's port) first, then the others (DEVSTACK_REPLICAS). */
+    public List<ServiceProcess> replicas(DevstackService service) {
+        List<ServiceProcess> all = new ArrayList<>();
+        ServiceProcess first = processes.get(service);
+        if (first != null) {
+            all.add(first);
+        }
+        List<ServiceProcess> more = extraReplicas.get(service);
+        if (more != null) {
+            synchronized (more) {
+                all.addAll(more);
+            }
+        }
+        return all;
+    }
+
     /** {@code <dataDir>/logs/<module>.log}. */
     public Path logFile(DevstackService service) {
         return config.dataDir().resolve("logs").resolve(service.module() + ".log");
@@ -417,7 +480,9 @@ public class Devstack implements AutoCloseable {
     /** RSS (KiB) of each service process and, under {@code "devstack"}, of this JVM. */
     public Map<String, OptionalLong> residentMemory() {
         Map<String, OptionalLong> rss = new LinkedHashMap<>();
-        processes().forEach((s, p) -> rss.put(s.module(), p.residentKib()));
+        for (DevstackService s : DevstackService.values()) {
+            replicas(s).forEach(p -> rss.put(p.name(), p.residentKib()));
+        }
         if (zipkin != null) {
             rss.put("zipkin", zipkin.residentKib());
         }

@@ -37,11 +37,15 @@ import org.slf4j.LoggerFactory;
  * @param zipkinPort          port of the Zipkin server the devstack starts as its own process, which every service
  *                            sends its spans to; {@code 0}: no Zipkin, spans are not exported ({@code DEVSTACK_ZIPKIN_PORT},
  *                            9411, {@code DEVSTACK_ZIPKIN=false} for none; the builder's default is none)
+ * @param replicas            how many processes of a service to run (default 1): the first on the service's port, the
+ *                            others on free ports; the gateway balances over all of them ({@code DEVSTACK_REPLICAS},
+ *                            e.g. {@code gateway=2,notification=2})
  */
 public record DevstackConfig(Path repoRoot, Path dataDir, int kafkaPort, int kafkaControllerPort, int mongoPort,
         int smtpPort, int mailWebPort, Map<DevstackService, Integer> servicePorts, Set<DevstackService> services,
         Map<DevstackService, Map<String, String>> extraEnv, Duration readyTimeout, List<String> jvmOptions,
-        boolean classDataSharing, int mailKeep, Consumer<String> progress, int zipkinPort) {
+        boolean classDataSharing, int mailKeep, Consumer<String> progress, int zipkinPort,
+        Map<DevstackService, Integer> replicas) {
     private static final Logger log = LoggerFactory.getLogger(DevstackConfig.class);
 
     /**
@@ -49,6 +53,9 @@ public record DevstackConfig(Path repoRoot, Path dataDir, int kafkaPort, int kaf
      * a day's invitations in its web view, while a long load cannot fill the devstack JVM's heap with them.
      */
     public static final int MAIL_KEEP_LOCAL = 2_000;
+
+    /** More processes of one service than a development machine sensibly runs. */
+    static final int MAX_REPLICAS = 4;
 
     /** Where the build puts the Zipkin server's executable jar (devstack/pom.xml copies it from Maven Central). */
     public static final String ZIPKIN_JAR = "devstack/target/zipkin/zipkin-server.jar";
@@ -74,6 +81,20 @@ public record DevstackConfig(Path repoRoot, Path dataDir, int kafkaPort, int kaf
             throw new DevstackException("the mail sink cannot keep " + mailKeep + " mails (0 keeps all)");
         }
         progress = progress == null ? msg -> log.info(msg) : progress;
+        EnumMap<DevstackService, Integer> counts = new EnumMap<>(DevstackService.class);
+        replicas.forEach((service, count) -> {
+            if (count < 1 || count > MAX_REPLICAS) {
+                throw new DevstackException("DEVSTACK_REPLICAS: " + service.module() + " cannot run " + count
+                        + " processes (1 to " + MAX_REPLICAS + ")");
+            }
+            counts.put(service, count);
+        });
+        replicas = Collections.unmodifiableMap(counts);
+    }
+
+    /** How many processes of {@code service} the devstack runs. */
+    public int replicas(DevstackService service) {
+        return replicas.getOrDefault(service, 1);
     }
 
     public static Builder builder() {
@@ -86,6 +107,7 @@ public record DevstackConfig(Path repoRoot, Path dataDir, int kafkaPort, int kaf
                 .mailWebPort(mailWebPort).services(services).readyTimeout(readyTimeout)
                 .jvmOptions(jvmOptions).classDataSharing(classDataSharing).mailKeep(mailKeep).progress(progress)
                 .zipkinPort(zipkinPort);
+        replicas.forEach(b::replicas);
         servicePorts.forEach(b::port);
         extraEnv.forEach((s, m) -> m.forEach((k, v) -> b.env(s, k, v)));
         return b;
@@ -135,6 +157,7 @@ public record DevstackConfig(Path repoRoot, Path dataDir, int kafkaPort, int kaf
      * {@code DEVSTACK_NOTIFICATION_PORT} (8084), {@code DEVSTACK_SERVICES} (comma separated, default all,
      * {@code none} for infrastructure only), {@code DEVSTACK_READY_TIMEOUT} (seconds, 180),
      * {@code DEVSTACK_SERVICE_JVM_OPTS} (space separated, replaces the default JVM options),
+     * {@code DEVSTACK_REPLICAS} (processes per service, e.g. {@code gateway=2,notification=2}),
      * {@code DEVSTACK_MAIL_KEEP} (how many of the newest mails the SMTP sink keeps, {@value #MAIL_KEEP_LOCAL}; 0 for all) and
      * {@code DEVSTACK_ENV_<SERVICE|ALL>_<NAME>=value} (extra environment, e.g.
      * {@code DEVSTACK_ENV_NOTIFICATION_SPRING_PROFILES_ACTIVE=dev}).
@@ -181,6 +204,21 @@ public record DevstackConfig(Path repoRoot, Path dataDir, int kafkaPort, int kaf
                 b.mailKeep(Integer.parseInt(keep.trim()));
             } catch (NumberFormatException e) {
                 throw new DevstackException("DEVSTACK_MAIL_KEEP must be a number of mails, got '" + keep + "'");
+            }
+        }
+        String replicas = env.get("DEVSTACK_REPLICAS");
+        if (replicas != null && !replicas.isBlank()) {
+            for (String entry : replicas.split(",")) {
+                String[] pair = entry.split("=");
+                if (entry.isBlank()) {
+                    continue;
+                }
+                try {
+                    b.replicas(DevstackService.parse(pair[0]), Integer.parseInt(pair[1].trim()));
+                } catch (NumberFormatException | ArrayIndexOutOfBoundsException e) {
+                    throw new DevstackException("DEVSTACK_REPLICAS must look like gateway=2,notification=2, got '"
+                            + replicas + "'");
+                }
             }
         }
         String jvm = env.get("DEVSTACK_SERVICE_JVM_OPTS");
@@ -241,6 +279,7 @@ public record DevstackConfig(Path repoRoot, Path dataDir, int kafkaPort, int kaf
         private int mailKeep;
         private Consumer<String> progress;
         private int zipkinPort;
+        private final Map<DevstackService, Integer> replicas = new EnumMap<>(DevstackService.class);
 
         private Builder() {
         }
@@ -390,6 +429,12 @@ public record DevstackConfig(Path repoRoot, Path dataDir, int kafkaPort, int kaf
             return this;
         }
 
+        /** Run {@code count} processes of {@code service} (default 1); the gateway balances over them. */
+        public Builder replicas(DevstackService service, int count) {
+            replicas.put(service, count);
+            return this;
+        }
+
         public Builder progress(Consumer<String> progress) {
             this.progress = progress;
             return this;
@@ -399,7 +444,7 @@ public record DevstackConfig(Path repoRoot, Path dataDir, int kafkaPort, int kaf
             Path data = dataDir != null ? dataDir : repoRoot.resolve(".devstack-data");
             return new DevstackConfig(repoRoot, data, kafkaPort, kafkaControllerPort, mongoPort, smtpPort, mailWebPort,
                     servicePorts, services, extraEnv, readyTimeout, jvmOptions, classDataSharing, mailKeep, progress,
-                    zipkinPort);
+                    zipkinPort, replicas);
         }
     }
 }

@@ -146,6 +146,13 @@ public final class DevstackMain {
                 row(b, "", url + "/actuator   (health: " + url + "/actuator/health)");
             }
         }
+        for (DevstackService s : DevstackService.values()) {
+            List<ServiceProcess> all = stack.replicas(s);
+            if (all.size() > 1) {
+                row(b, s.module() + " ×" + all.size(), all.stream().map(ServiceProcess::url).toList()
+                        + (s == DevstackService.GATEWAY ? "" : "   (the gateway balances over them)"));
+            }
+        }
         row(b, "Mail sink (web view)", stack.mailWebUrl() + "   (JSON: " + stack.mailWebUrl() + "messages)");
         if (c.zipkin()) {
             row(b, "Traces (Zipkin)", stack.zipkinUrl() + "/zipkin/   (API: " + stack.zipkinUrl() + "/api/v2/traces)");
@@ -161,8 +168,10 @@ public final class DevstackMain {
                 + ", mail sink " + Devstack.seconds(t.get("mail sink"))
                 + (t.containsKey("zipkin") ? ", Zipkin " + Devstack.seconds(t.get("zipkin")) : ""));
         for (DevstackService s : DevstackService.values()) {
-            if (t.containsKey(s.module())) {
-                row(b, "", s.module() + " ready after " + Devstack.seconds(t.get(s.module())));
+            for (ServiceProcess p : stack.replicas(s)) {
+                if (t.containsKey(p.name())) {
+                    row(b, "", p.name() + " ready after " + Devstack.seconds(t.get(p.name())));
+                }
             }
         }
         b.append("  Resident memory (RSS):\n");
@@ -172,7 +181,7 @@ public final class DevstackMain {
                     ? "devstack JVM (Kafka, MongoDB store, SMTP)" : e.getKey();
             String pid = e.getKey().equals("devstack") ? String.valueOf(ProcessHandle.current().pid())
                     : e.getKey().equals("zipkin") ? String.valueOf(stack.zipkinProcess().map(ServiceProcess::pid).orElse(-1L))
-                    : String.valueOf(stack.processes().values().stream()
+                    : String.valueOf(java.util.Arrays.stream(DevstackService.values()).flatMap(s -> stack.replicas(s).stream())
                     .filter(p -> p.name().equals(e.getKey())).findFirst().map(ServiceProcess::pid).orElse(-1L));
             row(b, "  " + name, ProcessMemory.describe(e.getValue()) + "  (pid " + pid + ")");
             total += e.getValue().orElse(0);

@@ -101,6 +101,15 @@ class DevstackIT {
         assertThat(DevstackConfig.fromEnvironment(Map.of("DEVSTACK_ZIPKIN_PORT", "19411"), dir).build().zipkinPort())
                 .isEqualTo(19411);
         assertThat(DevstackConfig.builder().repoRoot(dir).build().zipkin()).as("the builder starts no Zipkin").isFalse();
+        DevstackConfig replicated = DevstackConfig.fromEnvironment(Map.of("DEVSTACK_REPLICAS", "gateway=2, notification=3"),
+                dir).build();
+        assertThat(replicated.replicas(DevstackService.GATEWAY)).isEqualTo(2);
+        assertThat(replicated.replicas(DevstackService.NOTIFICATION)).isEqualTo(3);
+        assertThat(replicated.replicas(DevstackService.MEMBERSHIP)).isEqualTo(1);
+        assertThatThrownBy(() -> DevstackConfig.fromEnvironment(Map.of("DEVSTACK_REPLICAS", "gateway"), dir))
+                .hasMessage("DEVSTACK_REPLICAS must look like gateway=2,notification=2, got 'gateway'");
+        assertThatThrownBy(() -> DevstackConfig.fromEnvironment(Map.of("DEVSTACK_REPLICAS", "gateway=9"), dir).build())
+                .hasMessage("DEVSTACK_REPLICAS: gateway cannot run 9 processes (1 to 4)");
 
         DevstackConfig custom = DevstackConfig.fromEnvironment(Map.of(
                 "DEVSTACK_REPO", "/srv/repo", "DEVSTACK_MONGO_PORT", "27018", "DEVSTACK_GATEWAY_PORT", "9080",
@@ -119,6 +128,38 @@ class DevstackIT {
         assertThatThrownBy(() -> DevstackConfig.fromEnvironment(Map.of("DEVSTACK_KAFKA_PORT", "abc"), dir))
                 .hasMessage("DEVSTACK_KAFKA_PORT must be a port number (1-65535), got 'abc'");
         assertThat(DevstackConfig.fromEnvironment(Map.of("DEVSTACK_SERVICES", "none"), dir).build().services()).isEmpty();
+    }
+
+    @Test
+    void runsSeveralProcessesOfAServiceAndTheGatewayIsToldEachOfThem() throws Exception {
+        Path repo = FakeJars.repoWithFakeServices(dir.resolve("repo"));
+        DevstackConfig config = DevstackConfig.builder().repoRoot(repo).dataDir(dir.resolve("data")).randomPorts()
+                .services(DevstackService.MEMBERSHIP, DevstackService.GATEWAY)
+                .replicas(DevstackService.MEMBERSHIP, 2).readyTimeout(Duration.ofSeconds(90)).build();
+        HttpClient http = HttpClient.newHttpClient();
+        JsonMapper json = JsonMapper.builder().build();
+        Devstack stack = new Devstack(config);
+        List<ServiceProcess> membership;
+        try (stack) {
+            stack.start();
+            membership = stack.replicas(DevstackService.MEMBERSHIP);
+            assertThat(membership).extracting(ServiceProcess::name)
+                    .containsExactly("membership-service", "membership-service-2");
+            assertThat(membership).allMatch(ServiceProcess::isAlive);
+            assertThat(membership.get(0).port()).isEqualTo(config.port(DevstackService.MEMBERSHIP));
+            assertThat(membership.get(1).port()).isNotEqualTo(membership.get(0).port());
+            assertThat(stack.logFile(DevstackService.MEMBERSHIP).resolveSibling("membership-service-2.log")).exists();
+            assertThat(stack.residentMemory()).containsKeys("membership-service", "membership-service-2");
+
+            JsonNode gatewayEnv = json.readTree(get(http, stack.gatewayUrl() + "/env"));
+            JsonNode instances = json.readTree(gatewayEnv.path("SPRING_APPLICATION_JSON").asString())
+                    .path("spring.cloud.discovery.client.simple.instances.membership-service");
+            assertThat(instances).extracting(i -> i.path("uri").asString())
+                    .containsExactly(membership.get(0).url(), membership.get(1).url());
+            JsonNode secondEnv = json.readTree(get(http, membership.get(1).url() + "/env"));
+            assertThat(secondEnv.path("MONGODB_URI").asString()).isEqualTo(stack.mongoUri("membership"));
+        }
+        assertThat(membership).noneMatch(ServiceProcess::isAlive);
     }
 
     @Test
