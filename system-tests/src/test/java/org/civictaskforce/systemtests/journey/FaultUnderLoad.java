@@ -13,11 +13,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiFunction;
 
 import org.civictaskforce.devstack.Devstack;
 import org.civictaskforce.devstack.MailMessage;
+import org.civictaskforce.devstack.ServiceProcess;
 
 /**
  * One fault under a steady load, counted. A coordinator registers and invites a new person through the gateway at
@@ -41,6 +43,21 @@ final class FaultUnderLoad {
         void begin() throws Exception;
 
         void end() throws Exception;
+
+        /** The process killed with SIGKILL at the fault's start and started again (and awaited) at its end. */
+        static Fault killed(ServiceProcess process) {
+            return new Fault() {
+                public void begin() throws Exception {
+                    ProcessHandle handle = ProcessHandle.of(process.pid()).orElseThrow();
+                    handle.destroyForcibly();
+                    handle.onExit().get(30, TimeUnit.SECONDS);
+                }
+
+                public void end() {
+                    process.startAndAwaitReady(ServiceProcess.DEFAULT_READY_TIMEOUT);
+                }
+            };
+        }
     }
 
     record Result(String fault, int commands, int accepted, Map<String, Integer> refused, int unanswered,

@@ -137,17 +137,7 @@ class FaultsUnderLoadIT {
     private FaultUnderLoad.Result killed(DevstackService service) throws Exception {
         ServiceProcess process = stack.process(service);
         return load.fault(Duration.ofSeconds(10), Duration.ofSeconds(5))
-                .run(service.module() + " killed (SIGKILL), started again 5 s later", new FaultUnderLoad.Fault() {
-                    public void begin() throws Exception {
-                        ProcessHandle handle = ProcessHandle.of(process.pid()).orElseThrow();
-                        handle.destroyForcibly();
-                        handle.onExit().get(30, TimeUnit.SECONDS);
-                    }
-
-                    public void end() {
-                        process.startAndAwaitReady(ServiceProcess.DEFAULT_READY_TIMEOUT);
-                    }
-                });
+                .run(service.module() + " killed (SIGKILL), started again 5 s later", FaultUnderLoad.Fault.killed(process));
     }
 
     private static void expectNothingLostOrTwice(FaultUnderLoad.Result result, Duration recoveryBound) {

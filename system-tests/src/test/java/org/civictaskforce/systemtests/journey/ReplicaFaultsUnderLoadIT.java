@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import org.civictaskforce.devstack.Devstack;
 import org.civictaskforce.devstack.DevstackConfig;
@@ -80,16 +79,6 @@ class ReplicaFaultsUnderLoadIT {
         ServiceProcess victim = replicas.get(1);
         // a load of its own: its people's addresses are new
         return new FaultUnderLoad(stack, coordinator).fault(Duration.ofSeconds(10), Duration.ofSeconds(55))
-                .run("one of two " + service.module() + " replicas killed (SIGKILL)", new FaultUnderLoad.Fault() {
-                    public void begin() throws Exception {
-                        ProcessHandle handle = ProcessHandle.of(victim.pid()).orElseThrow();
-                        handle.destroyForcibly();
-                        handle.onExit().get(30, TimeUnit.SECONDS);
-                    }
-
-                    public void end() {
-                        victim.startAndAwaitReady(ServiceProcess.DEFAULT_READY_TIMEOUT);
-                    }
-                });
+                .run("one of two " + service.module() + " replicas killed (SIGKILL)", FaultUnderLoad.Fault.killed(victim));
     }
 }
