@@ -3,6 +3,7 @@ package org.civictaskforce.gateway.security;
 import java.time.Duration;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.AtomicReference;
 
 import reactor.core.publisher.Mono;
 
@@ -44,19 +45,18 @@ public class SessionTokens {
      * The session's current access token; empty, or an {@code OAuth2AuthorizationException}, when the
      * session has none any more (the refresh token expired or was revoked).
      */
-    @SuppressWarnings("unchecked")
     public Mono<String> accessToken(OAuth2AuthenticationToken session, ServerWebExchange exchange) {
         return exchange.getSession().flatMap(web -> {
             String key = web.getId();
-            Mono<OAuth2AuthorizedClient>[] mine = new Mono[1];
-            mine[0] = authorize(session, exchange)
+            AtomicReference<Mono<OAuth2AuthorizedClient>> mine = new AtomicReference<>();
+            mine.set(authorize(session, exchange)
                     // kept a little after it is done: a request that read the session before this one saved it
                     // would otherwise refresh again with the spent token
-                    .doFinally(signal -> Mono.delay(KEPT).subscribe(done -> inFlight.remove(key, mine[0])))
-                    .cache();
-            Mono<OAuth2AuthorizedClient> shared = inFlight.putIfAbsent(key, mine[0]);
+                    .doFinally(signal -> Mono.delay(KEPT).subscribe(done -> inFlight.remove(key, mine.get())))
+                    .cache());
+            Mono<OAuth2AuthorizedClient> shared = inFlight.putIfAbsent(key, mine.get());
             if (shared == null) {
-                return mine[0];
+                return mine.get();
             }
             // another request of this session authorized just now: its result, kept in this request's copy too
             return shared.flatMap(client -> sessionClients.saveAuthorizedClient(client, session, exchange)

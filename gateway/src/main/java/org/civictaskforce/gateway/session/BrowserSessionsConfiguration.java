@@ -3,6 +3,8 @@ package org.civictaskforce.gateway.session;
 import java.time.Clock;
 import java.time.Duration;
 
+import org.mongodb.spring.session.AbstractMongoSessionConverter;
+import org.mongodb.spring.session.JdkMongoSessionConverter;
 import org.mongodb.spring.session.ReactiveMongoSessionRepository;
 import org.mongodb.spring.session.config.annotation.web.reactive.EnableMongoWebSession;
 
@@ -10,6 +12,9 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
+import org.springframework.core.serializer.support.DeserializingConverter;
+import org.springframework.core.serializer.support.SerializingConverter;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.session.config.ReactiveSessionRepositoryCustomizer;
 
@@ -21,6 +26,9 @@ import org.springframework.session.config.ReactiveSessionRepositoryCustomizer;
  * e-mail address), their access and refresh tokens, and during sign-in the pending PKCE request. It ends
  * after {@code server.reactive.session.timeout} without use, at sign-out, or when the person is erased or
  * removed ({@code RevokedSessionWebFilter}); {@link ExpiredSessionsCleanUp} deletes what has ended.
+ * <p>
+ * A session a request loaded is saved back only while it still exists ({@link EndedSessionsStayEnded}), so an ended
+ * session cannot be brought back by a request that was under way when it ended.
  * <p>
  * {@code gateway.sessions.store=memory} keeps them in this process instead (the gateway's own tests).
  */
@@ -37,6 +45,25 @@ public class BrowserSessionsConfiguration {
     ReactiveSessionRepositoryCustomizer<ReactiveMongoSessionRepository> sessionTimeout(
             @Value("${server.reactive.session.timeout:8h}") Duration timeout) {
         return repository -> repository.setDefaultMaxInactiveInterval(timeout);
+    }
+
+    /**
+     * How a session is stored: the library's own default (Java serialization of the attributes), made a bean so that
+     * the library and {@link EndedSessionsStayEnded} write the same documents.
+     */
+    @Bean
+    AbstractMongoSessionConverter browserSessionConverter(
+            @Value("${server.reactive.session.timeout:8h}") Duration timeout) {
+        return new JdkMongoSessionConverter(new SerializingConverter(),
+                new DeserializingConverter(BrowserSessionsConfiguration.class.getClassLoader()), timeout);
+    }
+
+    /** The repository the gateway's sessions go through: a session that was ended is never saved back. */
+    @Bean
+    @Primary
+    EndedSessionsStayEnded endedSessionsStayEnded(ReactiveMongoSessionRepository sessions,
+            ReactiveMongoTemplate mongo, AbstractMongoSessionConverter converter) {
+        return new EndedSessionsStayEnded(sessions, mongo, converter);
     }
 
     @Bean(destroyMethod = "stop")
