@@ -2,10 +2,6 @@ package org.civictaskforce.systemtests.journey;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -147,12 +143,9 @@ class FaultsUnderLoadIT {
     }
 
     /** The service's count of records parked on its dead-letter topics ({@code consumer_records_parked_total}). */
-    private double parked(DevstackService service) throws Exception {
-        HttpResponse<String> metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create(stack.serviceUrl(service) + "/actuator/prometheus")).timeout(Duration.ofSeconds(10)).build(),
-                HttpResponse.BodyHandlers.ofString());
-        return metrics.body().lines().filter(line -> line.startsWith("consumer_records_parked_total"))
-                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
+    private double parked(DevstackService service) {
+        return PrometheusMetrics.of(stack.serviceUrl(service) + "/actuator/prometheus")
+                .sum("consumer_records_parked_total", "");
     }
 
     private KafkaProducer<String, String> producer() {

@@ -1,9 +1,5 @@
 package org.civictaskforce.systemtests.journey;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -22,8 +18,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.civictaskforce.devstack.Devstack;
 import org.civictaskforce.devstack.DevstackConfig;
@@ -57,9 +51,6 @@ import org.junit.jupiter.api.Test;
  */
 @Tag("benchmark")
 class MemoryUnderLoadBenchmark {
-    private static final Pattern METRIC = Pattern.compile("^(\\w+)\\{([^}]*)} ([0-9.Ee+-]+)$");
-
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @Test
     void mixedLoad() throws Exception {
@@ -173,14 +164,14 @@ class MemoryUnderLoadBenchmark {
             if (pid < 0) {
                 continue;
             }
-            Map<String, Double> metrics = prometheus(stack.serviceUrl(service) + "/actuator/prometheus");
+            PrometheusMetrics metrics = PrometheusMetrics.of(stack.serviceUrl(service) + "/actuator/prometheus");
             sample.put(service.module(), new Sample(mib(ProcessMemory.residentKib(pid)),
                     mib(proportionalKib(pid)), bytesMib(metrics, "jvm_memory_used_bytes", "area=\"heap\""),
                     bytesMib(metrics, "jvm_memory_used_bytes", "area=\"nonheap\""),
                     bytesMib(metrics, "jvm_memory_used_bytes", "id=\"Metaspace\""),
                     bytesMib(metrics, "jvm_memory_used_bytes", "id=\"CodeHeap") + bytesMib(metrics,
                             "jvm_memory_used_bytes", "id=\"CodeCache\""),
-                    Math.round(sum(metrics, "jvm_threads_live_threads", "")),
+                    Math.round(metrics.sum("jvm_threads_live_threads", "")),
                     bytesMib(metrics, "jvm_buffer_memory_used_bytes", "id=\"direct\"")));
         }
         long devstack = attach ? pidOf("DevstackMain") : ProcessHandle.current().pid();
@@ -214,30 +205,8 @@ class MemoryUnderLoadBenchmark {
                 .mapToLong(ProcessHandle::pid).findFirst().orElse(-1);
     }
 
-    private Map<String, Double> prometheus(String url) {
-        Map<String, Double> values = new LinkedHashMap<>();
-        try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url))
-                    .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofString());
-            for (String line : response.body().split("\n")) {
-                Matcher m = METRIC.matcher(line.trim());
-                if (m.matches()) {
-                    values.put(m.group(1) + "{" + m.group(2) + "}", Double.parseDouble(m.group(3)));
-                }
-            }
-        } catch (Exception e) {
-            // a sample without the JVM's own numbers
-        }
-        return values;
-    }
-
-    private static double sum(Map<String, Double> metrics, String name, String label) {
-        return metrics.entrySet().stream().filter(e -> e.getKey().startsWith(name + "{") && e.getKey().contains(label))
-                .mapToDouble(Map.Entry::getValue).sum();
-    }
-
-    private static long bytesMib(Map<String, Double> metrics, String name, String label) {
-        return Math.round(sum(metrics, name, label) / (1024 * 1024));
+    private static long bytesMib(PrometheusMetrics metrics, String name, String label) {
+        return Math.round(metrics.sum(name, label) / (1024 * 1024));
     }
 
     private static long mib(OptionalLong kib) {
