@@ -182,9 +182,7 @@ public class Devstack implements AutoCloseable {
         }
         List<ServiceProcess> all = new ArrayList<>();
         for (DevstackService s : services) {
-            List<Integer> ports = new ArrayList<>();
-            ports.add(config.port(s));
-            ports.addAll(extraPorts.getOrDefault(s, List.of()));
+            List<Integer> ports = ports(s);
             for (int replica = 1; replica <= ports.size(); replica++) {
                 String name = replica == 1 ? s.module() : s.module() + "-" + replica;
                 Path jar = s.jar(config.repoRoot());
@@ -279,6 +277,14 @@ public class Devstack implements AutoCloseable {
         return env;
     }
 
+    /** The ports of a service's processes: its own port first, then its further replicas'. */
+    private List<Integer> ports(DevstackService service) {
+        List<Integer> ports = new ArrayList<>();
+        ports.add(config.port(service));
+        ports.addAll(extraPorts.getOrDefault(service, List.of()));
+        return ports;
+    }
+
     /**
      * The gateway's load balancer instances (Spring Cloud's simple discovery client) of every backend, each replica
      * listed, as {@code SPRING_APPLICATION_JSON}: one URL per replica, in order.
@@ -290,9 +296,7 @@ public class Devstack implements AutoCloseable {
                 json.append(',');
             }
             json.append("\"spring.cloud.discovery.client.simple.instances.").append(backend.module()).append("\":[");
-            List<Integer> ports = new ArrayList<>();
-            ports.add(config.port(backend));
-            ports.addAll(extraPorts.getOrDefault(backend, List.of()));
+            List<Integer> ports = ports(backend);
             for (int i = 0; i < ports.size(); i++) {
                 json.append(i == 0 ? "" : ",").append("{\"uri\":\"http://localhost:").append(ports.get(i)).append("\"}");
             }
@@ -408,7 +412,6 @@ public class Devstack implements AutoCloseable {
         return config.smtpPort();
     }
 
-    /** {@code http://localhost:<mail web port>/}. */
     /** {@code http://localhost:<zipkin port>}: the Zipkin UI and its API ({@code /api/v2/traces}). */
     public String zipkinUrl() {
         return "http://localhost:" + config.zipkinPort();
@@ -419,6 +422,7 @@ public class Devstack implements AutoCloseable {
         return java.util.Optional.ofNullable(zipkin);
     }
 
+    /** {@code http://localhost:<mail web port>/}. */
     public String mailWebUrl() {
         return mailSink.webUrl();
     }
