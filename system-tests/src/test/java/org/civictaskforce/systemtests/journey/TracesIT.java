@@ -68,25 +68,26 @@ class TracesIT {
         await().atMost(Duration.ofSeconds(60)).until(() -> stack.mailMessages().stream()
                 .anyMatch(m -> m.to() != null && m.to().contains(email)));
 
-        // spans leave each service in batches (every 5 s at most)
+        // each service sends its spans in batches of its own (every 5 s at most): wait until all have arrived
         AtomicReference<List<JsonNode>> trace = new AtomicReference<>();
         await().atMost(Duration.ofSeconds(45)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
             List<JsonNode> spans = spans(traceId);
-            assertThat(spans).anySatisfy(s -> assertSpan(s, "notification-service", "smtp send", null));
+            assertThat(spans).as("the gateway's span of the request")
+                    .anySatisfy(s -> assertSpan(s, "gateway", null, "SERVER"));
+            assertThat(spans).as("membership-service's span of the request")
+                    .anySatisfy(s -> assertSpan(s, "membership-service", null, "SERVER"));
+            assertThat(spans).as("the outbox relay's publication, in the request's trace")
+                    .anySatisfy(s -> assertSpan(s, "membership-service",
+                            "outbox publish org.civictaskforce.membership.member.invited", null));
+            assertThat(spans).as("the record sent to Kafka")
+                    .anySatisfy(s -> assertSpan(s, "membership-service", null, "PRODUCER"));
+            assertThat(spans).as("the record received by notification-service")
+                    .anySatisfy(s -> assertSpan(s, "notification-service", null, "CONSUMER"));
+            assertThat(spans).as("the SMTP conversation")
+                    .anySatisfy(s -> assertSpan(s, "notification-service", "smtp send", null));
             trace.set(spans);
         });
         List<JsonNode> spans = trace.get();
-        assertThat(spans).as("the gateway's span of the request")
-                .anySatisfy(s -> assertSpan(s, "gateway", null, "SERVER"));
-        assertThat(spans).as("membership-service's span of the request")
-                .anySatisfy(s -> assertSpan(s, "membership-service", null, "SERVER"));
-        assertThat(spans).as("the outbox relay's publication, in the request's trace")
-                .anySatisfy(s -> assertSpan(s, "membership-service", "outbox publish org.civictaskforce.membership.member.invited", null));
-        assertThat(spans).as("the record sent to Kafka")
-                .anySatisfy(s -> assertSpan(s, "membership-service", null, "PRODUCER"));
-        assertThat(spans).as("the record received by notification-service")
-                .anySatisfy(s -> assertSpan(s, "notification-service", null, "CONSUMER"));
-
         List<String> leaks = new ArrayList<>();
         for (JsonNode span : spans) {
             String text = span.toString();
