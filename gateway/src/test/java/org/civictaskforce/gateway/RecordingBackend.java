@@ -5,7 +5,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -62,14 +62,25 @@ final class RecordingBackend {
         }
     }
 
-    /** A URL where nothing listens: connections are refused. */
+    /** Ports held by {@link #deadUrl()} for the whole test run. */
+    private static final List<Socket> HELD_DEAD_PORTS = new CopyOnWriteArrayList<>();
+
+    /**
+     * A URL where nothing listens: connections are refused. The port stays bound (by a socket that never listens)
+     * until the JVM ends, so no server started later can be given it. A port that was only found free and released
+     * could be given to the very gateway under test, which then proxied to itself until its rate limit answered 429
+     * (seen once in CI, in {@code BackendOutageTest}).
+     */
     static String deadUrl() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return "http://127.0.0.1:" + socket.getLocalPort();
+        Socket socket = new Socket();
+        try {
+            socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
         }
         catch (IOException e) {
             throw new IllegalStateException(e);
         }
+        HELD_DEAD_PORTS.add(socket);
+        return "http://127.0.0.1:" + socket.getLocalPort();
     }
 
     String url() {
