@@ -21,6 +21,7 @@ import org.civictaskforce.platform.outbox.OutboxBacklog;
 import org.civictaskforce.platform.outbox.OutboxRelay;
 import org.civictaskforce.platform.outbox.OutboxWakeUp;
 import org.civictaskforce.platform.tracing.OutboxTracing;
+import org.civictaskforce.platform.tracing.ProbesUnobserved;
 import org.civictaskforce.platform.tracing.SpansWithoutQueries;
 import org.civictaskforce.platform.web.ActorFilter;
 import org.civictaskforce.platform.web.CorrelationIdFilter;
@@ -130,6 +131,12 @@ public class PlatformAutoConfiguration {
     @Bean
     SpansWithoutQueries spansWithoutQueries() {
         return new SpansWithoutQueries();
+    }
+
+    /** No spans (nor request metrics) for health checks, probes and scrapes. */
+    @Bean
+    ProbesUnobserved probesUnobserved() {
+        return new ProbesUnobserved();
     }
 
     @Bean
