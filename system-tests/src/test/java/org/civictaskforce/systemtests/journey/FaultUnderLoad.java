@@ -11,9 +11,11 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiFunction;
 
@@ -29,10 +31,15 @@ import org.civictaskforce.devstack.ServiceProcess;
  * <ul>
  *   <li>commands accepted (the invitation answered 2xx), refused (any other answer, by status) and unanswered (no
  *       answer within the client's 30 s);</li>
- *   <li>effects: the e-mails of accepted invitations; lost: accepted without an e-mail; duplicated: a mail (address
- *       and subject) that arrived more than once, whichever command it came from;</li>
- *   <li>recovery: from the fault's end (or the load's, when that is later) to the last e-mail of an accepted
- *       invitation.</li>
+ *   <li>effects: the e-mails of accepted invitations, and what the load added to the two other consumers' read
+ *       models of membership's events: the people invited in research-service's working-group pipeline and the
+ *       people taking part in strategy-service's participation ({@link ReadModels});</li>
+ *   <li>lost: an accepted invitation without an e-mail, plus whatever a read model counts fewer than the invitations
+ *       accepted (research) or the people registered (strategy);</li>
+ *   <li>duplicated: a mail (address and subject) that arrived more than once, whichever command it came from, plus
+ *       whatever a read model counts more than the commands sent (its documents are keyed by person, so only a
+ *       consumer that counts twice could get there);</li>
+ *   <li>recovery: from the fault's end (or the load's, when that is later) to the last of those effects.</li>
  * </ul>
  * The table row goes to the test's output and to {@code target/benchmarks/faults.md}.
  */
@@ -61,13 +68,14 @@ final class FaultUnderLoad {
     }
 
     record Result(String fault, int commands, int accepted, Map<String, Integer> refused, int unanswered,
-            int effects, long lost, long duplicated, int effectsOfRefused, int effectsOfUnanswered, Duration recovery,
-            Duration faultFor) {
+            int effects, ReadModels readModels, long lost, long duplicated, int effectsOfRefused,
+            int effectsOfUnanswered, Duration recovery, Duration faultFor) {
 
         String row() {
-            return "| %s | %d of %d invitations%s | %d e-mails | %d | %d | %s |".formatted(fault, accepted, commands,
-                    refusedText(), effects, lost, duplicated,
-                    lost == 0 ? recovery.toSeconds() + " s" : "not recovered");
+            return ("| %s | %d of %d invitations%s | %d e-mails; read models: research +%d invited, strategy +%d people"
+                    + " | %d | %d | %s |").formatted(fault, accepted, commands, refusedText(), effects,
+                            readModels.invitedInResearch(), readModels.peopleInStrategy(), lost, duplicated,
+                            lost == 0 ? recovery.toSeconds() + " s" : "not recovered");
         }
 
         private String refusedText() {
@@ -80,6 +88,45 @@ final class FaultUnderLoad {
                 parts.add(unanswered + " unanswered in 30 s (" + effectsOfUnanswered + " of them took effect)");
             }
             return parts.isEmpty() ? "" : "; refused: " + String.join(", ", parts);
+        }
+    }
+
+    /**
+     * What research-service and strategy-service have made of membership's events, read through the gateway:
+     * the people invited in research's working-group pipeline and the people taking part (registered or invited)
+     * in strategy's participation. Each load registers and invites new people, so both grow by its count.
+     */
+    record ReadModels(long invitedInResearch, long peopleInStrategy) {
+
+        /** Both read now, or empty when either service does not answer (it may be the one faulted). */
+        static Optional<ReadModels> read(GatewayClient client) {
+            try {
+                GatewayClient.Answer research = client.get("/api/research/working-group");
+                GatewayClient.Answer strategy = client.get("/api/strategy/participation");
+                if (research.status() != 200 || strategy.status() != 200) {
+                    return Optional.empty();
+                }
+                return Optional.of(new ReadModels(
+                        research.body().get("peopleInPipeline").get("invited").asLong(),
+                        strategy.body().get("people").asLong()));
+            } catch (IllegalStateException noAnswer) {
+                return Optional.empty();
+            }
+        }
+
+        ReadModels minus(ReadModels before) {
+            return new ReadModels(invitedInResearch - before.invitedInResearch,
+                    peopleInStrategy - before.peopleInStrategy);
+        }
+
+        /** How many fewer than these each counts. */
+        long shortOf(long invited, long people) {
+            return Math.max(0, invited - invitedInResearch) + Math.max(0, people - peopleInStrategy);
+        }
+
+        /** How many more than this each counts. */
+        long beyond(long most) {
+            return Math.max(0, invitedInResearch - most) + Math.max(0, peopleInStrategy - most);
         }
     }
 
@@ -121,6 +168,9 @@ final class FaultUnderLoad {
         Map<String, Integer> refused = Collections.synchronizedMap(new TreeMap<>());
         AtomicReference<Exception> faultFailed = new AtomicReference<>();
         AtomicReference<Instant> faultEnded = new AtomicReference<>();
+        AtomicInteger registered = new AtomicInteger();
+        ReadModels before = ReadModels.read(coordinator)
+                .orElseThrow(() -> new IllegalStateException("research or strategy does not answer before the load"));
 
         Thread faulty = new Thread(() -> {
             try {
@@ -141,7 +191,7 @@ final class FaultUnderLoad {
             Thread.sleep(Math.max(0, Duration.between(Instant.now(), next).toMillis()));
             String email = "fault-" + run + "-" + commands + "@example.org";
             commands++;
-            invite(commands, email, accepted, unanswered, refusedAddresses, refused);
+            invite(commands, email, registered, accepted, unanswered, refusedAddresses, refused);
         }
         Instant loadEnded = Instant.now();
         faulty.join();
@@ -154,7 +204,8 @@ final class FaultUnderLoad {
         Instant deadline = Instant.now().plus(waitForEffects);
         Instant lastArrival = up;
         while (Instant.now().isBefore(deadline)) {
-            if (mails(accepted).size() == accepted.size()) {
+            if (mails(accepted).size() == accepted.size() && ReadModels.read(coordinator)
+                    .map(now -> now.minus(before).shortOf(accepted.size(), registered.get()) == 0).orElse(false)) {
                 lastArrival = Instant.now();
                 break;
             }
@@ -162,21 +213,25 @@ final class FaultUnderLoad {
         }
         Thread.sleep(20_000); // would a second copy follow?
         Map<String, Integer> arrived = mails(accepted);
+        ReadModels added = ReadModels.read(coordinator)
+                .orElseThrow(() -> new IllegalStateException("research or strategy does not answer after the load"))
+                .minus(before);
         List<String> all = new ArrayList<>(accepted);
         all.addAll(unanswered);
         all.addAll(refusedAddresses);
-        long lost = accepted.stream().filter(a -> !arrived.containsKey(a)).count();
-        long duplicated = copies(all).values().stream().filter(n -> n > 1).count();
+        long lost = accepted.stream().filter(a -> !arrived.containsKey(a)).count()
+                + added.shortOf(accepted.size(), registered.get());
+        long duplicated = copies(all).values().stream().filter(n -> n > 1).count() + added.beyond(commands);
         Result result = new Result(name, commands, accepted.size(), Map.copyOf(refused), unanswered.size(),
-                arrived.size(), lost, duplicated, mails(refusedAddresses).size(), mails(unanswered).size(),
+                arrived.size(), added, lost, duplicated, mails(refusedAddresses).size(), mails(unanswered).size(),
                 lastArrival.isBefore(up) ? Duration.ZERO : Duration.between(up, lastArrival), faultFor);
         record(result);
         return result;
     }
 
     /** Registers a person and invites them; where the answer puts the address. */
-    private void invite(int i, String email, List<String> accepted, List<String> unanswered,
-            List<String> refusedAddresses, Map<String, Integer> refused) {
+    private void invite(int i, String email, AtomicInteger registered, List<String> accepted,
+            List<String> unanswered, List<String> refusedAddresses, Map<String, Integer> refused) {
         try {
             GatewayClient.Answer person = coordinator.post("/api/membership/people", """
                     {"displayName":"Fault %d","email":"%s","country":"KG","preferredLanguage":"ky",
@@ -185,6 +240,7 @@ final class FaultUnderLoad {
                 refused.merge(person.status() + " at registration", 1, Integer::sum);
                 return;
             }
+            registered.incrementAndGet();
             GatewayClient.Answer invited = coordinator.post("/api/membership/people/"
                     + person.body().get("id").asString() + "/invitations", null);
             if (invited.status() / 100 == 2) {

@@ -21,13 +21,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 /**
- * Two replicas of membership-service and of notification-service behind the gateway (DEVSTACK_REPLICAS, the
- * gateway's load balancer over both), and one of the two killed with SIGKILL while a coordinator keeps inviting
- * people ({@link FaultUnderLoad}); it is started again only after the load. Expected: the survivor carries on, so
- * (in-flight requests of the killed membership replica aside) every invitation is accepted, none is lost and none is
- * sent twice.
+ * Two replicas of membership-service and of each service that consumes its events (notification-service,
+ * research-service, strategy-service) behind the gateway (DEVSTACK_REPLICAS, the gateway's load balancer over
+ * them), and one of the two killed with SIGKILL while a coordinator keeps inviting people ({@link FaultUnderLoad});
+ * it is started again only after the load. Expected: the survivor carries on (a consumer's after its group has
+ * given it the dead replica's partitions), so (in-flight requests of the killed membership replica aside) every
+ * invitation is accepted, and none is lost or counted twice: not in the e-mails, not in research's and strategy's
+ * read models.
  * <p>
- * Tagged {@code fault} (its own system of eight processes; about 10 minutes). Command and results:
+ * Tagged {@code fault} (its own system of twelve processes; about 15 minutes). Command and results:
  * docs/reliability.md.
  */
 @Tag("fault")
@@ -42,7 +44,8 @@ class ReplicaFaultsUnderLoadIT {
         stack = new Devstack(DevstackConfig.builder().repoRoot(repo)
                 .dataDir(Files.createTempDirectory("civic-replica-faults")).randomPorts()
                 .readyTimeout(Duration.ofSeconds(300))
-                .replicas(DevstackService.MEMBERSHIP, 2).replicas(DevstackService.NOTIFICATION, 2).build()).start();
+                .replicas(DevstackService.MEMBERSHIP, 2).replicas(DevstackService.NOTIFICATION, 2)
+                .replicas(DevstackService.RESEARCH, 2).replicas(DevstackService.STRATEGY, 2).build()).start();
         coordinator = new GatewayClient(stack.gatewayUrl(), new Identities(stack));
     }
 
@@ -68,6 +71,24 @@ class ReplicaFaultsUnderLoadIT {
         FaultUnderLoad.Result result = killSecond(DevstackService.MEMBERSHIP);
         assertThat(result.refused().values().stream().mapToInt(Integer::intValue).sum() + result.unanswered())
                 .as("only requests in flight at the kill may fail: " + result.row()).isLessThanOrEqualTo(2);
+        assertThat(result.lost()).as(result.row()).isZero();
+        assertThat(result.duplicated()).as(result.row()).isZero();
+    }
+
+    @Test
+    @Order(3)
+    void oneOfTwoResearchReplicasKilled() throws Exception {
+        FaultUnderLoad.Result result = killSecond(DevstackService.RESEARCH);
+        assertThat(result.accepted()).isEqualTo(result.commands());
+        assertThat(result.lost()).as(result.row()).isZero();
+        assertThat(result.duplicated()).as(result.row()).isZero();
+    }
+
+    @Test
+    @Order(4)
+    void oneOfTwoStrategyReplicasKilled() throws Exception {
+        FaultUnderLoad.Result result = killSecond(DevstackService.STRATEGY);
+        assertThat(result.accepted()).isEqualTo(result.commands());
         assertThat(result.lost()).as(result.row()).isZero();
         assertThat(result.duplicated()).as(result.row()).isZero();
     }
