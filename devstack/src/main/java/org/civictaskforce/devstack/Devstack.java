@@ -481,16 +481,27 @@ public class Devstack implements AutoCloseable {
         }
     }
 
-    /** RSS (KiB) of each service process and, under {@code "devstack"}, of this JVM. */
-    public Map<String, OptionalLong> residentMemory() {
-        Map<String, OptionalLong> rss = new LinkedHashMap<>();
+    /**
+     * Every process of the system by name, with its pid: each service replica ({@link ServiceProcess#name()}), Zipkin
+     * when it was started, and this JVM (Kafka, the store, the mail sink) as {@code "devstack"}; -1 for one not
+     * running.
+     */
+    public Map<String, Long> processIds() {
+        Map<String, Long> pids = new LinkedHashMap<>();
         for (DevstackService s : DevstackService.values()) {
-            replicas(s).forEach(p -> rss.put(p.name(), p.residentKib()));
+            replicas(s).forEach(p -> pids.put(p.name(), p.isAlive() ? p.pid() : -1L));
         }
         if (zipkin != null) {
-            rss.put("zipkin", zipkin.residentKib());
+            pids.put("zipkin", zipkin.isAlive() ? zipkin.pid() : -1L);
         }
-        rss.put("devstack", ProcessMemory.residentKibOfThisProcess());
+        pids.put("devstack", ProcessHandle.current().pid());
+        return pids;
+    }
+
+    /** RSS (KiB) of each process of {@link #processIds()}, by the same names; empty where unknown or not running. */
+    public Map<String, OptionalLong> residentMemory() {
+        Map<String, OptionalLong> rss = new LinkedHashMap<>();
+        processIds().forEach((name, pid) -> rss.put(name, pid < 0 ? OptionalLong.empty() : ProcessMemory.residentKib(pid)));
         return rss;
     }
 

@@ -176,14 +176,11 @@ public final class DevstackMain {
         }
         b.append("  Resident memory (RSS):\n");
         long total = 0;
+        Map<String, Long> pids = stack.processIds();
         for (Map.Entry<String, OptionalLong> e : stack.residentMemory().entrySet()) {
             String name = e.getKey().equals("devstack")
                     ? "devstack JVM (Kafka, MongoDB store, SMTP)" : e.getKey();
-            String pid = e.getKey().equals("devstack") ? String.valueOf(ProcessHandle.current().pid())
-                    : e.getKey().equals("zipkin") ? String.valueOf(stack.zipkinProcess().map(ServiceProcess::pid).orElse(-1L))
-                    : String.valueOf(java.util.Arrays.stream(DevstackService.values()).flatMap(s -> stack.replicas(s).stream())
-                    .filter(p -> p.name().equals(e.getKey())).findFirst().map(ServiceProcess::pid).orElse(-1L));
-            row(b, "  " + name, ProcessMemory.describe(e.getValue()) + "  (pid " + pid + ")");
+            row(b, "  " + name, ProcessMemory.describe(e.getValue()) + "  (pid " + pids.get(e.getKey()) + ")");
             total += e.getValue().orElse(0);
         }
         row(b, "  total", ProcessMemory.describe(OptionalLong.of(total)));

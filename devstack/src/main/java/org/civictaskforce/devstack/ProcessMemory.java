@@ -28,11 +28,6 @@ public final class ProcessMemory {
         return OptionalLong.empty();
     }
 
-    /** VmRSS of this JVM in KiB. */
-    public static OptionalLong residentKibOfThisProcess() {
-        return residentKib(ProcessHandle.current().pid());
-    }
-
     /** "123 MiB" or "?" when unknown. */
     public static String describe(OptionalLong kib) {
         return kib.isPresent() ? (kib.getAsLong() + 512) / 1024 + " MiB" : "?";

@@ -150,6 +150,8 @@ class DevstackIT {
             assertThat(membership.get(1).port()).isNotEqualTo(membership.get(0).port());
             assertThat(stack.logFile(DevstackService.MEMBERSHIP).resolveSibling("membership-service-2.log")).exists();
             assertThat(stack.residentMemory()).containsKeys("membership-service", "membership-service-2");
+            assertThat(stack.processIds()).containsEntry("membership-service-2", membership.get(1).pid())
+                    .containsEntry("devstack", ProcessHandle.current().pid());
 
             JsonNode gatewayEnv = json.readTree(get(http, stack.gatewayUrl() + "/env"));
             JsonNode instances = json.readTree(gatewayEnv.path("SPRING_APPLICATION_JSON").asString())

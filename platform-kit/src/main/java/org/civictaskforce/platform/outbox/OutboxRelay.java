@@ -20,6 +20,7 @@ import org.civictaskforce.platform.tracing.OutboxTracing;
 import org.civictaskforce.platform.work.Lease;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.cloud.stream.function.StreamBridge;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -261,11 +262,7 @@ public class OutboxRelay implements SmartLifecycle {
     }
 
     private static String rootCause(Throwable e) {
-        Throwable cause = e;
-        while (cause.getCause() != null && cause.getCause() != cause) {
-            cause = cause.getCause();
-        }
-        return e.getMessage() + " (" + cause + ")";
+        return e.getMessage() + " (" + NestedExceptionUtils.getMostSpecificCause(e) + ")";
     }
 
     private static byte[] bytes(String value) {

@@ -8,7 +8,6 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -65,6 +64,7 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.data.mongodb.repository.support.MongoRepositoryFactory;
 import org.springframework.messaging.Message;
+import org.threeten.extra.MutableClock;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
@@ -88,7 +88,7 @@ class ConsultationCommentAppendIT {
     private static MongoClient client;
     private static MongoTemplate mongo;
 
-    private final TestClock clock = new TestClock(NOW);
+    private final MutableClock clock = MutableClock.of(NOW, ZoneOffset.UTC);
     private final AtomicInteger wakes = new AtomicInteger();
     private final List<String> sent = Collections.synchronizedList(new ArrayList<>());
     private CountingStore store;
@@ -207,7 +207,7 @@ class ConsultationCommentAppendIT {
         AtomicReference<Map<String, Object>> whenClosed = new AtomicReference<>();
         store.beforeNextAppend(() -> {
             // the round checked the deadline already: the clock passes it and closes the round before the write
-            clock.set(DEADLINE.atZone(ZoneId.of(ZONE)).toInstant());
+            clock.setInstant(DEADLINE.atZone(ZoneId.of(ZONE)).toInstant());
             assertThat(consultations.closeOverdue()).isEqualTo(1);
             whenClosed.set(summary(round));
         });
@@ -479,33 +479,6 @@ class ConsultationCommentAppendIT {
         @Override
         public List<String> naming(String personId) {
             return store.naming(personId);
-        }
-    }
-
-    static final class TestClock extends Clock {
-        private volatile Instant now;
-
-        TestClock(Instant now) {
-            this.now = now;
-        }
-
-        void set(Instant now) {
-            this.now = now;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
         }
     }
 }
