@@ -104,8 +104,8 @@ public class HealthyInstancesFirst extends DelegatingServiceInstanceListSupplier
         if (ready && failing.remove(instance)) {
             log.info("{} at {} is ready again: back in the balancing", getServiceId(), instance);
         } else if (!ready && failing.add(instance)) {
-            log.warn("{} at {} did not answer ready to its health check within {}: left out of the balancing until it"
-                    + " does", getServiceId(), instance, properties.timeout());
+            log.warn("{} at {} did not answer ready to its health check within {} ms: left out of the balancing until"
+                    + " it does", getServiceId(), instance, properties.timeout().toMillis());
         }
     }
 }
