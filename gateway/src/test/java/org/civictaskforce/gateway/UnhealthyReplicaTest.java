@@ -69,8 +69,10 @@ class UnhealthyReplicaTest {
         client.get().uri(FINDINGS).exchange().expectStatus().isOk();
         research2.answerSlowly(READINESS, Duration.ofSeconds(30));
         research2.answerSlowly(FINDINGS, Duration.ofSeconds(30));
-        // checks go one round after another: a second round has begun only when the first had timed out
-        await("two checks of the hung replica", () -> research2.requestsTo(READINESS).size() >= 2);
+        // checks go one round after another: the round of the first check received from now on hangs, and the next
+        // round begins only once that one has timed out (a check received before may still have been answered)
+        int checksBefore = research2.requestsTo(READINESS).size();
+        await("two checks of the hung replica", () -> research2.requestsTo(READINESS).size() >= checksBefore + 2);
         research1.reset();
         int hungBefore = research2.requestsTo(FINDINGS).size();
 
