@@ -228,6 +228,10 @@ class ConsultationBurstConflictsIT {
         failed.values().forEach(why -> assertThat(why.keySet()).allSatisfy(
                 name -> assertThat(name).isEqualTo(OptimisticLockingFailureException.class.getSimpleName())));
         assertThat(succeeded.getOrDefault("comment", List.of())).hasSize(COMMENTS);
+        // replies, edits and resolutions are atomic updates of their comment too: none conflicts, none is retried
+        assertThat(failed).as("refused").isEmpty();
+        assertThat(store.loads.get()).as("loads: one per command, none retried after a conflict")
+                .isEqualTo(COMMENTS + REPLIES + EDITS + RESOLUTIONS);
 
         // every comment landed, and exactly what succeeded is stored: no lost update, nothing half done
         ConsultationRound after = store.find(round).orElseThrow().value();

@@ -441,6 +441,22 @@ class ConsultationCommentAppendIT {
         }
 
         @Override
+        public boolean appendReply(Versioned<ConsultationRound> replied, String commentId, String replyId,
+                List<String> inviteeOrganisations, List<?> events) {
+            return store.appendReply(replied, commentId, replyId, inviteeOrganisations, events);
+        }
+
+        @Override
+        public boolean editComment(Versioned<ConsultationRound> edited, Comment before, List<?> events) {
+            return store.editComment(edited, before, events);
+        }
+
+        @Override
+        public boolean resolveComment(Versioned<ConsultationRound> resolved, String commentId, List<?> events) {
+            return store.resolveComment(resolved, commentId, events);
+        }
+
+        @Override
         public Optional<Versioned<ConsultationRound>> find(String id) {
             loads.incrementAndGet();
             return store.find(id);
