@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.civictaskforce.platform.outbox.Versioned;
+import org.civictaskforce.strategy.domain.consultation.Comment;
 import org.civictaskforce.strategy.domain.consultation.ConsultationRound;
 
 /** The consultation rounds, one document each with its outbox. */
@@ -35,6 +36,42 @@ public interface ConsultationRoundStore {
      *         were kept, which is saved in full (and so counted) the first time: if it changed since it was loaded
      */
     boolean appendComment(Versioned<ConsultationRound> commented, String commentId, List<?> events);
+
+    /**
+     * Adds one reply and its events to a comment of the stored round in one atomic update without the version check,
+     * as {@link #appendComment} adds a comment: replies do not conflict with comments, other replies, edits or
+     * resolutions. It applies only while what the round checked still holds for the stored round: it is open, the
+     * comment is there with fewer than {@link ConsultationRound#MAX_REPLIES_PER_COMMENT} replies, the round has fewer
+     * than {@link ConsultationRound#MAX_REPLIES} replies and room for the reply's characters, and, for a reply as an
+     * invitee, it still invites the author.
+     *
+     * @param replied                the round as loaded, with the reply added to it ({@link ConsultationRound#reply})
+     * @param inviteeOrganisations   the author's organisations, for a reply as an invitee; null for a coordinator's
+     *                               (not checked)
+     * @return false if nothing was added: load the round again and let it decide
+     */
+    boolean appendReply(Versioned<ConsultationRound> replied, String commentId, String replyId,
+            List<String> inviteeOrganisations, List<?> events);
+
+    /**
+     * Writes an edited comment's text in one atomic update without the version check, where the round is open and the
+     * comment is still by the same author, unresolved, with the text it was edited from (and there is room for
+     * the longer text).
+     *
+     * @param edited the round as loaded, edited ({@link ConsultationRound#edit})
+     * @param before the comment as loaded, before the edit
+     * @return false if nothing was written: load the round again and let it decide
+     */
+    boolean editComment(Versioned<ConsultationRound> edited, Comment before, List<?> events);
+
+    /**
+     * Writes a comment's resolution in one atomic update without the version check, where the comment is still there,
+     * by the same author (its event names them), and unresolved.
+     *
+     * @param resolved the round as loaded, resolved ({@link ConsultationRound#resolve})
+     * @return false if nothing was written: load the round again and let it decide
+     */
+    boolean resolveComment(Versioned<ConsultationRound> resolved, String commentId, List<?> events);
 
     /** Every round, the newest opened first. */
     List<ConsultationRound> newestFirst();

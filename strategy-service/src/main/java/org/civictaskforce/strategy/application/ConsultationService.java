@@ -35,10 +35,11 @@ import org.springframework.stereotype.Service;
  * <li>comment: the round's invitees only (in person, or through an invited organisation);</li>
  * <li>change or withdraw a comment: its author only; reply: invitees and coordinators.</li>
  * </ul>
- * Each round is one document with its outbox. A new comment is appended to it without the version check, so comments
- * do not conflict with each other; every other change is an optimistic (versioned) update, retried when anything,
- * a comment included, changed the round meanwhile. The clock ({@link #closeOverdue()}) closes overdue rounds that way
- * too, so with several replicas exactly one closes a round.
+ * Each round is one document with its outbox. A new comment, a reply, an edit and a resolution are each one atomic
+ * update of the document without the version check, re-checking in its filter only what the round decided on, so they
+ * do not conflict with each other; every other change (withdrawal, closing, reminder, erasure) is an optimistic
+ * (versioned) update, retried when anything changed the round meanwhile. The clock ({@link #closeOverdue()}) closes
+ * overdue rounds that way too, so with several replicas exactly one closes a round.
  */
 @Service
 public class ConsultationService {
@@ -128,10 +129,20 @@ public class ConsultationService {
         });
     }
 
+    /**
+     * Changes a comment's text. Decided on a fresh load, then written as one atomic update of that comment
+     * ({@link ConsultationRoundStore#editComment}), not a save over the round's version: comments, replies and
+     * resolutions arriving meanwhile do not make it conflict; if the round closed or the comment was resolved, edited
+     * or withdrawn in between, the next attempt loads it again and the round decides.
+     */
     public ConsultationRound editComment(String roundId, String commentId, String text, Caller caller) {
-        return change(roundId, caller, round -> {
-            caller.require(caller.is(round.comment(commentId).authorId()), "Only its author may change a comment.");
-            return round.edit(commentId, text, clock.instant());
+        return OptimisticRetry.run(() -> {
+            Versioned<ConsultationRound> loaded = visible(roundId, caller);
+            ConsultationRound round = loaded.value();
+            Comment before = round.comment(commentId);
+            caller.require(caller.is(before.authorId()), "Only its author may change a comment.");
+            List<Object> events = round.edit(commentId, text, clock.instant());
+            return written(rounds.editComment(loaded, before, events), round, "edited, resolved or withdrawn");
         });
     }
 
@@ -142,20 +153,45 @@ public class ConsultationService {
         });
     }
 
+    /**
+     * Adds a reply, decided on a fresh load and then appended to its comment ({@link ConsultationRoundStore#appendReply})
+     * without the round's version check, as comments are: replies do not conflict with comments, replies, edits or
+     * resolutions arriving meanwhile.
+     */
     public ConsultationRound reply(String roundId, String commentId, String text, Caller caller) {
         List<String> orgs = participants.facts(caller.subject()).organisationIds();
-        return change(roundId, caller, round -> {
+        return OptimisticRetry.run(() -> {
+            Versioned<ConsultationRound> loaded = visible(roundId, caller);
+            ConsultationRound round = loaded.value();
             caller.require(caller.isCoordinator() || round.invites(caller.subject(), orgs),
                     "Only invitees and coordinators may reply.");
-            return round.reply(commentId, "reply-" + UUID.randomUUID(), caller.subject(), text, clock.instant());
+            String replyId = "reply-" + UUID.randomUUID();
+            List<Object> events = round.reply(commentId, replyId, caller.subject(), text, clock.instant());
+            return written(rounds.appendReply(loaded, commentId, replyId, caller.isCoordinator() ? null : orgs,
+                    events), round, "closed, filled up, lost the comment or stopped inviting the author");
         });
     }
 
+    /** Resolves a comment with one atomic update of it ({@link ConsultationRoundStore#resolveComment}). */
     public ConsultationRound resolve(String roundId, String commentId, Comment.Outcome outcome, String reason,
             Caller caller) {
         caller.requireCoordinator();
-        return change(roundId, caller, round -> round.resolve(commentId, outcome, reason, caller.subject(),
-                clock.instant()));
+        return OptimisticRetry.run(() -> {
+            Versioned<ConsultationRound> loaded = visible(roundId, caller);
+            ConsultationRound round = loaded.value();
+            List<Object> events = round.resolve(commentId, outcome, reason, caller.subject(), clock.instant());
+            return written(rounds.resolveComment(loaded, commentId, events), round,
+                    "resolved, withdrawn or anonymised the comment");
+        });
+    }
+
+    /** The round as changed, if the store wrote it; else a conflict, retried on a fresh load. */
+    private static ConsultationRound written(boolean written, ConsultationRound round, String meanwhile) {
+        if (!written) {
+            throw new OptimisticLockingFailureException("consultation round " + round.id() + " " + meanwhile
+                    + " since it was loaded");
+        }
+        return round;
     }
 
     /** Whether a round on this subject has closed; a round past its deadline is closed now. */

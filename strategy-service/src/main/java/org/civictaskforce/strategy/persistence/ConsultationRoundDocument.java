@@ -25,6 +25,7 @@ public class ConsultationRoundDocument extends OutboxDocument {
     public static final String SUBJECT_REF = "subjectRef";
     public static final String COMMENTS = "comments";
     public static final String COMMENT_CHARACTERS = "commentCharacters";
+    public static final String REPLY_COUNT = "replyCount";
     public static final String INVITED_PEOPLE = "invitedPeople";
     public static final String INVITED_ORGANISATIONS = "invitedOrganisations";
 
@@ -50,6 +51,12 @@ public class ConsultationRoundDocument extends OutboxDocument {
      * round stored before it existed, until its next full save.
      */
     private Long commentCharacters;
+    /**
+     * {@link ConsultationRound#replyCount()} of {@link #comments}, kept with them so that appending a reply can check
+     * the round's {@link ConsultationRound#MAX_REPLIES} in its filter ({@link MongoConsultationRoundStore#appendReply});
+     * null in a round stored before it existed, until its next full save.
+     */
+    private Long replyCount;
 
     public record SectionText(String key, String text) {
     }
@@ -76,6 +83,7 @@ public class ConsultationRoundDocument extends OutboxDocument {
         closingSoonRaisedAt = r.closingSoonRaisedAt();
         comments = r.comments();
         commentCharacters = r.commentCharacters();
+        replyCount = r.replyCount();
     }
 
     public ConsultationRound toDomain() {

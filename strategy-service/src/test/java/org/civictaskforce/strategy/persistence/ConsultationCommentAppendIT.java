@@ -339,6 +339,75 @@ class ConsultationCommentAppendIT {
     }
 
     @Test
+    void aReplyToACommentWithdrawnBetweenItsLoadAndItsWriteIsRefusedAsGoneAndAddsNothing() {
+        String round = open(List.of("p-1", "p-2"));
+        Comment withdrawn = consultations.comment(round, "goals", null, "Withdrawn meanwhile.", member("p-1"));
+        store.beforeNextAppend(() -> consultations.withdrawComment(round, withdrawn.id(), member("p-1")));
+        int loadsBefore = store.loads.get();
+
+        assertThatThrownBy(() -> consultations.reply(round, withdrawn.id(), "Too late.", member("p-2")))
+                .isInstanceOfSatisfying(GuideRuleException.class,
+                        e -> assertThat(e.kind()).isEqualTo(GuideRuleException.Kind.NOT_FOUND));
+
+        assertThat(store.loads.get() - loadsBefore).as("the reply, the withdrawal, the reply again").isEqualTo(3);
+        assertThat(store.find(round).orElseThrow().value().comments()).isEmpty();
+        assertThat(stored(round).getLong(ConsultationRoundDocument.REPLY_COUNT)).isZero();
+        assertThat(stored(round).toJson()).doesNotContain("Too late.");
+    }
+
+    @Test
+    void anEditOfACommentResolvedBetweenItsLoadAndItsWriteIsRefusedAndTheTextStays() {
+        String round = open(List.of("p-1", "p-2"));
+        Comment comment = consultations.comment(round, "goals", null, "As first written.", member("p-1"));
+        store.beforeNextAppend(() -> consultations.resolve(round, comment.id(), Comment.Outcome.ACCEPTED, null,
+                new Caller("coord", Set.of(Role.COORDINATOR))));
+
+        assertThatThrownBy(() -> consultations.editComment(round, comment.id(), "Changed.", member("p-1")))
+                .isInstanceOfSatisfying(GuideRuleException.class,
+                        e -> assertThat(e.kind()).isEqualTo(GuideRuleException.Kind.CONFLICT))
+                .hasMessageContaining("already resolved");
+
+        Comment after = store.find(round).orElseThrow().value().comment(comment.id());
+        assertThat(after.text()).isEqualTo("As first written.");
+        assertThat(after.resolution().outcome()).isEqualTo(Comment.Outcome.ACCEPTED);
+        assertThat(stored(round).getLong(ConsultationRoundDocument.COMMENT_CHARACTERS))
+                .isEqualTo("As first written.".length());
+    }
+
+    @Test
+    void twoEditsDecidedOnTheSameTextDoNotBothApplyTheSecondIsDecidedAgain() {
+        String round = open(List.of("p-1"));
+        Comment comment = consultations.comment(round, "goals", null, "Short.", member("p-1"));
+        store.beforeNextAppend(() -> consultations.editComment(round, comment.id(), "A much longer text.",
+                member("p-1")));
+
+        consultations.editComment(round, comment.id(), "Mid text.", member("p-1"));
+
+        ConsultationRound after = store.find(round).orElseThrow().value();
+        assertThat(after.comment(comment.id()).text()).isEqualTo("Mid text.");
+        assertThat(stored(round).getLong(ConsultationRoundDocument.COMMENT_CHARACTERS))
+                .as("the difference counted from the text it replaced").isEqualTo(after.commentCharacters());
+    }
+
+    @Test
+    void aRoundStoredBeforeItsRepliesWereCountedIsSavedInFullOnceAndThenAppendedTo() {
+        String round = insert(List.of("p-1", "p-2"), List.of(comment("c-old", "p-1", "An older comment.")));
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(round)),
+                new Update().unset(ConsultationRoundDocument.REPLY_COUNT), ConsultationRoundDocument.COLLECTION);
+
+        consultations.reply(round, "c-old", "Saved in full.", member("p-2"));
+        assertThat(stored(round).getLong(ConsultationRoundDocument.REPLY_COUNT)).isEqualTo(1L);
+        consultations.reply(round, "c-old", "Appended.", member("p-1"));
+
+        ConsultationRound after = store.find(round).orElseThrow().value();
+        assertThat(after.comment("c-old").replies()).extracting(Comment.Reply::text)
+                .containsExactly("Saved in full.", "Appended.");
+        assertThat(stored(round).getLong(ConsultationRoundDocument.REPLY_COUNT)).isEqualTo(2L);
+        assertThat(stored(round).getLong(ConsultationRoundDocument.COMMENT_CHARACTERS))
+                .isEqualTo(after.commentCharacters());
+    }
+
+    @Test
     void aRoundStoredBeforeItsCharactersWereKeptIsSavedInFullOnceAndThenAppendedTo() {
         String round = insert(List.of("p-1", "p-2"), List.of(comment("c-old", "p-1", "An older comment.")));
         mongo.updateFirst(Query.query(Criteria.where("_id").is(round)),
@@ -433,11 +502,35 @@ class ConsultationCommentAppendIT {
 
         @Override
         public boolean appendComment(Versioned<ConsultationRound> commented, String commentId, List<?> events) {
+            meanwhile();
+            return store.appendComment(commented, commentId, events);
+        }
+
+        /** Runs what was to happen between the next atomic write's load and the write, once. */
+        private void meanwhile() {
             Runnable meanwhile = beforeNextAppend.getAndSet(null);
             if (meanwhile != null) {
                 meanwhile.run();
             }
-            return store.appendComment(commented, commentId, events);
+        }
+
+        @Override
+        public boolean appendReply(Versioned<ConsultationRound> replied, String commentId, String replyId,
+                List<String> inviteeOrganisations, List<?> events) {
+            meanwhile();
+            return store.appendReply(replied, commentId, replyId, inviteeOrganisations, events);
+        }
+
+        @Override
+        public boolean editComment(Versioned<ConsultationRound> edited, Comment before, List<?> events) {
+            meanwhile();
+            return store.editComment(edited, before, events);
+        }
+
+        @Override
+        public boolean resolveComment(Versioned<ConsultationRound> resolved, String commentId, List<?> events) {
+            meanwhile();
+            return store.resolveComment(resolved, commentId, events);
         }
 
         @Override

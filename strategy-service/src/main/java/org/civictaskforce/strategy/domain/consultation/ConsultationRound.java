@@ -232,7 +232,7 @@ public class ConsultationRound {
             throw new GuideRuleException(INVALID, "a reply is at most " + MAX_REPLY + " characters");
         }
         if (c.replies().size() >= MAX_REPLIES_PER_COMMENT
-                || comments.stream().mapToInt(x -> x.replies().size()).sum() >= MAX_REPLIES) {
+                || replyCount() >= MAX_REPLIES) {
             throw full("replies");
         }
         requireRoom(text.length());
@@ -397,6 +397,11 @@ public class ConsultationRound {
             }
         }
         return total;
+    }
+
+    /** The replies to all of this round's comments (at most {@link #MAX_REPLIES}). */
+    public long replyCount() {
+        return comments.stream().mapToLong(c -> c.replies().size()).sum();
     }
 
     private void requireRoom(long more) {
