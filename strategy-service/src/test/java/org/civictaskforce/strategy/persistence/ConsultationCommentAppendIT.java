@@ -463,14 +463,17 @@ class ConsultationCommentAppendIT {
         return mongo.getCollection(ConsultationRoundDocument.COLLECTION).find(Filters.eq("_id", round)).first();
     }
 
-    /** What a write to the round changes: its version, status, comments, characters and outbox. */
+    /**
+     * What a write to the round changes: its version, status, comments (each by id, stored as {@code _id}, author and
+     * length), characters and outbox.
+     */
     private static Map<String, Object> summary(String round) {
         Document document = stored(round);
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("version", document.get("version"));
         summary.put("status", document.get("status"));
         summary.put("comments", document.getList("comments", Document.class).stream()
-                .map(c -> c.getString("id") + " " + c.getString("authorId") + " " + c.getString("text").length())
+                .map(c -> c.get("_id") + " " + c.getString("authorId") + " " + c.getString("text").length())
                 .toList());
         summary.put("characters", document.get(ConsultationRoundDocument.COMMENT_CHARACTERS));
         summary.put("outbox", document.getList("outbox", Document.class).stream().map(e -> e.getString("eventId"))
