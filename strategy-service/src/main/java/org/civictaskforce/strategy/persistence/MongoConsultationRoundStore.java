@@ -73,33 +73,18 @@ public class MongoConsultationRoundStore implements ConsultationRoundStore {
         ConsultationRound round = commented.value();
         Comment comment = round.comment(commentId);
         long characters = length(comment.text()) + length(comment.quote());
-        List<OutboxEvent> entries = domainEvents.wrapAll(round.id(), events);
-        // a $push equals OutboxDocument.append for domain events; a keyed record would have to supersede older ones
-        if (entries.stream().anyMatch(e -> !e.isEvent())) {
-            throw new IllegalArgumentException("keyed records are appended by a full update, which supersedes older ones");
-        }
-        Query stillTakesIt = Query.query(Criteria.where("_id").is(round.id())
+        Criteria stillTakesIt = Criteria.where("_id").is(round.id())
                 .and(ConsultationRoundDocument.STATUS).is(OPEN)
                 .and(ConsultationRoundDocument.COMMENTS + "." + (ConsultationRound.MAX_COMMENTS - 1)).exists(false)
                 .and(ConsultationRoundDocument.COMMENT_CHARACTERS)
                 .lte((long) ConsultationRound.MAX_COMMENT_CHARACTERS - characters)
                 .orOperator(Criteria.where(ConsultationRoundDocument.INVITED_PEOPLE).is(comment.authorId()),
-                        Criteria.where(ConsultationRoundDocument.INVITED_ORGANISATIONS).in(comment.organisationIds())));
+                        Criteria.where(ConsultationRoundDocument.INVITED_ORGANISATIONS).in(comment.organisationIds()));
         Update append = new Update().push(ConsultationRoundDocument.COMMENTS).each(stored(comment))
-                .push(OutboxDocument.OUTBOX).each(entries.stream().map(this::stored).toArray())
-                .inc(ConsultationRoundDocument.COMMENT_CHARACTERS, characters)
-                .inc(OutboxDocument.VERSION, 1L);
-        if (mongo.updateFirst(stillTakesIt, append, ConsultationRoundDocument.COLLECTION).getMatchedCount() == 1) {
-            relay.ifAvailable(OutboxRelay::wake);
-            return true;
-        }
-        if (mongo.exists(Query.query(Criteria.where("_id").is(round.id())
-                .and(ConsultationRoundDocument.COMMENT_CHARACTERS).is(null)), ConsultationRoundDocument.COLLECTION)) {
-            // stored before its characters were kept: saved in full once, under the version check, which counts them
-            update(commented, events);
-            return true;
-        }
-        return false;
+                .inc(ConsultationRoundDocument.COMMENT_CHARACTERS, characters);
+        // a round stored before its characters were kept is saved in full once, under the version check
+        return write(commented, stillTakesIt, append,
+                Criteria.where(ConsultationRoundDocument.COMMENT_CHARACTERS).is(null), events);
     }
 
     /**
@@ -193,6 +178,7 @@ public class MongoConsultationRoundStore implements ConsultationRoundStore {
             List<?> events) {
         String id = changed.value().id();
         List<OutboxEvent> entries = domainEvents.wrapAll(id, events);
+        // a $push equals OutboxDocument.append for domain events; a keyed record would have to supersede older ones
         if (entries.stream().anyMatch(e -> !e.isEvent())) {
             throw new IllegalArgumentException("keyed records are appended by a full update, which supersedes older ones");
         }
